@@ -1,0 +1,3 @@
+from demarche.cli import main
+
+main()

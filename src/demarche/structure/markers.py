@@ -1,0 +1,28 @@
+"""Elisions (``<...>``), hashtags (``#РоссияКНДР``) and quotations («...»)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from demarche.data import load_json
+from demarche.model import Marker
+
+_HASHTAG = re.compile(r"(?<![\w#])#\w+")
+_QUOTATION = re.compile(r"«[^«»\n]*(?:«[^«»\n]*»[^«»\n]*)*»|„[^“\n]*“|\"[^\"\n]+\"")
+
+
+@cache
+def _elision(language: str) -> re.Pattern[str]:
+    return re.compile("|".join(load_json(f"lang/{language}.json")["elision_patterns"]))
+
+
+def find_markers(text: str, language: str = "ru") -> list[Marker]:
+    markers = [
+        Marker("elision", m.start(), m.end(), m.group()) for m in _elision(language).finditer(text)
+    ]
+    markers += [Marker("hashtag", m.start(), m.end(), m.group()) for m in _HASHTAG.finditer(text)]
+    markers += [
+        Marker("quotation", m.start(), m.end(), m.group()) for m in _QUOTATION.finditer(text)
+    ]
+    return sorted(markers, key=lambda m: m.start)

@@ -1,0 +1,59 @@
+"""Speaker turns (``Сергей Лавров:``, ``Вопрос:``, ``Ответ:``) and question/answer pairs."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from demarche.data import load_json
+from demarche.model import SpeakerTurn
+
+# A name label: initials and surname, or two to four capitalised words, then a colon.
+_NAME = (
+    r"(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+    r"|[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+){1,3}"
+)
+
+
+@cache
+def _label_pattern(language: str) -> tuple[re.Pattern[str], set[str], set[str]]:
+    pack = load_json(f"lang/{language}.json")
+    questions = {q.lower() for q in pack["question_labels"]}
+    answers = {a.lower() for a in pack["answer_labels"]}
+    fixed = "|".join(re.escape(w) for w in sorted(questions | answers, key=len, reverse=True))
+    pattern = re.compile(rf"^[ \t]*(?P<label>(?i:{fixed})|{_NAME})[ \t]*:[ \t]*", re.MULTILINE)
+    return pattern, questions, answers
+
+
+def find_turns(text: str, language: str = "ru") -> list[SpeakerTurn]:
+    pattern, questions, answers = _label_pattern(language)
+    found = list(pattern.finditer(text))
+    turns: list[SpeakerTurn] = []
+    for index, match in enumerate(found):
+        label = match.group("label")
+        end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        role = "speaker"
+        if label.lower() in questions:
+            role = "question"
+        elif label.lower() in answers:
+            role = "answer"
+        turns.append(
+            SpeakerTurn(
+                label=label,
+                role=role,
+                start=match.end(),
+                end=len(text[:end].rstrip()),
+                label_start=match.start("label"),
+                label_end=match.end("label"),
+            )
+        )
+    return turns
+
+
+def question_answer_pairs(turns: list[SpeakerTurn]) -> list[tuple[int, int]]:
+    """Index pairs (question turn, the turn that answers it)."""
+    pairs = []
+    for index, turn in enumerate(turns[:-1]):
+        if turn.role == "question" and turns[index + 1].role != "question":
+            pairs.append((index, index + 1))
+    return pairs
