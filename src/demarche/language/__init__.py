@@ -1,0 +1,1 @@
+"""Stage 3: Russian language analysis (segmentation, repair, morphology, NER, syntax)."""

@@ -1,0 +1,120 @@
+"""pymorphy3 behind a cache: lemmas, dictionary checks and inflection to the nominative."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pymorphy3
+
+# Case endings stripped to find the stem of a proper name the dictionary does not know
+# (``Ына`` -> ``Ын``, ``Вонсане`` -> ``Вонсан``). Longest first.
+NAME_ENDINGS = (
+    "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ым", "им", "ых", "их",
+    "ую", "юю", "ов", "ев", "ам", "ям", "ах", "ях", "а", "я", "у", "ю", "е", "и", "ы",
+)  # fmt: skip
+
+_UD_POS = {
+    "NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "VERB": "VERB", "INFN": "VERB",
+    "PRTF": "VERB", "PRTS": "VERB", "GRND": "VERB", "NPRO": "PRON", "NUMR": "NUM",
+    "ADVB": "ADV", "PREP": "ADP", "CONJ": "CCONJ", "PRCL": "PART", "INTJ": "INTJ",
+}  # fmt: skip
+_UD_CASE = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins",
+            "loct": "Loc", "gen2": "Gen", "loc2": "Loc", "voct": "Nom"}  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Case- and ё-insensitive key."""
+    return text.lower().replace("ё", "е")
+
+
+class Morphology:
+    def __init__(self) -> None:
+        self.analyzer = pymorphy3.MorphAnalyzer()
+        self.parse = lru_cache(maxsize=200_000)(self.analyzer.parse)
+        self.is_known = lru_cache(maxsize=200_000)(self.analyzer.word_is_known)
+        self.lexical_keys = lru_cache(maxsize=200_000)(self._lexical_keys)
+        self.stems = lru_cache(maxsize=200_000)(lambda word: frozenset(name_stems(fold(word))))
+        self.lemma = lru_cache(maxsize=200_000)(self._lemma)
+        self.nominative = lru_cache(maxsize=50_000)(self._nominative)
+        self.tag = lru_cache(maxsize=200_000)(self._tag)
+
+    def _tag(self, word: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
+        """(UD part of speech, UD features, lemma) of the likeliest dictionary parse."""
+        if not word[:1].isalnum():
+            return "PUNCT", (), word
+        parse = self.parse(word)[0]
+        tag = parse.tag
+        pos = _UD_POS.get(str(tag.POS), "X")
+        if "Apro" in tag and pos == "ADJ":
+            pos = "DET"
+        elif pos == "NOUN" and (tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"}):
+            pos = "PROPN"
+        elif "NUMB" in tag:
+            pos = "NUM"
+        feats = []
+        for name, value in (
+            ("Case", _UD_CASE.get(str(tag.case))),
+            ("Number", {"sing": "Sing", "plur": "Plur"}.get(str(tag.number))),
+            ("Gender", {"masc": "Masc", "femn": "Fem", "neut": "Neut"}.get(str(tag.gender))),
+            ("Tense", {"past": "Past", "pres": "Pres", "futr": "Fut"}.get(str(tag.tense))),
+            ("Person", {"1per": "1", "2per": "2", "3per": "3"}.get(str(tag.person))),
+        ):
+            if value:
+                feats.append((name, value))
+        return pos, tuple(feats), parse.normal_form
+
+    def _lexical_keys(self, word: str) -> frozenset[str]:
+        """The folded surface and the lemmas of the likeliest parses."""
+        keys = {fold(word)}
+        keys.update(fold(p.normal_form) for p in self.parse(word)[:4])
+        return frozenset(keys)
+
+    def _lemma(self, word: str, pos: str = "", case: str = "") -> str:
+        parses = self.parse(word)
+        for parse in parses:
+            if pos and _UD_POS.get(str(parse.tag.POS)) != pos:
+                continue
+            if case and _UD_CASE.get(str(parse.tag.case)) != case:
+                continue
+            return parse.normal_form
+        return parses[0].normal_form if parses else fold(word)
+
+    def dictionary_backed(self, word: str) -> bool:
+        """True when some parse comes from the dictionary, possibly through a prefix."""
+        return any(
+            type(step[0]).__name__ == "DictionaryAnalyzer"
+            for parse in self.parse(word)[:3]
+            for step in parse.methods_stack
+        )
+
+    def _nominative(self, word: str, pos: str = "", case: str = "") -> str:
+        """The word in the nominative, keeping number; unchanged when it cannot inflect."""
+        if case in ("", "Nom"):
+            return word
+        parses = [p for p in self.parse(word) if _UD_CASE.get(str(p.tag.case)) == case]
+        same_pos = [p for p in parses if _UD_POS.get(str(p.tag.POS)) == pos]
+        for parse in same_pos or parses:
+            wanted = {"nomn"}
+            if parse.tag.number:
+                wanted.add(parse.tag.number)
+            inflected = parse.inflect(wanted)
+            if inflected is None:
+                return word
+            return match_case(word, inflected.word)
+        return word
+
+
+def name_stems(folded: str) -> set[str]:
+    stems = set()
+    for ending in NAME_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 2:
+            stems.add(folded[: -len(ending)])
+    return stems
+
+
+def match_case(original: str, word: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return word.upper()
+    if original[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
