@@ -1,0 +1,1 @@
+"""Stage 4: resolve mentions of people, states, organisations and places to actors."""

@@ -1,0 +1,223 @@
+"""Mention candidates: gazetteer matches, compound adjectives, hashtags, pronouns and NER spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from demarche.actors.gazetteer import Gazetteer, Target
+from demarche.actors.matcher import find_matches, word_matches
+from demarche.language.morphology import fold
+from demarche.model import Document, MentionForm, Sentence, Token
+
+_CAMEL_PART = re.compile(r"[А-ЯЁA-Z][а-яёa-z]+|[А-ЯЁA-Z]{2,}(?![а-яёa-z])|[а-яёa-z]+")
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    targets: list[Target]
+    form: MentionForm
+    label: str
+    normal: str
+    source: str
+    sentence: Sentence | None = None
+    first: int = -1
+    last: int = -1
+
+
+def gazetteer_candidates(doc: Document, gazetteer: Gazetteer) -> list[Candidate]:
+    found: list[Candidate] = []
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        covered: set[int] = set()
+        for match in find_matches(tokens, gazetteer):
+            covered.update(range(match.first, match.last + 1))
+            targets = match.pattern.targets
+            found.append(
+                Candidate(
+                    start=tokens[match.first].start,
+                    end=tokens[match.last].end,
+                    targets=targets,
+                    form=targets[0].form,
+                    label=targets[0].label,
+                    normal=_joined(doc.text, tokens[match.first : match.last + 1], match.pattern),
+                    source="gazetteer",
+                    sentence=sentence,
+                    first=match.first,
+                    last=match.last,
+                )
+            )
+            if targets[0].label == "ORG" and match.last > match.first:
+                found.extend(_nested_places(doc, sentence, match.first + 1, match.last, gazetteer))
+        for index, token in enumerate(tokens):
+            if index in covered:
+                continue
+            previous = tokens[index - 1].text if index else ""
+            if previous == "#":
+                found.extend(_hashtag_parts(token, sentence, index, gazetteer))
+            elif "-" in token.text:
+                found.extend(_compound_parts(token, sentence, index, gazetteer))
+    return found
+
+
+def _nested_places(
+    doc: Document, sentence: Sentence, first: int, last: int, gazetteer: Gazetteer
+) -> list[Candidate]:
+    """States and places named inside an organisation's name: ``МИД России`` names Russia."""
+    tokens = sentence.tokens[first : last + 1]
+    found = []
+    for match in find_matches(tokens, gazetteer):
+        targets = match.pattern.targets
+        if targets[0].label != "LOC":
+            continue
+        found.append(
+            Candidate(
+                start=tokens[match.first].start,
+                end=tokens[match.last].end,
+                targets=targets,
+                form=targets[0].form,
+                label="LOC",
+                normal=_joined(doc.text, tokens[match.first : match.last + 1], match.pattern),
+                source="gazetteer:nested",
+                sentence=sentence,
+                first=first + match.first,
+                last=first + match.last,
+            )
+        )
+    return found
+
+
+def _joined(text: str, tokens: list[Token], pattern) -> str:
+    """The pattern's nominative words, separated as the text separates them."""
+    pieces = []
+    for position, (token, word) in enumerate(zip(tokens, pattern.words, strict=True)):
+        if position:
+            pieces.append(text[tokens[position - 1].end : token.start])
+        pieces.append(word.surface)
+    return "".join(pieces)
+
+
+def _single_word(
+    word: str, start: int, sentence: Sentence, index: int, gazetteer: Gazetteer, source: str
+) -> Candidate | None:
+    for pattern in gazetteer.first_word.get(fold(word), []) + _by_keys(word, gazetteer):
+        if len(pattern.words) == 1 and word_matches(pattern.words[0], word, gazetteer):
+            target = pattern.targets[0]
+            return Candidate(
+                start=start,
+                end=start + len(word),
+                targets=pattern.targets,
+                form=target.form,
+                label=target.label,
+                normal=pattern.words[0].surface,
+                source=source,
+                sentence=sentence,
+                first=index,
+                last=index,
+            )
+    return None
+
+
+def _by_keys(word: str, gazetteer: Gazetteer) -> list:
+    found = []
+    for key in gazetteer.morphology.lexical_keys(word):
+        found.extend(gazetteer.first_word.get(key, []))
+    return found
+
+
+def _compound_parts(
+    token: Token, sentence: Sentence, index: int, gazetteer: Gazetteer
+) -> list[Candidate]:
+    """``российско-корейский``: each part names a state; offsets point at the part."""
+    parts = token.text.split("-")
+    found: list[Candidate] = []
+    offset = token.start
+    for position, part in enumerate(parts):
+        word = part
+        if position < len(parts) - 1 and part.endswith("о"):
+            word = part[:-1] + "ий"
+        candidate = _single_word(word, offset, sentence, index, gazetteer, "compound")
+        if candidate and candidate.form == "adjective":
+            candidate.end = offset + len(part)
+            found.append(candidate)
+        offset += len(part) + 1
+    return found if len(found) == len(parts) or len(found) >= 2 else []
+
+
+def _hashtag_parts(
+    token: Token, sentence: Sentence, index: int, gazetteer: Gazetteer
+) -> list[Candidate]:
+    """``#РоссияКНДР`` -> Россия, КНДР."""
+    found = []
+    for part in _CAMEL_PART.finditer(token.text):
+        start = token.start + part.start()
+        candidate = _single_word(part.group(), start, sentence, index, gazetteer, "hashtag")
+        if candidate:
+            candidate.form = "hashtag"
+            found.append(candidate)
+    return found
+
+
+def pronoun_candidates(doc: Document, pronoun_lemmas: set[str]) -> list[Candidate]:
+    found = []
+    for sentence in doc.sentences:
+        for index, token in enumerate(sentence.tokens):
+            if fold(token.lemma) in pronoun_lemmas and token.pos in ("PRON", "DET", ""):
+                found.append(
+                    Candidate(
+                        start=token.start,
+                        end=token.end,
+                        targets=[],
+                        form="pronoun",
+                        label="MISC",
+                        normal=token.lemma,
+                        source="rule:first-person-plural",
+                        sentence=sentence,
+                        first=index,
+                        last=index,
+                    )
+                )
+    return found
+
+
+def merge_ner(
+    text: str,
+    found: list[Candidate],
+    ner: list[tuple[int, int, str]],
+    office_spans: list[tuple[int, int]],
+) -> list[Candidate]:
+    """Add NER spans the gazetteer missed.
+
+    A gazetteer name wins over an overlapping NER span, except for an organisation whose
+    name holds more capitalised words than the nested names (``МИД России``).
+    """
+    merged = list(found)
+    for start, end, label in ner:
+        if any(s <= start and end <= e for s, e in office_spans):
+            continue
+        inside = [c for c in found if c.start < end and start < c.end]
+        if not inside:
+            merged.append(_ner_candidate(start, end, label))
+            continue
+        nested = all(start <= c.start and c.end <= end for c in inside)
+        has_name = any(c.form in ("name", "hashtag") for c in inside)
+        if (
+            label == "ORG"
+            and nested
+            and (not has_name or _capitalised_rest(text, start, end, inside))
+        ):
+            merged.append(_ner_candidate(start, end, label))
+    return merged
+
+
+def _capitalised_rest(text: str, start: int, end: int, inside: list[Candidate]) -> bool:
+    rest = list(text[start:end])
+    for c in inside:
+        rest[c.start - start : c.end - start] = " " * (c.end - c.start)
+    return any(word[:1].isupper() for word in "".join(rest).split())
+
+
+def _ner_candidate(start: int, end: int, label: str) -> Candidate:
+    return Candidate(start, end, [], "name", label, "", "ner")

@@ -1,0 +1,271 @@
+"""The actor gazetteer: every name the data files know, as token patterns pointing at entities.
+
+Knowledge comes from ``demarche/data/actors/*.json``; this module only compiles it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from razdel import tokenize
+
+from demarche.data import load_json
+from demarche.language.morphology import Morphology, fold
+from demarche.model import Entity, MentionForm
+
+
+@dataclass(slots=True)
+class Office:
+    role: str
+    office_en: str
+    state: str
+    sector: str
+    start: date
+    end: date | None
+
+
+@dataclass(slots=True)
+class Target:
+    """What a pattern points at: one entity template, or several when context must decide."""
+
+    entity: Entity | None
+    form: MentionForm
+    label: str
+    candidates: tuple[str, ...] = ()
+    offices: tuple[Office, ...] = ()
+
+
+@dataclass(slots=True)
+class PatternWord:
+    surface: str
+    keys: frozenset[str]
+    capital: bool
+    allow_stem: bool
+
+
+@dataclass(slots=True)
+class Pattern:
+    words: tuple[PatternWord, ...]
+    targets: list[Target] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.surface for w in self.words)
+
+
+class Gazetteer:
+    def __init__(self, morphology: Morphology) -> None:
+        self.morphology = morphology
+        self.patterns: dict[tuple[str, ...], Pattern] = {}
+        self.first_word: dict[str, list[Pattern]] = {}
+        self.entities: dict[str, Entity] = {}
+        self.sector_words: dict[str, tuple[str, str]] = {}
+        self.adjective_en: dict[str, str] = {}
+        self.state_adjectives: dict[str, str] = {}
+        self.ambiguous: dict[str, tuple[str, ...]] = {}
+
+    # -- building -------------------------------------------------------------------------
+
+    def add(self, name: str, target: Target) -> None:
+        words = tuple(self._word(w, i, name) for i, w in enumerate(_words(name)))
+        if not words:
+            return
+        key = tuple(fold(w.surface) for w in words)
+        pattern = self.patterns.get(key)
+        if pattern is None:
+            pattern = self.patterns[key] = Pattern(words)
+            for first in words[0].keys:
+                self.first_word.setdefault(first, []).append(pattern)
+        same = [t for t in pattern.targets if _target_id(t) == _target_id(target)]
+        if not same:
+            pattern.targets.append(target)
+
+    def _word(self, word: str, index: int, name: str) -> PatternWord:
+        folded = fold(word)
+        keys = {folded}
+        if len(word) > 1 and not _is_abbreviation(word):
+            keys.add(fold(self.morphology.lemma(word)))
+            if folded[-1] in "ая" and len(folded) > 3:
+                keys.add(folded[:-1])
+        multiword = " " in name.strip() or "." in name
+        return PatternWord(
+            surface=word,
+            keys=frozenset(keys),
+            capital=word[:1].isupper(),
+            allow_stem=word.isalpha() and (len(word) >= 4 or (multiword and index > 0)),
+        )
+
+    def register(self, entity: Entity) -> Entity:
+        return self.entities.setdefault(entity.id, entity)
+
+
+def _words(name: str) -> list[str]:
+    return [t.text for t in tokenize(name)]
+
+
+def _is_abbreviation(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _target_id(target: Target) -> str:
+    return target.entity.id if target.entity else "?" + ",".join(target.candidates)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def parse_date(value: str | None, end: bool = False) -> date | None:
+    """ISO date with day, month or year precision; ``end`` picks the last day of the period."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        if not end:
+            return date(parts[0], parts[1], 1)
+        next_month = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return date.fromordinal(next_month.toordinal() - 1)
+    return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
+
+
+# -- loading the data files -----------------------------------------------------------------
+
+
+@cache
+def load_gazetteer(morphology: Morphology) -> Gazetteer:
+    gazetteer = Gazetteer(morphology)
+    _load_states(gazetteer, load_json("actors/states.json"))
+    _load_organizations(gazetteer, load_json("actors/organizations.json"))
+    _load_places(gazetteer, load_json("actors/places.json"))
+    _load_people(gazetteer, load_json("actors/people.json"))
+    return gazetteer
+
+
+def _load_states(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
+    for state in data["states"]:
+        code = state["code"]
+        entity = gazetteer.register(
+            Entity(
+                id=f"state:{code}",
+                kind="state",
+                name_en=state["name_en"],
+                name_ru=state["names_ru"][0],
+                actor=code,
+                country=code,
+                wikidata=state.get("wikidata"),
+                extra={"status": state.get("status")},
+            )
+        )
+        gazetteer.adjective_en[code] = state.get("adjective_en") or state["name_en"]
+        for name in state["names_ru"]:
+            gazetteer.add(name, Target(entity, "name", "LOC"))
+        for adjective in state.get("adjectives_ru", []):
+            gazetteer.add(adjective, Target(entity, "adjective", "LOC"))
+            gazetteer.state_adjectives[fold(adjective)] = code
+        for demonym in state.get("demonyms_ru", []):
+            gazetteer.add(demonym, Target(entity, "demonym", "LOC"))
+    for item in data.get("ambiguous_adjectives", []):
+        candidates = tuple(item["candidates"])
+        gazetteer.ambiguous[fold(item["ru"])] = candidates
+        gazetteer.add(item["ru"], Target(None, "adjective", "LOC", candidates=candidates))
+
+
+def _load_organizations(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
+    for org in data["organizations"]:
+        entity = gazetteer.register(
+            Entity(
+                id=f"org:{org['code']}",
+                kind="organization",
+                name_en=org["name_en"],
+                name_ru=org["names_ru"][0],
+                actor=org["code"],
+                sector=org.get("sector", "IGO"),
+                wikidata=org.get("wikidata"),
+                extra={"full_name_en": org.get("full_name_en"), "org_kind": org.get("kind")},
+            )
+        )
+        for name in org["names_ru"]:
+            gazetteer.add(name, Target(entity, "name", "ORG"))
+        for adjective in org.get("adjectives_ru", []):
+            gazetteer.add(adjective, Target(entity, "adjective", "ORG"))
+    for body in data.get("state_bodies", []):
+        entity = gazetteer.register(
+            Entity(
+                id=f"body:{_slug(body['name_en'])}",
+                kind="state_body",
+                name_en=body["name_en"],
+                name_ru=body["names_ru"][0],
+                actor=body["state"],
+                sector=body["sector"],
+                country=body["state"],
+                wikidata=body.get("wikidata"),
+            )
+        )
+        for name in body["names_ru"]:
+            gazetteer.add(name, Target(entity, "name", "ORG"))
+    for word in data.get("sector_words", []):
+        gazetteer.sector_words[fold(word["ru"])] = (word["sector"], word["name_en"])
+
+
+def _load_places(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
+    for kind, items in (("place", data["places"]), ("region", data["regions"])):
+        for place in items:
+            entity = gazetteer.register(
+                Entity(
+                    id=f"{kind}:{_slug(place['name_en'])}",
+                    kind=kind,
+                    name_en=place["name_en"],
+                    name_ru=place["names_ru"][0],
+                    country=place.get("country"),
+                    extra={
+                        k: place[k]
+                        for k in ("kind", "geonameid", "lat", "lon", "claimed_by", "countries")
+                        if k in place
+                    },
+                )
+            )
+            for name in place["names_ru"]:
+                gazetteer.add(name, Target(entity, "name", "LOC"))
+
+
+def _load_people(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
+    from demarche.actors.people import name_variants
+
+    for person in data["people"]:
+        offices = tuple(
+            Office(
+                role=o["role"],
+                office_en=o["office_en"],
+                state=o["state"],
+                sector=o.get("sector", "GOV"),
+                start=parse_date(o["start"]) or date.min,
+                end=parse_date(o.get("end"), end=True),
+            )
+            for o in person["offices"]
+        )
+        parts = person["name_ru"]
+        full_ru = " ".join(p for p in _ordered(parts, person.get("order", "western"), False) if p)
+        entity = gazetteer.register(
+            Entity(
+                id=f"person:{person['id']}",
+                kind="person",
+                name_en=person["name_en"],
+                name_ru=full_ru,
+                wikidata=person.get("wikidata"),
+            )
+        )
+        for variant in name_variants(person):
+            gazetteer.add(variant, Target(entity, "name", "PER", offices=offices))
+
+
+def _ordered(parts: dict[str, str | None], order: str, patronymic: bool) -> list[str | None]:
+    if order == "eastern":
+        return [parts.get("surname"), parts.get("given")]
+    middle = parts.get("patronymic") if patronymic else None
+    return [parts.get("given"), middle, parts.get("surname")]

@@ -1,0 +1,73 @@
+"""Find gazetteer patterns in a sentence's tokens: longest match first, left to right."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from demarche.actors.gazetteer import Gazetteer, Pattern, PatternWord
+from demarche.language.morphology import fold
+from demarche.model import Token
+
+
+@dataclass(slots=True)
+class Match:
+    first: int
+    last: int  # inclusive token index
+    pattern: Pattern
+
+
+def word_matches(word: PatternWord, text: str, gazetteer: Gazetteer) -> bool:
+    if word.capital and not text[:1].isupper():
+        return False
+    if len(word.surface) > 1 and word.surface.isupper():
+        return fold(text) == fold(word.surface) and text.isupper()
+    if not word.surface[:1].isalpha():
+        return text == word.surface
+    morphology = gazetteer.morphology
+    if morphology.lexical_keys(text) & word.keys:
+        return True
+    return word.allow_stem and bool(morphology.stems(text) & word.keys)
+
+
+def candidate_patterns(text: str, gazetteer: Gazetteer) -> list[Pattern]:
+    morphology = gazetteer.morphology
+    seen: dict[int, Pattern] = {}
+    for key in morphology.lexical_keys(text) | morphology.stems(text):
+        for pattern in gazetteer.first_word.get(key, ()):
+            seen[id(pattern)] = pattern
+    return list(seen.values())
+
+
+def find_matches(tokens: list[Token], gazetteer: Gazetteer) -> list[Match]:
+    matches: list[Match] = []
+    index = 0
+    while index < len(tokens):
+        best: Match | None = None
+        for pattern in candidate_patterns(tokens[index].text, gazetteer):
+            last = _match_from(pattern, tokens, index, gazetteer)
+            if last is not None and (best is None or last > best.last):
+                best = Match(index, last, pattern)
+        if best:
+            matches.append(best)
+            index = best.last + 1
+        else:
+            index += 1
+    return matches
+
+
+def _match_from(pattern: Pattern, tokens: list[Token], index: int, gazetteer: Gazetteer):
+    words = pattern.words
+    if index + len(words) > len(tokens):
+        return None
+    for offset, word in enumerate(words):
+        token = tokens[index + offset]
+        if offset and not _adjacent(tokens[index + offset - 1], token, word):
+            return None
+        if not word_matches(word, token.text, gazetteer):
+            return None
+    return index + len(words) - 1
+
+
+def _adjacent(previous: Token, token: Token, word: PatternWord) -> bool:
+    # Words of a name sit on one line; initials may touch the surname (С.В.Лавров).
+    return 0 <= token.start - previous.end <= 2

@@ -1,0 +1,54 @@
+"""Person names: the Russian variants a statement may use, and the office held on a date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from demarche.actors.gazetteer import Office
+
+MIN_SURNAME_ALONE = 4
+
+
+def name_variants(person: dict[str, Any]) -> list[str]:
+    """Nominative variants; case forms are matched by the gazetteer's stem rule."""
+    parts = person["name_ru"]
+    given, middle, surname = parts.get("given"), parts.get("patronymic"), parts["surname"]
+    variants = list(person.get("aliases_ru", []))
+    if person.get("order") == "eastern":
+        variants.append(f"{surname} {given}" if given else surname)
+        return variants
+    if given:
+        variants.append(f"{given} {surname}")
+        variants.append(f"{given[0]}.{surname}")
+        if middle:
+            variants.append(f"{given} {middle} {surname}")
+            variants.append(f"{given[0]}.{middle[0]}.{surname}")
+    if len(surname) >= MIN_SURNAME_ALONE:
+        variants.append(surname)
+    return variants
+
+
+def office_on(offices: tuple[Office, ...], when: date | None) -> tuple[Office | None, bool]:
+    """The office held on ``when`` (head of state first), else the latest one as *former*."""
+    if not offices:
+        return None, False
+    if when is not None:
+        current = [o for o in offices if o.start <= when and (o.end is None or when <= o.end)]
+        if current:
+            return min(current, key=_rank), False
+        past = [o for o in offices if o.start <= when]
+        if past:
+            return max(past, key=lambda o: o.end or date.max), True
+        return min(offices, key=lambda o: o.start), True
+    ongoing = [o for o in offices if o.end is None]
+    if ongoing:
+        return min(ongoing, key=_rank), False
+    return max(offices, key=lambda o: o.end or date.max), True
+
+
+_ROLE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}
+
+
+def _rank(office: Office) -> int:
+    return _ROLE_RANK.get(office.role, 9)

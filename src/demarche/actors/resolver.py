@@ -1,0 +1,414 @@
+"""Resolve mention candidates to entities, using the document's date, speaker and context."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from demarche.actors.candidates import (
+    Candidate,
+    gazetteer_candidates,
+    merge_ner,
+    pronoun_candidates,
+)
+from demarche.actors.gazetteer import Gazetteer, Target, load_gazetteer
+from demarche.actors.offices import OfficeLexicon, OfficeTitle, load_offices
+from demarche.actors.people import office_on
+from demarche.data import load_json
+from demarche.language.morphology import Morphology, fold
+from demarche.language.normalize import nominative_phrase, transliterate
+from demarche.model import Document, Entity, Mention, Speaker, Token
+
+_SECTOR_LABEL = {"CVL": "MISC", "REF": "MISC", "JRN": "ORG"}
+
+
+@dataclass(slots=True)
+class OfficeContext:
+    title: OfficeTitle
+    state: str | None
+    colleague: bool
+    start: int
+
+
+class ActorResolver:
+    def __init__(self, morphology: Morphology, language: str = "ru") -> None:
+        self.morphology = morphology
+        self.gazetteer: Gazetteer = load_gazetteer(morphology)
+        self.offices: OfficeLexicon = load_offices(morphology)
+        pack = load_json(f"lang/{language}.json")
+        self.we = {fold(w) for w in pack["first_person_plural"]}
+        self.colleague_words = {fold(w) for w in pack["colleague_words"]}
+        self.translit: dict[str, str] = pack["translit"]
+
+    def __call__(self, doc: Document, ner: list[tuple[int, int, str]]) -> None:
+        office_spans = self._office_spans(doc)
+        found = gazetteer_candidates(doc, self.gazetteer)
+        found = merge_ner(doc.text, found, ner, [(s, e) for s, e, _ in office_spans])
+        found += pronoun_candidates(doc, self.we)
+        found.sort(key=lambda c: (c.start, -c.end))
+        _Resolution(self, doc, found).resolve()
+
+    def _office_spans(self, doc: Document) -> list[tuple[int, int, OfficeTitle]]:
+        spans = []
+        for sentence in doc.sentences:
+            tokens = sentence.tokens
+            index = 0
+            while index < len(tokens):
+                found = self.offices.match_at(tokens, index)
+                if found is None:
+                    index += 1
+                    continue
+                end, title = found
+                spans.append((tokens[index].start, tokens[end - 1].end, title))
+                index = end
+        return spans
+
+
+def _sentence_tokens(doc: Document) -> tuple[list[int], list[list[Token]]]:
+    sentences = doc.sentences
+    return [s.start for s in sentences], [s.tokens for s in sentences]
+
+
+class _Resolution:
+    """One document's resolution; holds the per-document context."""
+
+    def __init__(self, resolver: ActorResolver, doc: Document, found: list[Candidate]) -> None:
+        self.r = resolver
+        self.doc = doc
+        self.found = found
+        self.entity_of: dict[int, str | None] = {}
+        self.starts, self.token_lists = _sentence_tokens(doc)
+
+    # -- driver ---------------------------------------------------------------------------
+
+    def resolve(self) -> None:
+        for candidate in self.found:
+            self.entity_of[id(candidate)] = self._direct(candidate)
+        speaker_actor = self._speaker()
+        self._ambiguous()
+        self._pronouns(speaker_actor)
+        self._counterpart(speaker_actor)
+        self._unidentified_people()
+        self._turns()
+        self._place()
+        self._emit()
+
+    # -- direct resolution ----------------------------------------------------------------
+
+    def _direct(self, candidate: Candidate) -> str | None:
+        targets = [t for t in candidate.targets if t.entity is not None]
+        if not targets:
+            return None
+        if targets[0].entity.kind == "person":
+            return self._person(targets)
+        return self._add(targets[0].entity)
+
+    def _person(self, targets: list[Target]) -> str | None:
+        when = self.doc.date
+        chosen = [t for t in targets if not office_on(t.offices, when)[1]] if when else targets
+        already = [t for t in targets if t.entity.id in self.doc.entities]
+        pick = already or chosen or targets
+        if len(pick) != 1 and len({t.entity.id for t in pick}) != 1:
+            return None
+        target = pick[0]
+        office, former = office_on(target.offices, when)
+        entity = target.entity
+        if office:
+            entity = replace(
+                entity,
+                actor=office.state,
+                country=office.state,
+                sector="ELI" if former else office.sector,
+                office=office.office_en,
+                former=former,
+            )
+        return self._add(entity)
+
+    def _add(self, entity: Entity) -> str:
+        self.doc.entities.setdefault(entity.id, entity)
+        return entity.id
+
+    def _actor_of(self, candidate: Candidate) -> str | None:
+        entity_id = self.entity_of.get(id(candidate))
+        if entity_id is None:
+            return None
+        entity = self.doc.entities[entity_id]
+        return entity.actor or entity.country
+
+    # -- context rules --------------------------------------------------------------------
+
+    def _speaker(self) -> str | None:
+        meta = self.doc.metadata
+        if meta.title is None:
+            return self._speaker_from_turns()
+        start, end = meta.title
+        in_title = [c for c in self.found if start <= c.start and c.end <= end]
+        for candidate in in_title:
+            entity_id = self.entity_of.get(id(candidate))
+            if candidate.label == "PER":
+                return self._set_speaker(candidate, entity_id)
+        for candidate in in_title:
+            entity_id = self.entity_of.get(id(candidate))
+            if entity_id and self.doc.entities[entity_id].kind in ("state_body", "organization"):
+                entity = self.doc.entities[entity_id]
+                meta.speaker = Speaker(
+                    entity_id, entity.name_ru, entity.name_en, entity.actor, entity.sector,
+                    None, candidate.start, candidate.end,
+                )  # fmt: skip
+                return entity.actor
+        return self._speaker_from_turns()
+
+    def _speaker_from_turns(self) -> str | None:
+        for turn in self.doc.turns:
+            if turn.role != "speaker":
+                continue
+            for candidate in self.found:
+                if turn.label_start <= candidate.start and candidate.end <= turn.label_end:
+                    return self._set_speaker(candidate, self.entity_of.get(id(candidate)))
+        return None
+
+    def _set_speaker(self, candidate: Candidate, entity_id: str | None) -> str | None:
+        entity = self.doc.entities.get(entity_id) if entity_id else None
+        context = self._office_context(candidate)
+        if entity is None and context is not None:
+            entity = self._context_person(candidate, context, None)
+            self.entity_of[id(candidate)] = entity.id
+        name_ru = self._speaker_name(candidate, entity)
+        self.doc.metadata.speaker = Speaker(
+            entity_id=entity.id if entity else None,
+            name_ru=name_ru,
+            name_en=entity.name_en if entity else None,
+            actor=entity.actor if entity else None,
+            sector=entity.sector if entity else None,
+            office=entity.office if entity else (context.title.en if context else None),
+            start=candidate.start,
+            end=candidate.end,
+        )
+        return entity.actor if entity else None
+
+    def _speaker_name(self, candidate: Candidate, entity: Entity | None) -> str:
+        # The speaker's name as a turn label writes it ("Сергей Лавров"), else the entity's.
+        for turn in self.doc.turns:
+            label = self.doc.text[turn.label_start : turn.label_end]
+            if entity and any(
+                self.entity_of.get(id(c)) == entity.id
+                for c in self.found
+                if turn.label_start <= c.start and c.end <= turn.label_end
+            ):
+                return label
+        if entity and entity.kind == "person":
+            given_surname = entity.name_ru.split()
+            return " ".join(given_surname[:1] + given_surname[-1:])
+        return candidate.normal or self.doc.text[candidate.start : candidate.end]
+
+    def _ambiguous(self) -> None:
+        counts: Counter[str] = Counter()
+        for candidate in self.found:
+            actor = self._actor_of(candidate)
+            if actor:
+                counts[actor] += 1
+        for candidate in self.found:
+            if self.entity_of.get(id(candidate)) or not candidate.targets:
+                continue
+            options = candidate.targets[0].candidates
+            if not options:
+                continue
+            ranked = sorted(options, key=lambda code: -counts[code])
+            if counts[ranked[0]] and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
+                entity = self.r.gazetteer.entities.get(f"state:{ranked[0]}")
+                if entity:
+                    self.entity_of[id(candidate)] = self._add(entity)
+
+    def _pronouns(self, speaker_actor: str | None) -> None:
+        if not speaker_actor:
+            return
+        entity = self.r.gazetteer.entities.get(f"state:{speaker_actor}")
+        if entity is None:
+            return
+        for candidate in self.found:
+            if candidate.form == "pronoun":
+                self.entity_of[id(candidate)] = self._add(entity)
+
+    def _counterpart(self, speaker_actor: str | None) -> None:
+        counts: Counter[str] = Counter()
+        for candidate in self.found:
+            entity_id = self.entity_of.get(id(candidate))
+            if entity_id and candidate.form != "pronoun":
+                entity = self.doc.entities[entity_id]
+                if entity.kind == "state" and entity.actor != speaker_actor:
+                    counts[entity.actor] += 1
+        self.doc.metadata.counterparts = [code for code, _ in counts.most_common(1)]
+
+    def _unidentified_people(self) -> None:
+        for candidate in self.found:
+            if candidate.label != "PER" or self.entity_of.get(id(candidate)):
+                continue
+            context = self._office_context(candidate)
+            if context is not None:
+                counterpart = (self.doc.metadata.counterparts or [None])[0]
+                entity = self._context_person(candidate, context, counterpart)
+                self.entity_of[id(candidate)] = entity.id
+
+    def _context_person(
+        self, candidate: Candidate, context: OfficeContext, counterpart: str | None
+    ) -> Entity:
+        state = context.state or (counterpart if context.colleague else None)
+        normal = self._normal(candidate) or self.doc.text[candidate.start : candidate.end]
+        entity = Entity(
+            id=f"person:ctx:{fold(normal).replace(' ', '-')}",
+            kind="person",
+            name_en=transliterate(normal, self.r.translit),
+            name_ru=normal,
+            actor=state,
+            country=state,
+            sector=context.title.sector,
+            office=context.title.en,
+            extra={"identified_by": "office context"},
+        )
+        self._add(entity)
+        return self.doc.entities[entity.id]
+
+    def _office_context(self, candidate: Candidate) -> OfficeContext | None:
+        tokens, first = self._tokens_of(candidate)
+        if tokens is None:
+            return None
+        end = first
+        state = None
+        before = [
+            c for c in self.found if c.end <= candidate.start and c.sentence is candidate.sentence
+        ]
+        if before and before[-1].last == first - 1 and before[-1].form == "name":
+            state = self._actor_of(before[-1])
+            end = before[-1].first
+        found = self.r.offices.ending_at(tokens, end)
+        if found is None:
+            return None
+        start, title = found
+        window = tokens[max(0, start - 3) : start]
+        colleague = any(fold(t.lemma) in self.r.colleague_words for t in window)
+        return OfficeContext(title, state, colleague, tokens[start].start)
+
+    def _tokens_of(self, candidate: Candidate) -> tuple[list[Token] | None, int]:
+        if candidate.sentence is not None:
+            return candidate.sentence.tokens, candidate.first
+        index = bisect.bisect_right(self.starts, candidate.start) - 1
+        if index < 0:
+            return None, -1
+        tokens = self.token_lists[index]
+        for position, token in enumerate(tokens):
+            if token.start >= candidate.start:
+                return tokens, position
+        return None, -1
+
+    # -- metadata links -------------------------------------------------------------------
+
+    def _turns(self) -> None:
+        for turn in self.doc.turns:
+            for candidate in self.found:
+                if turn.label_start <= candidate.start and candidate.end <= turn.label_end:
+                    entity_id = self.entity_of.get(id(candidate))
+                    if entity_id:
+                        turn.entity_id = entity_id
+                        turn.actor = self.doc.entities[entity_id].actor
+                        break
+
+    def _place(self) -> None:
+        span = self.doc.metadata.place_span
+        if span is None:
+            return
+        for candidate in self.found:
+            if span[0] <= candidate.start and candidate.end <= span[1]:
+                self.doc.metadata.place_entity_id = self.entity_of.get(id(candidate))
+                return
+
+    # -- output ---------------------------------------------------------------------------
+
+    def _emit(self) -> None:
+        text = self.doc.text
+        mentions = []
+        for candidate in self._with_groups():
+            entity_id = self.entity_of.get(id(candidate))
+            mentions.append(
+                Mention(
+                    start=candidate.start,
+                    end=candidate.end,
+                    text=text[candidate.start : candidate.end],
+                    label=candidate.label,
+                    form=candidate.form,
+                    normal=candidate.normal or self._normal(candidate),
+                    source=candidate.source,
+                    entity_id=entity_id,
+                )
+            )
+        self.doc.mentions = mentions
+
+    def _normal(self, candidate: Candidate) -> str:
+        tokens, first = self._tokens_of(candidate)
+        if tokens is None:
+            return ""
+        span = [t for t in tokens[first:] if t.end <= candidate.end]
+        return nominative_phrase(self.doc.text, span, candidate.label, self.r.morphology)
+
+    def _with_groups(self) -> list[Candidate]:
+        """State + sector word -> a group actor.
+
+        ``российской армии`` (adjective or pronoun before the word) and ``правительства
+        Израиля`` (the word before a state's name) both keep the state's own mention inside.
+        """
+        sectors = self.r.gazetteer.sector_words
+        out: list[Candidate] = []
+        for candidate in self.found:
+            entity_id = self.entity_of.get(id(candidate))
+            entity = self.doc.entities.get(entity_id) if entity_id else None
+            tokens = candidate.sentence.tokens if candidate.sentence else None
+            if entity is None or entity.kind != "state" or tokens is None:
+                out.append(candidate)
+                continue
+            after, before = candidate.last + 1, candidate.first - 1
+            out.append(candidate)
+            if (
+                candidate.form in ("adjective", "pronoun")
+                and after < len(tokens)
+                and fold(tokens[after].lemma) in sectors
+            ):
+                out.append(self._group(candidate, tokens[after], entity_id, after))
+            elif candidate.form == "name" and before >= 0 and fold(tokens[before].lemma) in sectors:
+                out.append(self._group(candidate, tokens[before], entity_id, before))
+        return out
+
+    def _group(
+        self, candidate: Candidate, noun: Token, state_id: str, noun_index: int
+    ) -> Candidate:
+        state = self.doc.entities[state_id]
+        sector, label_en = self.r.gazetteer.sector_words[fold(noun.lemma)]
+        adjective = self.r.gazetteer.adjective_en.get(state.actor, state.name_en)
+        individual = fold(noun.lemma) in self.r.offices.first_lemmas
+        group = Candidate(
+            start=min(candidate.start, noun.start),
+            end=max(candidate.end, noun.end),
+            targets=[],
+            form="group",
+            label="MISC" if individual else _SECTOR_LABEL.get(sector, "ORG"),
+            normal="",
+            source=f"rule:state+sector ({candidate.source})",
+            sentence=candidate.sentence,
+            first=min(candidate.first, noun_index),
+            last=max(candidate.last, noun_index),
+        )
+        entity = Entity(
+            id=f"group:{state.actor}:{sector}:{_slug(label_en)}",
+            kind="group",
+            name_en=f"{adjective} {label_en}",
+            name_ru=self._normal(group),
+            actor=state.actor,
+            country=state.actor,
+            sector=sector,
+        )
+        self.entity_of[id(group)] = self._add(entity)
+        return group
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
