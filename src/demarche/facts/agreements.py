@@ -1,0 +1,148 @@
+"""The agreements registry: treaties, plans, memoranda… named or signed in a statement."""
+
+from __future__ import annotations
+
+import re
+
+from demarche.facts.context import FactContext, SentenceView
+from demarche.facts.events import AGREEMENT_NOTE
+from demarche.facts.naming import english_name, nominative_name
+from demarche.language.morphology import fold
+from demarche.model import Agreement, Event, Evidence, Token
+
+_NAME_PREPOSITIONS = {"о", "об", "на", "между", "по", "в"}
+_YEARS = re.compile(r"\b(\d{4})(?:\s*[-–—]\s*(\d{4}))?")
+_STOP_LEMMAS = {"сегодня", "который", "этот", "только", "что"}
+
+
+def extract_agreements(context: FactContext, events: list[Event]) -> list[Agreement]:
+    named: list[Agreement] = []
+    generic: list[tuple[Agreement, SentenceView]] = []
+    for view in context.views:
+        for hit in context.lexicon.agreement_kinds.find(view.tokens):
+            kind = hit.pattern.payload
+            first, last = _name_span(view.tokens, hit.first, hit.last)
+            agreement = _agreement(context, view, kind, first, last, events)
+            is_named = view.tokens[hit.first].text[:1].isupper() or last > hit.last
+            if is_named:
+                _merge_into(named, agreement)
+            elif agreement.status != "mentioned":
+                generic.append((agreement, view))
+    for agreement, _ in generic:
+        same_kind = [a for a in named if a.kind == agreement.kind]
+        if len(same_kind) == 1:
+            _absorb(same_kind[0], agreement)
+        else:
+            named.append(agreement)
+    for number, agreement in enumerate(named, 1):
+        agreement.id = f"a{number}"
+    return named
+
+
+def _name_span(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    """Extend the kind noun over its complement: «План межмидовских обменов на 2026-2027 годы»."""
+    end = last
+    index = last + 1
+    while index < len(tokens):
+        token = tokens[index]
+        lemma = fold(token.lemma or token.text)
+        if lemma in _STOP_LEMMAS:
+            break
+        if token.pos == "ADP" and lemma in _NAME_PREPOSITIONS:
+            index += 1
+            continue
+        if token.pos in ("ADJ", "NOUN", "PROPN", "NUM") or _YEARS.fullmatch(token.text):
+            if token.pos in ("NOUN", "PROPN") and token.feats.get("Case") == "Nom":
+                break
+            end = index
+            index += 1
+            continue
+        break
+    return first, end
+
+
+def _agreement(
+    context: FactContext,
+    view: SentenceView,
+    kind: str,
+    first: int,
+    last: int,
+    events: list[Event],
+) -> Agreement:
+    tokens = view.tokens
+    text = context.doc.text
+    start, end = tokens[first].start, tokens[last].end
+    written = text[start:end]
+    signing = [
+        e
+        for e in events
+        if e.evidence.start == view.sentence.start and e.note.startswith(AGREEMENT_NOTE)
+    ]
+    status = _status(context, view)
+    signed = signing[0] if signing else None
+    parties = sorted({r.code for r in signed.source + signed.target}) if signed else []
+    if not parties:
+        parties = sorted({r.code for r in context.actors_in(view, list(range(len(tokens))))})
+    years = _YEARS.search(written)
+    valid = [y for y in years.groups() if y] if years else []
+    evidence = Evidence(view.sentence.start, view.sentence.end, (start, end))
+    if signed:
+        evidence = Evidence(signed.evidence.start, signed.evidence.end, (start, end))
+    return Agreement(
+        id="",
+        name_ru=written,
+        name_normal=nominative_name(context, tokens[first : last + 1]),
+        name_en=english_name(context, tokens[first : last + 1], kind),
+        kind=kind,
+        parties=parties,
+        evidence=[evidence],
+        signed=signed.date if signed else None,
+        signed_at=signed.location if signed else None,
+        valid=valid,
+        scope=_scope(context, view),
+        status="signed" if signed and status == "mentioned" else status,
+    )
+
+
+def _status(context: FactContext, view: SentenceView) -> str:
+    for token in view.tokens:
+        status = context.lexicon.agreement_status.get(fold(token.lemma))
+        if status:
+            return status
+    return "mentioned"
+
+
+def _scope(context: FactContext, view: SentenceView) -> list[str]:
+    """Subject areas listed in this sentence and the next ones of the same paragraph."""
+    areas: list[str] = []
+    paragraph_end = next(
+        p.end for p in context.doc.paragraphs if p.start <= view.sentence.start < p.end + 1
+    )
+    for other in context.views[view.index : view.index + 3]:
+        if other.sentence.start > paragraph_end:
+            break
+        for hit in context.lexicon.scope_areas.find(other.tokens):
+            if hit.pattern.payload not in areas:
+                areas.append(hit.pattern.payload)
+    return areas
+
+
+def _merge_into(registry: list[Agreement], agreement: Agreement) -> None:
+    key = fold(agreement.name_normal)
+    for known in registry:
+        if fold(known.name_normal) == key:
+            _absorb(known, agreement)
+            return
+    registry.append(agreement)
+
+
+def _absorb(known: Agreement, other: Agreement) -> None:
+    known.evidence.extend(other.evidence)
+    known.signed = known.signed or other.signed
+    known.signed_at = known.signed_at or other.signed_at
+    known.parties = sorted(set(known.parties) | set(other.parties))
+    if known.status == "mentioned":
+        known.status = other.status
+    for area in other.scope:
+        if area not in known.scope:
+            known.scope.append(area)

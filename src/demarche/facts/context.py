@@ -1,0 +1,167 @@
+"""What fact extraction needs to know about a document: sides, date, place, actors per token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from demarche.facts.lexicon import FactLexicon
+from demarche.language.morphology import fold
+from demarche.model import ActorRef, Document, Entity, Mention, Sentence, Token
+from demarche.structure.dates import find_dates, shift
+
+# Mention forms that name an actor taking part in an event.
+_ACTOR_FORMS = {"name", "adjective", "demonym", "pronoun", "group", "hashtag"}
+
+
+@dataclass(slots=True)
+class SentenceView:
+    index: int
+    sentence: Sentence
+    mentions: list[Mention | None]  # per token: the resolved mention covering it
+    children: list[list[int]] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.sentence.tokens
+
+    def build_tree(self) -> None:
+        self.children = [[] for _ in self.tokens]
+        for index, token in enumerate(self.tokens):
+            if 0 <= token.head < len(self.tokens) and token.head != index:
+                self.children[token.head].append(index)
+
+    def subtree(self, root: int) -> list[int]:
+        seen, stack = [], [root]
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.append(node)
+            stack.extend(self.children[node] if self.children else [])
+        return sorted(seen)
+
+
+@dataclass(slots=True)
+class FactContext:
+    doc: Document
+    lexicon: FactLexicon
+    speaker: ActorRef | None
+    counterpart: ActorRef | None
+    views: list[SentenceView]
+
+    @property
+    def date(self):
+        return self.doc.date
+
+    @property
+    def place(self) -> Entity | None:
+        place_id = self.doc.metadata.place_entity_id
+        return self.doc.entities.get(place_id) if place_id else None
+
+    def entity(self, mention: Mention) -> Entity:
+        return self.doc.entities[mention.entity_id]
+
+    def ref(self, mention: Mention) -> ActorRef | None:
+        entity = self.entity(mention)
+        code = entity.actor or (entity.country if entity.kind == "state" else None)
+        if code is None:
+            return None
+        if mention.form == "pronoun" and self.speaker:
+            return self.speaker
+        person = entity.name_en if entity.kind == "person" else None
+        return ActorRef(code, entity.sector, entity.id, person)
+
+    def actors_in(self, view: SentenceView, indexes: list[int]) -> list[ActorRef]:
+        """Actors named by the tokens at ``indexes``, in text order, one per code.
+
+        A possessive «наших» inside a phrase that names another actor («наших корейских
+        друзей») is the speaker's affection, not a participant, and is skipped.
+        """
+        refs: list[ActorRef] = []
+        seen_mentions: set[int] = set()
+        index_set = set(indexes)
+        for index in indexes:
+            mention = view.mentions[index]
+            if mention is None or id(mention) in seen_mentions:
+                continue
+            seen_mentions.add(id(mention))
+            if mention.form == "pronoun" and self._shares_head(view, index, index_set):
+                continue
+            ref = self.ref(mention)
+            if ref and all(r.code != ref.code for r in refs):
+                refs.append(ref)
+        return refs
+
+    def _shares_head(self, view: SentenceView, index: int, scope: set[int]) -> bool:
+        head = view.tokens[index].head
+        for other in scope:
+            mention = view.mentions[other]
+            if (
+                other != index
+                and mention is not None
+                and mention.form != "pronoun"
+                and (view.tokens[other].head == head or view.tokens[other].head == index)
+            ):
+                return True
+        return False
+
+    def dates_in(self, view: SentenceView) -> list[tuple[int, int, str]]:
+        """Explicit and relative dates in a sentence, as (start, end, ISO of their precision)."""
+        sentence = view.sentence
+        text = self.doc.text[sentence.start : sentence.end]
+        found = [(sentence.start + s, sentence.start + e, v) for s, e, v in find_dates(text)]
+        if self.date is not None:
+            tokens = view.tokens
+            for index in range(len(tokens)):
+                for length in (3, 2, 1):
+                    words = tokens[index : index + length]
+                    key = " ".join(fold(t.lemma or t.text) for t in words)
+                    how = self.lexicon.relative_dates.get(key)
+                    if how is not None and len(words) == length:
+                        found.append((words[0].start, words[-1].end, shift(self.date, how)))
+                        break
+        return sorted(found)
+
+
+def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
+    views = []
+    mentions = sorted(
+        (m for m in doc.mentions if m.entity_id and m.form in _ACTOR_FORMS),
+        key=lambda m: m.end - m.start,
+    )
+    for index, sentence in enumerate(doc.sentences):
+        per_token: list[Mention | None] = [None] * len(sentence.tokens)
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        for position, token in enumerate(sentence.tokens):
+            for mention in inside:  # shortest first: the innermost actor wins
+                if mention.start <= token.start and token.end <= mention.end:
+                    per_token[position] = mention
+                    break
+        views.append(SentenceView(index, sentence, per_token))
+    return FactContext(doc, lexicon, _speaker(doc), _counterpart(doc), views)
+
+
+def _speaker(doc: Document) -> ActorRef | None:
+    speaker = doc.metadata.speaker
+    if speaker is None or speaker.actor is None:
+        return None
+    person = (
+        speaker.name_en if speaker.entity_id and speaker.entity_id.startswith("person:") else None
+    )
+    return ActorRef(speaker.actor, speaker.sector, speaker.entity_id, person)
+
+
+def _counterpart(doc: Document) -> ActorRef | None:
+    if not doc.metadata.counterparts:
+        return None
+    code = doc.metadata.counterparts[0]
+    speaker_office = doc.metadata.speaker.office if doc.metadata.speaker else None
+    people = [e for e in doc.entities.values() if e.kind == "person" and e.actor == code]
+    people.sort(key=lambda e: e.office != speaker_office)
+    person = people[0] if people else None
+    return ActorRef(
+        code,
+        person.sector if person else None,
+        person.id if person else f"state:{code}",
+        person.name_en if person else None,
+    )

@@ -1,0 +1,318 @@
+"""PLOVER events from Russian predicates, with arguments from the dependency parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from demarche.facts.context import FactContext, SentenceView
+from demarche.facts.lexicon import Hit
+from demarche.language.morphology import fold
+from demarche.model import ActorRef, Event, Evidence
+
+_SUBJECT = ("nsubj", "nsubj:pass")
+_OBJECT = ("obj", "iobj", "obl", "obl:agent", "nmod", "xcomp", "ccomp", "acl", "conj")
+_TARGET_PREPOSITIONS = {"с", "против", "к", "в адрес", "для", "перед", "за", "со"}
+# PLOVER: a promise or intent to consult, support, cooperate or aid is AGREE.
+_FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_SPEAKER_PERSONS = {"1"}
+AGREEMENT_NOTE = "agreement: "  # note prefix of events that conclude or change an agreement
+
+
+def candidate_sentences(context: FactContext) -> list[tuple[SentenceView, list[Hit]]]:
+    found = []
+    for view in context.views:
+        hits = context.lexicon.predicates.find(view.tokens)
+        if hits:
+            found.append((view, hits))
+    return found
+
+
+def extract_events(context: FactContext, sentences: list[tuple[SentenceView, list[Hit]]]):
+    events: list[Event] = []
+    for view, hits in sentences:
+        view.build_tree()
+        agreement_here = bool(context.lexicon.agreement_kinds.find(view.tokens))
+        for hit in hits:
+            entry: dict[str, Any] = hit.pattern.payload
+            if entry.get("needs_object") == "agreement" and not agreement_here:
+                continue
+            event = _event(context, view, hit, entry, len(events))
+            if event is not None:
+                events.append(event)
+    return events
+
+
+def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, number: int):
+    tokens = view.tokens
+    head = hit.first
+    source, target, pro_drop = _arguments(context, view, hit, entry)
+    if not source:
+        return None
+    event_type, mode, context_tag = entry["type"], entry.get("mode", ""), entry.get("context", "")
+    aux: list[str] = []
+    note = entry.get("note", "")
+    if entry.get("needs_object") == "agreement":
+        note = AGREEMENT_NOTE + fold(view.tokens[head].lemma)
+    if _negated(context, view, hit):
+        aux.append("negation")
+        flipped = context.lexicon.negated_types.get(event_type)
+        if flipped:
+            note = f"negated {event_type}"
+            event_type, mode = flipped, ""
+    if _future(context, view, hit):
+        aux.append("future")
+        if event_type in _FUTURE_TO_AGREE:
+            note = note or f"intent to {event_type.lower()}"
+            event_type, mode = "AGREE", ""
+    if any(fold(t.lemma) in context.lexicon.conditional for t in tokens):
+        aux.append("hypothetical")
+    if any(r.sector == "MIL" for r in source + target) or _military_object(context, view, head):
+        context_tag = "military"
+    date = _date(context, view, hit, pro_drop)
+    if date and context.date and date < context.date.isoformat()[: len(date)]:
+        aux.append("historical")
+    if event_type == "CONSULT" and not mode and context.place and _at_home_of(context, target):
+        mode = "visit"
+    sentence = view.sentence
+    return Event(
+        id=f"e{number + 1}",
+        type=event_type,
+        mode=mode,
+        context=context_tag,
+        source=source,
+        target=target,
+        evidence=Evidence(
+            sentence.start, sentence.end, (tokens[hit.first].start, tokens[hit.last].end)
+        ),
+        date=date,
+        location=_location(context, view, hit, date),
+        aux=aux,
+        confidence=_confidence(pro_drop, target),
+        note=note,
+    )
+
+
+def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
+    """(sources, targets, pro_drop) for the predicate at ``hit``."""
+    tokens = view.tokens
+    head = hit.first
+    verb = _governing_verb(view, head)
+    subjects = [c for c in view.children[verb] if tokens[c].rel in _SUBJECT]
+    source = [r for c in subjects for r in context.actors_in(view, view.subtree(c))]
+    objects = [c for c in view.children[verb] if tokens[c].rel in _OBJECT and c not in subjects]
+    if verb != head:
+        objects += [c for c in view.children[head] if c not in subjects]
+    exclude = {r.code for r in source}
+    target = _nearest_actors(context, view, objects, exclude, head)
+    if entry.get("roles") == "passive":  # «пользуется поддержкой X»: X is the source
+        source, target = target, source
+    pro_drop = not subjects and _first_person(tokens[verb])
+    agentless_noun = not subjects and tokens[head].pos == "NOUN" and verb == head
+    if agentless_noun and entry.get("needs_object") == "agreement":
+        pro_drop = True  # «с подписанием … договора»: the sides that signed are the speaker's
+    if not source and pro_drop and context.speaker:
+        source = [context.speaker]
+        if _joint(context, view, entry) and context.counterpart:
+            source = [context.speaker, context.counterpart]
+    if not source and entry["type"] == "CONSULT":
+        source, target = _visitor_and_host(context, view)
+    target = [r for r in target if all(r.code != s.code for s in source)]
+    if not target:
+        target = _default_target(context, entry, source)
+    if len(source) == 2 and {r.code for r in target} <= {r.code for r in source}:
+        target = list(reversed(source))  # a joint act: each side is the other's recipient
+    return source, target, pro_drop
+
+
+def _nearest_actors(
+    context: FactContext, view: SentenceView, roots: list[int], exclude: set[str], head: int
+) -> list[ActorRef]:
+    """Actors closest to the predicate in the tree (breadth first); else the first after it.
+
+    The nearest object names the target; deeper ones are circumstances («признательность за
+    вклад военнослужащих КНА в освобождение … от украинских нацистов» targets the DPRK).
+    """
+    seen: set[int] = {head}
+    frontier = [r for r in roots if r not in seen]
+    while frontier:
+        seen.update(frontier)
+        refs = [r for r in context.actors_in(view, sorted(frontier)) if r.code not in exclude]
+        if refs:
+            return refs
+        frontier = [c for n in frontier for c in view.children[n] if c not in seen]
+    for index in range(head + 1, len(view.tokens)):
+        refs = [r for r in context.actors_in(view, [index]) if r.code not in exclude]
+        if refs:
+            return refs
+    return []
+
+
+def _visitor_and_host(context: FactContext, view: SentenceView):
+    """«Первый раунд состоялся в Москве»: the host is the place's country, the guest the other."""
+    sides = [s for s in (context.speaker, context.counterpart) if s]
+    if len(sides) < 2:
+        return [], []
+    for mention in view.mentions:
+        if mention is not None and context.entity(mention).kind == "place":
+            host = context.entity(mention).country
+            guests = [s for s in sides if s.code != host]
+            hosts = [s for s in sides if s.code == host]
+            if guests and hosts:
+                return guests, hosts
+    return [], []
+
+
+def _governing_verb(view: SentenceView, head: int) -> int:
+    """The verb a noun trigger hangs from (``подтвердили поддержку``), else the trigger."""
+    token = view.tokens[head]
+    if token.pos == "VERB":
+        return head
+    parent = token.head
+    if 0 <= parent < len(view.tokens) and view.tokens[parent].pos in ("VERB", "AUX"):
+        return parent
+    return head
+
+
+def _first_person(token) -> bool:
+    feats = token.feats
+    if feats.get("Person") in _SPEAKER_PERSONS:
+        return True
+    # Russian past tense has no person: a plural past verb without a subject is «we» here.
+    # The tagger sometimes calls a plural singular; the «-ли» ending does not lie.
+    plural = feats.get("Number") == "Plur" or token.text.lower().endswith("ли")
+    return token.pos == "VERB" and feats.get("Tense") == "Past" and plural
+
+
+def _joint(context: FactContext, view: SentenceView, entry: dict) -> bool:
+    if entry.get("needs_object") == "agreement" or entry["type"] == "AGREE":
+        return True
+    if context.lexicon.joint.find(view.tokens):
+        return True
+    return entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN") and _talks(context)
+
+
+def _talks(context: FactContext) -> bool:
+    """A bilateral occasion: both sides speak through the speaker («we agreed», «we stressed»)."""
+    return context.counterpart is not None and context.doc.metadata.genre in (
+        "remarks",
+        "press_conference",
+        "joint_statement",
+        "opening_remarks",
+    )
+
+
+def _default_target(context: FactContext, entry: dict, source: list[ActorRef]) -> list[ActorRef]:
+    codes = {r.code for r in source}
+    speaker, counterpart = context.speaker, context.counterpart
+    if entry["type"] in ("CONSULT", "SUPPORT", "AGREE", "COOPERATE"):
+        if counterpart and counterpart.code not in codes:
+            return [counterpart]
+        if speaker and speaker.code not in codes:
+            return [speaker]
+    return []
+
+
+def _negated(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    tokens = view.tokens
+    negation = context.lexicon.negation
+    before = tokens[max(0, hit.first - 2) : hit.first]
+    if any(fold(t.lemma or t.text) in negation for t in before):
+        return True
+    return any(
+        fold(tokens[c].lemma or tokens[c].text) in negation and tokens[c].rel == "advmod"
+        for c in view.children[hit.first]
+    )
+
+
+def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    token = view.tokens[hit.first]
+    if token.feats.get("Tense") == "Fut":
+        return True
+    for intent in context.lexicon.intent.find(view.tokens):
+        if intent.last < hit.first and hit.first - intent.last <= 4:
+            return True
+    return False
+
+
+def _military_object(context: FactContext, view: SentenceView, head: int) -> bool:
+    military = {"военный", "армия", "военнослужащий", "вооружённый", "войско"}
+    scope = view.subtree(head)
+    return any(fold(view.tokens[i].lemma) in military for i in scope)
+
+
+def _date(context: FactContext, view: SentenceView, hit: Hit, pro_drop: bool) -> str | None:
+    dates = context.dates_in(view)
+    trigger = view.tokens[hit.first].start
+    if dates:
+        return min(dates, key=lambda d: abs(d[0] - trigger))[2]
+    token = view.tokens[hit.first]
+    if context.date and (pro_drop or token.feats.get("Tense") in ("Past", "Pres")):
+        return context.date.isoformat()
+    return None
+
+
+def _location(context: FactContext, view: SentenceView, hit: Hit, date: str | None) -> str | None:
+    places = []
+    for index, mention in enumerate(view.mentions):
+        if mention is None:
+            continue
+        entity = context.entity(mention)
+        if (
+            entity.kind == "place"
+            and index > 0
+            and fold(view.tokens[index - 1].text) in ("в", "во")
+        ):
+            places.append((abs(index - hit.first), entity.name_en))
+    if places:
+        return min(places)[1]
+    if context.place and context.date and date == context.date.isoformat():
+        return context.place.name_en
+    return None
+
+
+def _at_home_of(context: FactContext, target: list[ActorRef]) -> bool:
+    place = context.place
+    return place is not None and any(r.code == place.country for r in target)
+
+
+def _confidence(pro_drop: bool, target: list[ActorRef]) -> float:
+    score = 0.8 if not pro_drop else 0.65
+    return round(score if target else score - 0.2, 2)
+
+
+def label_events(context: FactContext, markers, first_number: int) -> list[Event]:
+    """Calling an actor a loaded name («украинских нацистов») is disapproval: ACCUSE."""
+    events: list[Event] = []
+    speaker = context.speaker
+    if speaker is None:
+        return events
+    for marker in markers:
+        if marker.kind != "loaded_label":
+            continue
+        view = next(v for v in context.views if v.sentence.start <= marker.start < v.sentence.end)
+        inside = [
+            i for i, t in enumerate(view.tokens) if marker.start <= t.start and t.end <= marker.end
+        ]
+        targets = [r for r in context.actors_in(view, inside) if r.code != speaker.code]
+        if not targets:
+            continue
+        if any(e.evidence.start == view.sentence.start and e.target == targets for e in events):
+            continue
+        events.append(
+            Event(
+                id=f"e{first_number + len(events) + 1}",
+                type="ACCUSE",
+                mode="disapprove",
+                context="",
+                source=[speaker],
+                target=targets,
+                evidence=Evidence(
+                    view.sentence.start, view.sentence.end, (marker.start, marker.end)
+                ),
+                date=context.date.isoformat() if context.date else None,
+                location=None,
+                confidence=0.6,
+                note=f"loaded label: {marker.gloss or marker.text}",
+            )
+        )
+    return events

@@ -1,0 +1,142 @@
+"""The fact lexicons (predicates, cue words, rhetoric), compiled for lemma matching."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from demarche.data import load_json
+from demarche.language.morphology import Morphology, fold
+from demarche.model import Token
+
+WINDOW = 4  # a multi-word predicate's words may be this many tokens apart
+
+
+@dataclass(frozen=True, slots=True)
+class LemmaPattern:
+    lemmas: tuple[str, ...]
+    payload: Any
+
+
+@dataclass(slots=True)
+class Hit:
+    first: int
+    last: int
+    indexes: tuple[int, ...]
+    pattern: LemmaPattern
+
+
+class LemmaMatcher:
+    """Lemma sequences in order, each next lemma within ``window`` tokens of the previous."""
+
+    def __init__(self, patterns: list[LemmaPattern], window: int = WINDOW) -> None:
+        self.window = window
+        self.by_first: dict[str, list[LemmaPattern]] = {}
+        for pattern in sorted(patterns, key=lambda p: -len(p.lemmas)):
+            self.by_first.setdefault(pattern.lemmas[0], []).append(pattern)
+
+    def find(self, tokens: list[Token]) -> list[Hit]:
+        lemmas = [fold(t.lemma or t.text) for t in tokens]
+        hits: list[Hit] = []
+        used: set[int] = set()
+        for index, lemma in enumerate(lemmas):
+            if index in used:
+                continue
+            for pattern in self.by_first.get(lemma, ()):
+                indexes = self._rest(lemmas, index, pattern.lemmas)
+                if indexes and not used.intersection(indexes):
+                    hits.append(Hit(indexes[0], indexes[-1], indexes, pattern))
+                    used.update(indexes)
+                    break
+        return hits
+
+    def _rest(self, lemmas: list[str], index: int, wanted: tuple[str, ...]):
+        indexes = [index]
+        for lemma in wanted[1:]:
+            start = indexes[-1] + 1
+            window = lemmas[start : start + self.window]
+            if lemma not in window:
+                return None
+            indexes.append(start + window.index(lemma))
+        return tuple(indexes)
+
+
+class _Compiler:
+    """Lexicon entries are written in the nominative; matching runs on lemmas."""
+
+    def __init__(self, morphology: Morphology) -> None:
+        self.morphology = morphology
+
+    def lemmas(self, words: list[str]) -> tuple[str, ...]:
+        return tuple(fold(self.morphology.lemma(w)) if w[:1].isalpha() else w for w in words)
+
+    def entries(self, items: list[dict[str, Any]]) -> list[LemmaPattern]:
+        return [LemmaPattern(self.lemmas(item["lemmas"]), item) for item in items]
+
+    def phrases(self, mapping: dict[str, Any]) -> list[LemmaPattern]:
+        return [LemmaPattern(self.lemmas(key.split()), value) for key, value in mapping.items()]
+
+    def words(self, words: list[str]) -> set[str]:
+        return {self.lemmas([w])[0] for w in words if " " not in w}
+
+
+@dataclass(slots=True)
+class FactLexicon:
+    predicates: LemmaMatcher
+    negated_types: dict[str, str]
+    agreement_kinds: LemmaMatcher
+    agreement_status: dict[str, str]
+    scope_areas: LemmaMatcher
+    format_nouns: LemmaMatcher
+    round_nouns: set[str]
+    ordinals: dict[str, int | None]
+    format_levels: LemmaMatcher
+    relation_words: LemmaMatcher
+    positive: set[str]
+    negative: set[str]
+    intent: LemmaMatcher
+    conditional: set[str]
+    negation: set[str]
+    joint: LemmaMatcher
+    relative_dates: dict[str, int | str]
+    loaded_labels: LemmaMatcher
+    euphemisms: LemmaMatcher
+    scare_quote_words: int
+    glossary: dict[str, str]
+
+
+@cache
+def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
+    predicates = load_json(f"lang/{language}_predicates.json")
+    facts = load_json(f"lang/{language}_facts.json")
+    rhetoric = load_json(f"lang/{language}_rhetoric.json")
+    glossary = load_json(f"lang/{language}_glossary.json")
+    c = _Compiler(morphology)
+    phrases = lambda key, window=1: LemmaMatcher(c.phrases(facts[key]), window)  # noqa: E731
+    listed = lambda key: LemmaMatcher(c.phrases({w: w for w in facts[key]}), 1)  # noqa: E731
+    return FactLexicon(
+        predicates=LemmaMatcher(c.entries(predicates["predicates"])),
+        negated_types=predicates.get("negated_types", {}),
+        agreement_kinds=phrases("agreement_kinds"),
+        agreement_status={c.lemmas(k.split())[0]: v for k, v in facts["agreement_status"].items()},
+        scope_areas=phrases("scope_areas", 2),
+        format_nouns=phrases("format_nouns"),
+        round_nouns=c.words(facts["round_nouns"]),
+        ordinals={c.lemmas([k])[0]: v for k, v in facts["ordinals"].items()},
+        format_levels=phrases("format_levels"),
+        relation_words=phrases("relation_words"),
+        positive=c.words(facts["positive_words"]),
+        negative=c.words(facts["negative_words"]),
+        intent=listed("intent_words"),
+        conditional=c.words(facts["conditional_words"]),
+        negation=c.words(facts["negation_words"]),
+        joint=listed("joint_markers"),
+        relative_dates={
+            " ".join(c.lemmas(k.split())): v for k, v in facts["relative_dates"].items()
+        },
+        loaded_labels=LemmaMatcher(c.entries(rhetoric["loaded_labels"]), 1),
+        euphemisms=LemmaMatcher(c.entries(rhetoric["euphemisms"]), 1),
+        scare_quote_words=rhetoric.get("scare_quotes", {}).get("max_words", 3),
+        glossary={c.lemmas([k])[0]: v for k, v in glossary["words"].items()},
+    )
