@@ -1,0 +1,132 @@
+"""Throughput and peak memory of ``demarche analyze`` against plain Natasha, in one run.
+
+Each system runs in its own process (so peak RSS is its own), on the same texts, one core.
+Baseline: Natasha's full pipeline (segment + morph + syntax + NER) per document.
+
+    .venv/bin/python bench/analyze.py                 # 100 copies of the seed statement
+    .venv/bin/python bench/analyze.py --docs 300
+    .venv/bin/python bench/analyze.py --corpus factrueval   # 122 distinct news texts
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "000_7b854fd4ab34d6fc.txt"
+FACTRUEVAL = ROOT.parent / "shared" / "factrueval-2016" / "devset"
+EXAMPLE = ROOT / "src" / "demarche" / "examples" / "statement_ru.txt"
+
+
+def texts_for(corpus: str, docs: int) -> list[str]:
+    if corpus == "factrueval":
+        return [p.read_text(encoding="utf-8") for p in sorted(FACTRUEVAL.glob("*.txt"))]
+    source = SEED if SEED.exists() else EXAMPLE
+    return [source.read_text(encoding="utf-8")] * docs
+
+
+def natasha_runner():
+    from natasha import (
+        Doc,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    embedding = NewsEmbedding()
+    segmenter, morph = Segmenter(), NewsMorphTagger(embedding)
+    syntax, ner = NewsSyntaxParser(embedding), NewsNERTagger(embedding)
+
+    def run(text: str) -> int:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.parse_syntax(syntax)
+        doc.tag_ner(ner)
+        return len(doc.spans)
+
+    return run
+
+
+def demarche_runner():
+    from demarche.pipeline import Analyzer
+
+    analyzer = Analyzer()
+
+    def run(text: str) -> int:
+        return len(analyzer.analyze_text(text).mentions)
+
+    return run
+
+
+def worker(system: str, corpus: str, docs: int) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    texts = texts_for(corpus, docs)
+    started = time.perf_counter()
+    run = natasha_runner() if system == "natasha" else demarche_runner()
+    load_seconds = time.perf_counter() - started
+    run(texts[0])  # warm-up: first-call allocations are not per-document cost
+    started = time.perf_counter()
+    found = sum(run(text) for text in texts)
+    seconds = time.perf_counter() - started
+    chars = sum(len(t) for t in texts)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "system": system,
+                "docs": len(texts),
+                "seconds": seconds,
+                "docs_per_s": len(texts) / seconds,
+                "chars_per_s": chars / seconds,
+                "peak_rss_mb": peak_kb / 1024,
+                "load_s": load_seconds,
+                "items": found,
+            }
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=100, help="copies of the seed")
+    parser.add_argument("--corpus", choices=["seed", "factrueval"], default="seed")
+    parser.add_argument("--worker", choices=["natasha", "demarche"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.corpus, args.docs)
+        return
+    env = {
+        **os.environ,
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+    }
+    results = {}
+    for system in ("natasha", "demarche"):
+        command = [sys.executable, __file__, "--worker", system, "--corpus", args.corpus,
+                   "--docs", str(args.docs)]  # fmt: skip
+        output = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+        results[system] = json.loads(output.stdout.strip().splitlines()[-1])
+    print(f"corpus: {args.corpus}, {results['natasha']['docs']} documents, one thread each")
+    print(f"{'system':<10}{'docs/s':>10}{'chars/s':>12}{'peak RSS MB':>14}{'load s':>9}")
+    for system, r in results.items():
+        print(
+            f"{system:<10}{r['docs_per_s']:>10.1f}{r['chars_per_s']:>12.0f}"
+            f"{r['peak_rss_mb']:>14.0f}{r['load_s']:>9.1f}"
+        )
+    ratio = results["demarche"]["docs_per_s"] / results["natasha"]["docs_per_s"]
+    print(f"demarche / natasha throughput: {ratio:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

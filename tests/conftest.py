@@ -1,0 +1,53 @@
+"""Shared fixtures. Tests may read ../shared (the seed, FactRuEval); the product never does."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from demarche.model import Document
+from demarche.pipeline import Analyzer
+from demarche.reading import RawDocument, read_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_7b854fd4ab34d6fc.txt"
+EXPECTED = SHARED / "seed" / "expected.json"
+FACTRUEVAL = SHARED / "factrueval-2016" / "devset"
+CORPUS = ROOT / "tests" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def seed_doc(analyzer: Analyzer) -> Document:
+    (raw,) = list(read_sources([str(SEED)]))
+    assert isinstance(raw, RawDocument)
+    return analyzer.analyze(raw)
+
+
+@pytest.fixture(scope="session")
+def expected() -> dict:
+    return json.loads(EXPECTED.read_text(encoding="utf-8"))
+
+
+def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    found, start = [], text.find(needle)
+    while start >= 0:
+        found.append((start, start + len(needle)))
+        start = text.find(needle, start + 1)
+    return found
+
+
+def entities_within(doc: Document, start: int, end: int) -> list:
+    """Entities of the mentions lying inside [start, end)."""
+    return [
+        doc.entities[m.entity_id]
+        for m in doc.mentions
+        if m.entity_id and start <= m.start and m.end <= end
+    ]
