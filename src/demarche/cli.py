@@ -146,26 +146,45 @@ def eval_ner(
 
 @eval_app.command("facts")
 def eval_facts(
-    gold: Annotated[Path, typer.Argument(help="Gold file in the format of expected.json.")],
-    document: Annotated[Path, typer.Argument(help="The statement the gold file describes.")],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="Gold file like expected.json, or a folder of NAME.txt + NAME.expected.json."
+        ),
+    ],
+    document: Annotated[
+        Path | None, typer.Argument(help="The statement the gold file describes.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
-    """Score extracted facts against an analyst's gold file."""
-    from demarche.evaluation.facts import score_facts
+    """Score extracted facts against an analyst's gold file, or a folder of them."""
+    from demarche.evaluation.facts import score_corpus, score_facts
     from demarche.pipeline import Analyzer
 
-    try:
-        expected = json.loads(gold.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise fail(f"{gold}: cannot read gold file ({error})") from None
-    items = list(read_sources([str(document)]))
-    raw = next((i for i in items if isinstance(i, RawDocument)), None)
-    if raw is None:
-        raise fail(str(items[0]) if items else f"{document}: nothing to read")
-    report = score_facts(Analyzer().analyze(raw), expected)
+    pairs = _gold_pairs(gold, document)
+    analyzer = Analyzer()
+    reports = {}
+    for gold_path, doc_path in pairs:
+        try:
+            expected = json.loads(gold_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise fail(f"{gold_path}: cannot read gold file ({error})") from None
+        items = list(read_sources([str(doc_path)]))
+        raw = next((i for i in items if isinstance(i, RawDocument)), None)
+        if raw is None:
+            raise fail(str(items[0]) if items else f"{doc_path}: nothing to read")
+        reports[doc_path.stem] = score_facts(analyzer.analyze(raw), expected)
+    report = reports[pairs[0][1].stem] if document else score_corpus(reports)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
         return
+    if not document:
+        for name, single in reports.items():
+            out.print(
+                f"{name:<45} recall {single['required_recall']:.3f}  precision "
+                f"{single['precision']:.3f}",
+                highlight=False,
+            )
     out.print(
         f"required recall {report['required_recall']:.3f}, event precision "
         f"{report['precision']:.3f}, false-positive events {len(report['false_positives'])}"
@@ -176,6 +195,21 @@ def eval_facts(
             out.print(f"      missed: {missed}", highlight=False)
     for line in report["false_positives"]:
         out.print(f"  false positive: {line}", highlight=False)
+
+
+def _gold_pairs(gold: Path, document: Path | None) -> list[tuple[Path, Path]]:
+    if document is not None:
+        return [(gold, document)]
+    if not gold.is_dir():
+        raise fail(f"{gold}: give a statement to score, or a folder of gold files")
+    pairs = [
+        (path, path.with_name(path.name.removesuffix(".expected.json") + ".txt"))
+        for path in sorted(gold.glob("*.expected.json"))
+    ]
+    pairs = [(g, d) for g, d in pairs if d.is_file()]
+    if not pairs:
+        raise fail(f"{gold}: no NAME.expected.json with a NAME.txt beside it")
+    return pairs
 
 
 def main() -> None:

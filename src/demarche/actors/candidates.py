@@ -197,11 +197,13 @@ def merge_ner(
     for start, end, label in ner:
         if any(s <= start and end <= e for s, e in office_spans):
             continue
-        inside = [c for c in found if c.start < end and start < c.end]
+        inside = [c for c in merged if c.start < end and start < c.end]
         if not inside:
             merged.append(_ner_candidate(start, end, label))
             continue
         nested = all(start <= c.start and c.end <= end for c in inside)
+        if label == "PER" and nested and _widen_person(merged, inside, start, end):
+            continue
         has_name = any(c.form in ("name", "hashtag") for c in inside)
         if (
             label == "ORG"
@@ -210,6 +212,32 @@ def merge_ner(
         ):
             merged.append(_ner_candidate(start, end, label))
     return merged
+
+
+def _widen_person(merged: list[Candidate], inside: list[Candidate], start: int, end: int) -> bool:
+    """A full name the NER found around a surname or a stray place word we matched.
+
+    ``Реджеп Эрдоган`` widens the surname's candidate to the whole name; ``Иоанн Грозный`` and
+    ``Аун Сан Су Чжи`` drop the place words inside a person's name.
+    """
+    if any(c.start == start and c.end == end for c in inside):
+        return False
+    people = [c for c in inside if c.label == "PER"]
+    places = [c for c in inside if c.label == "LOC" and c.form == "name" and c.first == c.last]
+    if len(people) + len(places) != len(inside):
+        return False
+    for candidate in inside:
+        merged.remove(candidate)
+    if people:
+        widest = max(people, key=lambda c: c.end - c.start)
+        widest.start, widest.end, widest.normal = start, end, ""
+        if widest.sentence is not None:
+            indexes = [i for i, t in enumerate(widest.sentence.tokens) if start <= t.start < end]
+            widest.first, widest.last = indexes[0], indexes[-1]
+        merged.append(widest)
+    else:
+        merged.append(_ner_candidate(start, end, "PER"))
+    return True
 
 
 def _capitalised_rest(text: str, start: int, end: int, inside: list[Candidate]) -> bool:

@@ -174,3 +174,30 @@ def _describe(item: dict[str, Any]) -> str:
     fields = {k: item[k] for k in keys if k in item}
     evidence = item.get("evidence")
     return f"{fields} «{evidence}»" if evidence else str(fields)
+
+
+def score_corpus(reports: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Micro-averaged scores over several documents, keeping per-document misses."""
+    kinds: dict[str, dict[str, Any]] = {}
+    false_positives: list[str] = []
+    for name, report in reports.items():
+        false_positives += [f"{name}: {line}" for line in report["false_positives"]]
+        for kind, values in report["kinds"].items():
+            total = kinds.setdefault(kind, {"found": 0, "required": 0, "missed": []})
+            total["found"] += values["found"]
+            total["required"] += values["required"]
+            total["missed"] += [f"{name}: {missed}" for missed in values["missed"]]
+    required = sum(k["required"] for k in kinds.values())
+    found = sum(k["found"] for k in kinds.values())
+    predicted = sum(r["kinds"]["events"]["predicted"] for r in reports.values())
+    return {
+        "documents": len(reports),
+        "required_recall": round(found / required, 4) if required else 1.0,
+        "precision": round((predicted - len(false_positives)) / predicted, 4) if predicted else 1.0,
+        "false_positives": false_positives,
+        "kinds": kinds,
+        "per_document": {
+            name: {"required_recall": r["required_recall"], "precision": r["precision"]}
+            for name, r in reports.items()
+        },
+    }
