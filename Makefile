@@ -13,7 +13,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/demarche analyze --example
+	$(BIN)/demarche ingest --examples
+	$(BIN)/demarche overview
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench tools

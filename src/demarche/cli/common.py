@@ -1,0 +1,44 @@
+"""Shared pieces of the command line: the app, consoles, errors and progress bars."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+app = typer.Typer(
+    help="Demarche: official diplomatic statements into verifiable facts.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+eval_app = typer.Typer(help="Score Demarche against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+
+def example_path() -> Path:
+    return Path(str(files("demarche").joinpath("examples/statement_ru.txt")))
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]demarche: error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def progress_bar(total: int) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=total < 2 or not err.is_terminal,
+        transient=True,
+    )

@@ -1,0 +1,109 @@
+"""Ingest: read -> skip what is stored -> analyse -> write, one transaction per document.
+
+Idempotent (the content hash is the identity) and resumable: after a kill, a rerun skips
+every document already committed and goes on with the rest.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from demarche import __version__
+from demarche.pipeline import Analyzer
+from demarche.reading import RawDocument, ReadFailure
+from demarche.store.record import DocumentRecord, build_record
+from demarche.store.store import Store, StoreError
+
+Progress = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    stored: int = 0
+    unchanged: int = 0
+    failed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    analysis_seconds: float = 0.0
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.stored / self.seconds if self.seconds else 0.0
+
+
+def analyse(analyzer: Analyzer, raw: RawDocument) -> DocumentRecord:
+    doc = analyzer.analyze(raw)
+    return build_record(doc, raw.content_hash, analyzer.models.morphology)
+
+
+def ingest(
+    store: Store,
+    items: Iterable[RawDocument | ReadFailure],
+    analyzer: Analyzer | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    analyzer = analyzer or Analyzer()
+    report = IngestReport()
+    known = store.versions()
+    started = time.perf_counter()
+    for item in items:
+        if isinstance(item, ReadFailure):
+            report.failed.append(str(item))
+            _tick(progress, "failed")
+            continue
+        if known.get(item.content_hash) == __version__:
+            report.unchanged += 1
+            _tick(progress, "unchanged")
+            continue
+        analysed = time.perf_counter()
+        try:
+            record = analyse(analyzer, item)
+        except Exception as error:  # one bad document never stops the batch
+            report.failed.append(f"{item.source}: analysis failed ({error.__class__.__name__})")
+            _tick(progress, "failed")
+            continue
+        report.analysis_seconds += time.perf_counter() - analysed
+        try:
+            store.add(record)
+        except StoreError as error:
+            report.failed.append(str(error))
+            _tick(progress, "failed")
+            continue
+        known[item.content_hash] = __version__
+        report.stored += 1
+        _tick(progress, "stored")
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def reanalyze(
+    store: Store, analyzer: Analyzer | None = None, progress: Progress | None = None
+) -> IngestReport:
+    """Re-run the analysis on every document stored by another analyser version."""
+    analyzer = analyzer or Analyzer()
+    report = IngestReport()
+    started = time.perf_counter()
+    for document_id in store.stale(__version__):
+        raw = store.document_raw(document_id)
+        if raw is None:
+            continue
+        text, source, url, external_id = raw
+        from demarche.reading.sources import content_hash
+
+        item = RawDocument(external_id, text, source, url=url, content_hash=content_hash(text))
+        try:
+            store.add(analyse(analyzer, item))
+        except Exception as error:  # keep the old analysis; report and go on
+            report.failed.append(f"{source}: not re-analysed ({error.__class__.__name__})")
+            _tick(progress, "failed")
+            continue
+        report.stored += 1
+        _tick(progress, "stored")
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _tick(progress: Progress | None, outcome: str) -> None:
+    if progress is not None:
+        progress(outcome)

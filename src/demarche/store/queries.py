@@ -1,0 +1,340 @@
+"""Questions analysts ask of a corpus: events, actor profiles, agreements, formats, networks.
+
+Every function takes a SQLAlchemy connection and returns plain dicts and lists, so the CLI,
+the web API and exports share one implementation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, func, select
+
+from demarche.store import schema as t
+from demarche.store.search import Filters, document_filter
+
+
+def _documents_where(filters: Filters | None) -> list:
+    return document_filter(filters) if filters else []
+
+
+def events(
+    connection,
+    filters: Filters | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    event_type: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    e = t.events.c
+    statement = select(
+        e.id,
+        e.document_id,
+        e.type,
+        e.mode,
+        e.context,
+        e.source,
+        e.target,
+        e.date,
+        e.location,
+        e.aux,
+        e.confidence,
+        e.quad_class,
+        e.cameo,
+        e.goldstein,
+        e.summary,
+        e.start,
+        e.end,
+        e.trigger_start,
+        e.trigger_end,
+        e.event_key,
+    ).join(t.documents, t.documents.c.id == e.document_id)
+    conditions = _documents_where(filters)
+    if event_type:
+        conditions.append(e.type == event_type.upper())
+    for role, code in (("source", source), ("target", target)):
+        if code:
+            conditions.append(
+                e.id.in_(
+                    select(t.event_actors.c.event_id).where(
+                        t.event_actors.c.actor == code, t.event_actors.c.role == role
+                    )
+                )
+            )
+    if conditions:
+        statement = statement.where(and_(*conditions))
+    rows = connection.execute(
+        statement.order_by(e.date.desc(), e.id).limit(limit).offset(offset)
+    ).mappings()
+    return [dict(row) for row in rows]
+
+
+def mentions_of(connection, event_key: str) -> int:
+    """How many stored documents report the same event (GDELT's NumMentions)."""
+    return connection.execute(
+        select(func.count(func.distinct(t.events.c.document_id))).where(
+            t.events.c.event_key == event_key
+        )
+    ).scalar_one()
+
+
+def actor_profile(connection, actor: str, filters: Filters | None = None) -> dict[str, Any]:
+    """Whom the actor meets, supports and accuses, and who does so to it, month by month."""
+    me = t.event_actors.alias("me")
+    other = t.event_actors.alias("other")
+    e = t.events.c
+    statement = (
+        select(me.c.role, other.c.actor, e.type, e.month, func.count().label("n"))
+        .select_from(me)
+        .join(t.events, e.id == me.c.event_id)
+        .join(other, and_(other.c.event_id == me.c.event_id, other.c.role != me.c.role))
+        .join(t.documents, t.documents.c.id == e.document_id)
+        .where(me.c.actor == actor, other.c.actor != actor, *_documents_where(filters))
+        .group_by(me.c.role, other.c.actor, e.type, e.month)
+    )
+    by_month: dict[str, Counter] = defaultdict(Counter)
+    counterparts: dict[str, dict[str, Counter]] = {"as_source": {}, "as_target": {}}
+    totals: Counter = Counter()
+    for role, counterpart, event_type, month, n in connection.execute(statement):
+        side = "as_source" if role == "source" else "as_target"
+        counterparts[side].setdefault(event_type, Counter())[counterpart] += n
+        if role == "source":
+            by_month[month or "unknown"][event_type] += n
+            totals[event_type] += n
+    name = connection.execute(
+        select(t.actors.c.name_en).where(t.actors.c.code == actor).order_by(t.actors.c.kind)
+    ).first()
+    documents = connection.execute(
+        select(func.count(func.distinct(t.mentions.c.document_id)))
+        .join(t.actors, t.actors.c.id == t.mentions.c.actor_id)
+        .join(t.documents, t.documents.c.id == t.mentions.c.document_id)
+        .where(t.actors.c.code == actor, *_documents_where(filters))
+    ).scalar_one()
+    return {
+        "actor": actor,
+        "name": name[0] if name else actor,
+        "documents": documents,
+        "totals": dict(totals.most_common()),
+        "by_month": {m: dict(c) for m, c in sorted(by_month.items())},
+        "counterparts": {
+            side: {kind: dict(c.most_common(10)) for kind, c in sorted(kinds.items())}
+            for side, kinds in counterparts.items()
+        },
+    }
+
+
+def agreements(connection, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """The agreements registry: one record per agreement, with every piece of evidence."""
+    a, m = t.agreements.c, t.agreement_mentions.c
+    rows = connection.execute(
+        select(t.agreements, m.document_id, m.start, m.end, m.name_ru.label("as_written"))
+        .join(t.agreement_mentions, m.agreement_id == a.id)
+        .join(t.documents, t.documents.c.id == m.document_id)
+        .where(*_documents_where(filters))
+        .order_by(a.id, m.document_id, m.start)
+    ).mappings()
+    registry: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        record = registry.setdefault(
+            row["id"],
+            {
+                "id": row["id"],
+                "name_en": row["name_en"],
+                "name_ru": row["name_ru"],
+                "kind": row["kind"],
+                "parties": _split(row["parties"]),
+                "signed": row["signed"],
+                "signed_at": row["signed_at"],
+                "valid": row["valid"],
+                "scope": json.loads(row["scope"]),
+                "status": row["status"],
+                "documents": [],
+                "evidence": [],
+            },
+        )
+        if row["document_id"] not in record["documents"]:
+            record["documents"].append(row["document_id"])
+        record["evidence"].append(
+            {
+                "document_id": row["document_id"],
+                "start": row["start"],
+                "end": row["end"],
+                "text": row["as_written"],
+            }
+        )
+    return sorted(registry.values(), key=lambda r: (r["signed"] or "", r["name_en"]))
+
+
+def dialogue_formats(connection, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Each dialogue format with its rounds in order: a timeline across documents."""
+    r = t.format_rounds.c
+    formats = {
+        row["id"]: {
+            "id": row["id"],
+            "key": row["key"],
+            "name_en": row["name_en"],
+            "name_ru": row["name_ru"],
+            "parties": _split(row["parties"]),
+            "level": row["level"],
+            "launched_by": _split(row["launched_by"]),
+            "rounds": {},
+            "documents": set(),
+        }
+        for row in connection.execute(select(t.dialogue_formats)).mappings()
+    }
+    rows = connection.execute(
+        select(r.format_id, r.document_id, r.number, r.date, r.place, r.status, r.start, r.end)
+        .join(t.documents, t.documents.c.id == r.document_id)
+        .where(*_documents_where(filters))
+        .order_by(r.format_id, r.number, r.date)
+    ).mappings()
+    for row in rows:
+        record = formats[row["format_id"]]
+        record["documents"].add(row["document_id"])
+        key = row["number"] if row["number"] is not None else f"date:{row['date']}"
+        round_ = record["rounds"].setdefault(
+            key,
+            {
+                "number": row["number"],
+                "date": row["date"],
+                "place": row["place"],
+                "status": row["status"],
+                "evidence": [],
+            },
+        )
+        round_["date"] = _more_precise(round_["date"], row["date"])
+        round_["place"] = round_["place"] or row["place"]
+        if row["status"] == "held":
+            round_["status"] = "held"
+        round_["evidence"].append(
+            {"document_id": row["document_id"], "start": row["start"], "end": row["end"]}
+        )
+    result = []
+    for record in formats.values():
+        if filters and not record["documents"]:
+            continue
+        record["rounds"] = sorted(
+            record["rounds"].values(), key=lambda x: (x["number"] or 0, x["date"] or "")
+        )
+        record["documents"] = sorted(record["documents"])
+        result.append(record)
+    return result
+
+
+def network(connection, filters: Filters | None = None) -> dict[str, Any]:
+    """Actors as nodes; event counts by quad class and declared relations as edges."""
+    source = t.event_actors.alias("source")
+    target = t.event_actors.alias("target")
+    e = t.events.c
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    rows = connection.execute(
+        select(source.c.actor, target.c.actor, e.quad_class, e.type, func.count())
+        .select_from(source)
+        .join(t.events, e.id == source.c.event_id)
+        .join(target, and_(target.c.event_id == source.c.event_id, target.c.role == "target"))
+        .join(t.documents, t.documents.c.id == e.document_id)
+        .where(
+            source.c.role == "source",
+            source.c.actor != target.c.actor,
+            *_documents_where(filters),
+        )
+        .group_by(source.c.actor, target.c.actor, e.quad_class, e.type)
+    )
+    for a, b, quad, event_type, n in rows:
+        edge = edges.setdefault((a, b), _edge())
+        edge["events"] += n
+        edge["quad_classes"][str(quad)] = edge["quad_classes"].get(str(quad), 0) + n
+        edge["types"][event_type] = edge["types"].get(event_type, 0) + n
+    relation_rows = connection.execute(
+        select(t.relations.c.a, t.relations.c.b, t.relations.c.kind, func.count())
+        .join(t.documents, t.documents.c.id == t.relations.c.document_id)
+        .where(*_documents_where(filters))
+        .group_by(t.relations.c.a, t.relations.c.b, t.relations.c.kind)
+    )
+    for a, b, kind, n in relation_rows:
+        edge = edges.setdefault((a, b), _edge())
+        edge["relations"][kind] = edge["relations"].get(kind, 0) + n
+    codes = sorted({code for pair in edges for code in pair})
+    names = dict(
+        connection.execute(
+            select(t.actors.c.code, t.actors.c.name_en).where(
+                t.actors.c.code.in_(codes), t.actors.c.kind.in_(("state", "organization"))
+            )
+        ).all()
+    )
+    return {
+        "nodes": [{"id": code, "name": names.get(code, code)} for code in codes],
+        "edges": [
+            {"source": a, "target": b, **edge, "dominant_quad": _dominant(edge)}
+            for (a, b), edge in sorted(edges.items())
+        ],
+    }
+
+
+def stance_trend(
+    connection, holder: str, target: str, filters: Filters | None = None
+) -> list[dict[str, Any]]:
+    """Month by month: how often the holder spoke of the target positively or negatively."""
+    s = t.stances.c
+    months: dict[str, dict[str, Any]] = {}
+    rows = connection.execute(
+        select(s.date, s.polarity, s.score)
+        .join(t.documents, t.documents.c.id == s.document_id)
+        .where(s.holder == holder, s.target == target, *_documents_where(filters))
+        .order_by(s.date)
+    )
+    for day, polarity, score in rows:
+        month = day.isoformat()[:7] if isinstance(day, date) else "unknown"
+        entry = months.setdefault(
+            month, {"month": month, "positive": 0, "negative": 0, "mixed": 0, "score": 0.0}
+        )
+        entry[polarity] += 1
+        entry["score"] += score
+    return list(months.values())
+
+
+def overview(connection) -> dict[str, Any]:
+    d = t.documents.c
+    first, last = connection.execute(select(func.min(d.date), func.max(d.date))).one()
+    top_actors = connection.execute(
+        select(t.actors.c.code, func.count(func.distinct(t.mentions.c.document_id)).label("n"))
+        .join(t.mentions, t.mentions.c.actor_id == t.actors.c.id)
+        .where(t.actors.c.kind.in_(("state", "organization")))
+        .group_by(t.actors.c.code)
+        .order_by(func.count(func.distinct(t.mentions.c.document_id)).desc(), t.actors.c.code)
+        .limit(10)
+    ).all()
+    event_types = connection.execute(
+        select(t.events.c.type, func.count())
+        .group_by(t.events.c.type)
+        .order_by(func.count().desc(), t.events.c.type)
+    ).all()
+    return {
+        "first_date": first.isoformat() if first else None,
+        "last_date": last.isoformat() if last else None,
+        "top_actors": [{"actor": a, "documents": n} for a, n in top_actors],
+        "event_types": dict(event_types),
+    }
+
+
+def _edge() -> dict[str, Any]:
+    return {"events": 0, "quad_classes": {}, "types": {}, "relations": {}}
+
+
+def _dominant(edge: dict[str, Any]) -> int | None:
+    if not edge["quad_classes"]:
+        return None
+    quad, _ = max(edge["quad_classes"].items(), key=lambda item: item[1])
+    return int(quad) if quad not in ("None", "") else None
+
+
+def _split(value: str | None) -> list[str]:
+    return [part for part in (value or "").split(";") if part]
+
+
+def _more_precise(a: str | None, b: str | None) -> str | None:
+    return max(a, b, key=lambda x: len(x or "")) if a or b else None

@@ -1,0 +1,127 @@
+"""The corpus store's Python API: open, add, and read back documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from demarche.store import schema as t
+from demarche.store.database import (
+    StoreError,
+    create_store_engine,
+    database_url,
+    migrate,
+)
+from demarche.store.record import DocumentRecord
+from demarche.store.writer import write_document
+
+COUNTED = {
+    "documents": t.documents,
+    "mentions": t.mentions,
+    "actors": t.actors,
+    "events": t.events,
+    "agreements": t.agreements,
+    "dialogue_formats": t.dialogue_formats,
+    "format_rounds": t.format_rounds,
+    "relations": t.relations,
+    "stances": t.stances,
+    "rhetoric": t.rhetoric,
+}
+
+
+class Store:
+    """A corpus of analysed documents in SQLite (default) or PostgreSQL."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, db: str | Path | None = None) -> Store:
+        url = database_url(db)
+        engine = create_store_engine(url)
+        migrate(engine)
+        return cls(engine)
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add(self, record: DocumentRecord) -> int:
+        """Store one document and its facts atomically; returns the document's row id."""
+        try:
+            with self.engine.begin() as connection:
+                return write_document(connection, record)
+        except SQLAlchemyError as error:
+            raise StoreError(f"{record.source}: not stored ({error.__class__.__name__})") from None
+
+    def versions(self) -> dict[str, str]:
+        """Content hash -> analyser version of every stored document."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(t.documents.c.content_hash, t.documents.c.analyzer_version)
+            )
+            return {content_hash: version for content_hash, version in rows}
+
+    def stale(self, version: str) -> list[int]:
+        with self.engine.connect() as connection:
+            return list(
+                connection.execute(
+                    select(t.documents.c.id)
+                    .where(t.documents.c.analyzer_version != version)
+                    .order_by(t.documents.c.id)
+                ).scalars()
+            )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            return {
+                name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                for name, table in COUNTED.items()
+            }
+
+    def document(self, document_id: int) -> dict[str, Any] | None:
+        """One stored document: its row, and the full analysis with every offset."""
+        with self.engine.connect() as connection:
+            row = (
+                connection.execute(select(t.documents).where(t.documents.c.id == document_id))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            return None
+        document = {k: v for k, v in row.items() if k not in ("analysis", "lemmas")}
+        document["analysis"] = json.loads(row["analysis"])
+        return document
+
+    def document_raw(self, document_id: int) -> tuple[str, str, str | None, str] | None:
+        """(text, source, url, external id) of a stored document, for re-analysis."""
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(
+                    t.documents.c.text,
+                    t.documents.c.source,
+                    t.documents.c.url,
+                    t.documents.c.external_id,
+                ).where(t.documents.c.id == document_id)
+            ).first()
+        return tuple(row) if row else None
+
+
+__all__ = ["Store", "StoreError"]

@@ -1,0 +1,407 @@
+"""Writing one analysed document, with all its facts, in one transaction.
+
+A document is either fully stored or absent: a killed ingest leaves nothing half-written,
+and the content hash makes a rerun skip what is already there.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from demarche.store import schema as t
+from demarche.store.record import DocumentRecord, dumps
+
+# A later status outranks an earlier one when two documents report the same agreement.
+_STATUS_RANK = {
+    "mentioned": 0,
+    "planned": 1,
+    "signed": 2,
+    "ratified": 3,
+    "in_force": 4,
+    "suspended": 5,
+    "withdrawn": 6,
+}
+
+
+def write_document(connection: Connection, record: DocumentRecord) -> int:
+    """Store the record, replacing an older analysis of the same text. Returns its row id."""
+    existing = connection.execute(
+        select(t.documents.c.id).where(t.documents.c.content_hash == record.content_hash)
+    ).scalar()
+    if existing is not None:
+        delete_facts(connection, existing)
+        connection.execute(
+            update(t.documents).where(t.documents.c.id == existing).values(**_document_row(record))
+        )
+        document_id = existing
+    else:
+        document_id = connection.execute(
+            insert(t.documents).values(**_document_row(record)).returning(t.documents.c.id)
+        ).scalar_one()
+    _index_lemmas(connection, document_id, record.lemmas)
+    _write_actors(connection, record.entities)
+    _write_facts(connection, document_id, record)
+    return document_id
+
+
+def delete_facts(connection: Connection, document_id: int) -> None:
+    old = connection.execute(
+        select(t.documents.c.lemmas).where(t.documents.c.id == document_id)
+    ).scalar()
+    if connection.dialect.name == "sqlite" and old is not None:
+        connection.execute(
+            text(
+                "INSERT INTO documents_fts(documents_fts, rowid, lemmas) "
+                "VALUES ('delete', :id, :lemmas)"
+            ),
+            {"id": document_id, "lemmas": old},
+        )
+    event_ids = select(t.events.c.id).where(t.events.c.document_id == document_id)
+    connection.execute(delete(t.event_actors).where(t.event_actors.c.event_id.in_(event_ids)))
+    for table in t.PER_DOCUMENT:
+        connection.execute(delete(table).where(table.c.document_id == document_id))
+
+
+def _document_row(record: DocumentRecord) -> dict[str, Any]:
+    return {
+        "content_hash": record.content_hash,
+        "external_id": record.external_id[:512],
+        "source": record.source,
+        "url": record.url,
+        "title": record.title,
+        "date": record.date,
+        "genre": record.genre,
+        "speaker": record.speaker,
+        "speaker_name": record.speaker_name,
+        "place": record.place,
+        "language": record.language,
+        "length": len(record.text),
+        "text": record.text,
+        "lemmas": record.lemmas,
+        "analysis": dumps(record.analysis),
+        "analyzer_version": record.analyzer_version,
+        "ingested_at": datetime.now(UTC),
+    }
+
+
+def _index_lemmas(connection: Connection, document_id: int, lemmas: str) -> None:
+    if connection.dialect.name == "sqlite":
+        connection.execute(
+            text("INSERT INTO documents_fts(rowid, lemmas) VALUES (:id, :lemmas)"),
+            {"id": document_id, "lemmas": lemmas},
+        )
+
+
+def _insert_ignoring_conflicts(connection: Connection, table, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    connection.execute(dialect.insert(table).on_conflict_do_nothing(), rows)
+
+
+def _write_actors(connection: Connection, entities: list[dict[str, Any]]) -> None:
+    rows = [
+        {
+            "id": e["id"],
+            "kind": e["kind"],
+            "code": e.get("actor"),
+            "name_en": e["name_en"],
+            "name_ru": e["name_ru"],
+            "sector": e.get("sector"),
+            "country": e.get("country"),
+            "office": e.get("office"),
+            "wikidata": e.get("wikidata"),
+        }
+        for e in entities
+    ]
+    _insert_ignoring_conflicts(connection, t.actors, rows)
+
+
+def _write_facts(connection: Connection, document_id: int, record: DocumentRecord) -> None:
+    version = record.analyzer_version
+    analysis = record.analysis
+    facts = analysis["facts"]
+    common = {"document_id": document_id, "analyzer_version": version}
+    mentions = [
+        {
+            **common,
+            "actor_id": m.get("entity"),
+            "start": m["start"],
+            "end": m["end"],
+            "text": m["text"],
+            "label": m["label"],
+            "form": m["form"],
+            "normal": m["normal"],
+        }
+        for m in analysis["mentions"]
+    ]
+    if mentions:
+        connection.execute(insert(t.mentions), mentions)
+    _write_events(connection, common, record)
+    for agreement in facts["agreements"]:
+        agreement_id = _link_agreement(connection, agreement, record.agreement_keys)
+        connection.execute(
+            insert(t.agreement_mentions),
+            [
+                {
+                    **common,
+                    "agreement_id": agreement_id,
+                    "name_ru": agreement["name_ru"],
+                    "status": agreement["status"],
+                    "summary": agreement["summary"],
+                    "start": evidence["start"],
+                    "end": evidence["end"],
+                }
+                for evidence in agreement["evidence"]
+            ],
+        )
+    for dialogue in facts["dialogue_formats"]:
+        format_id = _link_format(connection, dialogue)
+        rounds = [
+            {
+                **common,
+                "format_id": format_id,
+                "number": r["number"],
+                "date": r["date"],
+                "place": r["place"],
+                "status": r["status"],
+                "start": r["evidence"]["start"],
+                "end": r["evidence"]["end"],
+            }
+            for r in dialogue["rounds"]
+        ]
+        if rounds:
+            connection.execute(insert(t.format_rounds), rounds)
+    _write_simple(connection, common, record)
+
+
+def _write_events(connection: Connection, common: dict[str, Any], record: DocumentRecord) -> None:
+    if not record.events:
+        return
+    rows = []
+    for event in record.events:
+        evidence = event["evidence"]
+        trigger = evidence.get("trigger") or {}
+        date = event["date"]
+        rows.append(
+            {
+                **common,
+                "event_key": event["key"][:512],
+                "local_id": event["id"],
+                "type": event["type"],
+                "mode": event["mode"],
+                "context": event["context"],
+                "source": ";".join(r["code"] for r in event["source"]),
+                "target": ";".join(r["code"] for r in event["target"]),
+                "date": date,
+                "month": _month(date, record),
+                "location": event["location"],
+                "aux": ",".join(event["aux"]),
+                "confidence": event["confidence"],
+                "quad_class": event["quad_class"],
+                "cameo": event["cameo"],
+                "goldstein": _goldstein(event["cameo"]),
+                "summary": event["summary"],
+                "start": evidence["start"],
+                "end": evidence["end"],
+                "trigger_start": trigger.get("start"),
+                "trigger_end": trigger.get("end"),
+                "record": dumps(event["plover"]),
+            }
+        )
+    ids = connection.execute(
+        insert(t.events).returning(t.events.c.id, sort_by_parameter_order=True), rows
+    ).scalars()
+    actors = []
+    for event_id, event in zip(ids, record.events, strict=True):
+        seen = set()
+        for role in ("source", "target"):
+            for ref in event[role]:
+                if (role, ref["code"]) not in seen:
+                    seen.add((role, ref["code"]))
+                    actors.append(
+                        {
+                            "event_id": event_id,
+                            "role": role,
+                            "actor": ref["code"],
+                            "person": ref.get("person"),
+                        }
+                    )
+    if actors:
+        connection.execute(insert(t.event_actors), actors)
+
+
+def _month(event_date: str | None, record: DocumentRecord) -> str | None:
+    """The event's month, or the document's when the event has only a year or no date."""
+    if event_date and len(event_date) >= 7:
+        return event_date[:7]
+    return record.date.isoformat()[:7] if record.date else None
+
+
+def _goldstein(cameo: str | None) -> float | None:
+    from demarche.data import load_json
+
+    if not cameo:
+        return None
+    value = load_json("ontology/cameo.json")["codes"].get(cameo, {}).get("goldstein")
+    return float(value) if value is not None else None
+
+
+def _write_simple(connection: Connection, common: dict[str, Any], record: DocumentRecord) -> None:
+    facts = record.analysis["facts"]
+    relations = [
+        {
+            **common,
+            "a": r["a"],
+            "b": r["b"],
+            "kind": r["kind"],
+            "since": r["since"],
+            "summary": r["summary"],
+            "start": r["evidence"]["start"],
+            "end": r["evidence"]["end"],
+        }
+        for r in facts["relations"]
+    ]
+    stances = [
+        {
+            **common,
+            "holder": s["holder"],
+            "target": s["target"],
+            "polarity": s["polarity"],
+            "score": s["score"],
+            "date": record.date,
+            "summary": s["summary"],
+            "start": s["evidence"]["start"],
+            "end": s["evidence"]["end"],
+        }
+        for s in facts["stances"]
+    ]
+    rhetoric = [
+        {
+            **common,
+            "kind": r["kind"],
+            "text": r["text"],
+            "gloss": r["gloss"],
+            "start": r["start"],
+            "end": r["end"],
+        }
+        for r in facts["rhetoric"]
+    ]
+    for table, rows in ((t.relations, relations), (t.stances, stances), (t.rhetoric, rhetoric)):
+        if rows:
+            connection.execute(insert(table), rows)
+
+
+def _link_agreement(connection: Connection, agreement: dict[str, Any], keys: dict[str, str]) -> int:
+    """One record per agreement across documents: same name key, compatible parties."""
+    name_key = keys.get(agreement["id"]) or agreement["name_normal"].lower()
+    parties = set(agreement["parties"])
+    candidates = connection.execute(
+        select(t.agreements).where(t.agreements.c.name_key == name_key[:512])
+    ).mappings()
+    match = _compatible(candidates, parties)
+    if match is None:
+        return connection.execute(
+            insert(t.agreements)
+            .values(
+                key=f"{name_key}|{';'.join(sorted(parties))}"[:512],
+                name_key=name_key[:512],
+                name_ru=agreement["name_normal"],
+                name_en=agreement["name_en"],
+                kind=agreement["kind"],
+                parties=";".join(sorted(parties)),
+                signed=agreement["signed"],
+                signed_at=agreement["signed_at"],
+                valid="–".join(agreement["valid"]) or None,
+                scope=dumps(agreement["scope"]),
+                status=agreement["status"],
+            )
+            .returning(t.agreements.c.id)
+        ).scalar_one()
+    changes: dict[str, Any] = {}
+    merged_parties = set(_split(match["parties"])) | parties
+    if ";".join(sorted(merged_parties)) != match["parties"]:
+        changes["parties"] = ";".join(sorted(merged_parties))
+    for column, value in (
+        ("signed", agreement["signed"]),
+        ("signed_at", agreement["signed_at"]),
+        ("valid", "–".join(agreement["valid"]) or None),
+    ):
+        if value and not match[column]:
+            changes[column] = value
+    if _STATUS_RANK.get(agreement["status"], 0) > _STATUS_RANK.get(match["status"], 0):
+        changes["status"] = agreement["status"]
+    scope = sorted(set(_loads(match["scope"])) | set(agreement["scope"]))
+    if scope != sorted(_loads(match["scope"])):
+        changes["scope"] = dumps(scope)
+    if changes:
+        connection.execute(
+            update(t.agreements).where(t.agreements.c.id == match["id"]).values(**changes)
+        )
+    return match["id"]
+
+
+def _link_format(connection: Connection, dialogue: dict[str, Any]) -> int:
+    """One record per format: same normalised name, compatible parties (``PRK`` and
+    ``PRK;RUS`` are the same Russian-Korean dialogue seen from a terser statement)."""
+    name_key = dialogue["key"].split(":", 1)[-1][:512]
+    parties = set(dialogue["parties"])
+    candidates = connection.execute(
+        select(t.dialogue_formats).where(t.dialogue_formats.c.name_key == name_key)
+    ).mappings()
+    match = _compatible(candidates, parties)
+    if match is None:
+        return connection.execute(
+            insert(t.dialogue_formats)
+            .values(
+                key=f"{';'.join(sorted(parties))}:{name_key}"[:512],
+                name_key=name_key,
+                name_ru=dialogue["name_ru"],
+                name_en=dialogue["name_en"],
+                parties=";".join(sorted(parties)),
+                level=dialogue["level"],
+                launched_by=";".join(dialogue["launched_by"]),
+            )
+            .returning(t.dialogue_formats.c.id)
+        ).scalar_one()
+    merged = set(_split(match["parties"])) | parties
+    changes: dict[str, Any] = {}
+    if len(merged) > len(_split(match["parties"])):
+        changes.update(parties=";".join(sorted(merged)), name_en=dialogue["name_en"])
+    if dialogue["launched_by"] and not match["launched_by"]:
+        changes["launched_by"] = ";".join(dialogue["launched_by"])
+    if dialogue["level"] and not match["level"]:
+        changes["level"] = dialogue["level"]
+    if changes:
+        connection.execute(
+            update(t.dialogue_formats)
+            .where(t.dialogue_formats.c.id == match["id"])
+            .values(**changes)
+        )
+    return match["id"]
+
+
+def _compatible(candidates, parties: set[str]):
+    """The candidate with the same parties, else one whose parties include or are included."""
+    fallback = None
+    for candidate in candidates:
+        known = set(_split(candidate["parties"]))
+        if known == parties:
+            return candidate
+        if fallback is None and (not parties or not known or parties <= known or known <= parties):
+            fallback = candidate
+    return fallback
+
+
+def _split(value: str | None) -> list[str]:
+    return [part for part in (value or "").split(";") if part]
+
+
+def _loads(value: str) -> list[str]:
+    import json
+
+    return json.loads(value) if value else []
