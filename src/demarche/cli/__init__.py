@@ -6,7 +6,7 @@ import sys
 
 from rich.markup import escape
 
-from demarche.cli import analyze, corpus, evaluate  # noqa: F401  (registers the commands)
+from demarche.cli import analyze, corpus, evaluate, serve  # noqa: F401  (registers commands)
 from demarche.cli.common import app, err, example_path
 from demarche.errors import DemarcheError
 

@@ -77,6 +77,15 @@ class Store:
             )
             return {content_hash: version for content_hash, version in rows}
 
+    def version_of(self, content_hash: str) -> str | None:
+        """The analyser version a text was stored with, or None if it is not stored."""
+        with self.engine.connect() as connection:
+            return connection.execute(
+                select(t.documents.c.analyzer_version).where(
+                    t.documents.c.content_hash == content_hash
+                )
+            ).scalar()
+
     def stale(self, version: str) -> list[int]:
         with self.engine.connect() as connection:
             return list(

@@ -1,0 +1,58 @@
+"""Shared request dependencies: the store, the analyser (loaded once, lazily) and the token."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+
+from fastapi import Header, HTTPException, Request
+
+from demarche.pipeline import Analyzer
+from demarche.reading import RawDocument
+from demarche.reading.sources import content_hash
+from demarche.store import Store
+from demarche.store.ingest import analyse
+
+_lock = threading.Lock()
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def get_analyzer(request: Request) -> Analyzer:
+    state = request.app.state
+    if getattr(state, "analyzer", None) is None:
+        with _lock:
+            if getattr(state, "analyzer", None) is None:
+                state.analyzer = Analyzer()
+    return state.analyzer
+
+
+def require_token(
+    request: Request,
+    authorization: str | None = Header(default=None),
+    x_demarche_token: str | None = Header(default=None),
+) -> None:
+    """Writing needs the token: ``Authorization: Bearer …`` or ``X-Demarche-Token``."""
+    expected = request.app.state.token
+    if not expected:
+        raise HTTPException(403, "writing is disabled: no token is configured")
+    given = x_demarche_token
+    if authorization and authorization.lower().startswith("bearer "):
+        given = authorization[7:].strip()
+    if not given or not secrets.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(401, "a valid token is required to write")
+
+
+def store_text(
+    store: Store, analyzer: Analyzer, text: str, name: str, **fields
+) -> tuple[int, bool]:
+    """Analyse and store one text; returns (document id, whether it was new)."""
+    digest = content_hash(text)
+    new = store.version_of(digest) is None
+    raw = RawDocument(name, text, name, content_hash=digest, **fields)
+    with _lock:  # one analysis at a time: the models are shared and not thread-safe
+        record = analyse(analyzer, raw)
+    document_id = store.add(record)
+    return document_id, new
