@@ -40,7 +40,7 @@ class FactExtractor:
                 doc.warnings.append(f"sentence at {view.sentence.start} not parsed; skipped")
         events = extract_events(context, usable)
         rhetoric = extract_rhetoric(context)
-        events += label_events(context, rhetoric, len(events))
+        events += label_events(context, rhetoric, events)
         facts = Facts(events=events, rhetoric=rhetoric)
         facts.agreements = extract_agreements(context, events)
         facts.formats = extract_formats(context)

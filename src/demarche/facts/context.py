@@ -61,9 +61,18 @@ class FactContext:
     def entity(self, mention: Mention) -> Entity:
         return self.doc.entities[mention.entity_id]
 
-    def ref(self, mention: Mention) -> ActorRef | None:
+    def ref(self, mention: Mention, acting: bool = False) -> ActorRef | None:
+        """The actor a mention names; ``acting``: a capital outside a locative stands for its
+        state («Вашингтон заблокировал», «призываем Берлин»), or for the body the lexicon
+        names («Брюссель» -> EU)."""
         entity = self.entity(mention)
         code = entity.actor or (entity.country if entity.kind == "state" else None)
+        if code is None and acting and entity.kind == "place":
+            metonyms = self.lexicon.metonyms
+            if entity.name_en in metonyms:
+                return ActorRef(metonyms[entity.name_en], None, entity.id, None)
+            if entity.extra.get("kind") == "capital" and entity.country:
+                return ActorRef(entity.country, "GOV", f"state:{entity.country}", None)
         if code is None:
             return None
         if mention.form == "pronoun" and self.speaker:
@@ -87,10 +96,18 @@ class FactContext:
             seen_mentions.add(id(mention))
             if mention.form == "pronoun" and self._shares_head(view, index, index_set):
                 continue
-            ref = self.ref(mention)
+            ref = self.ref(mention, acting=not self.locative(view, mention))
             if ref and all(r.code != ref.code for r in refs):
                 refs.append(ref)
         return refs
+
+    def locative(self, view: SentenceView, mention: Mention) -> bool:
+        """«в Москве», «во Вьетнаме»: the mention is where something happens, not who acts."""
+        first = next(i for i, t in enumerate(view.tokens) if t.end > mention.start)
+        if first == 0:
+            return False
+        before = fold(view.tokens[first - 1].text)
+        return before in self.lexicon.place_prepositions
 
     def _shares_head(self, view: SentenceView, index: int, scope: set[int]) -> bool:
         head = view.tokens[index].head

@@ -15,6 +15,7 @@ _TARGET_PREPOSITIONS = {"с", "против", "к", "в адрес", "для", "
 # PLOVER: a promise or intent to consult, support, cooperate or aid is AGREE.
 _FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _SPEAKER_PERSONS = {"1"}
+_FIRST_PERSON_GENRES = {"remarks", "opening_remarks", "interview", "article", "press_conference"}
 AGREEMENT_NOTE = "agreement: "  # note prefix of events that conclude or change an agreement
 
 
@@ -29,17 +30,40 @@ def candidate_sentences(context: FactContext) -> list[tuple[SentenceView, list[H
 
 def extract_events(context: FactContext, sentences: list[tuple[SentenceView, list[Hit]]]):
     events: list[Event] = []
+    title = context.doc.metadata.title
     for view, hits in sentences:
+        if title and title[0] <= view.sentence.start < title[1]:
+            continue  # the title line names the occasion; the body reports it
         view.build_tree()
-        agreement_here = bool(context.lexicon.agreement_kinds.find(view.tokens))
+        kinds = context.lexicon.agreement_kinds.find(view.tokens)
         for hit in hits:
             entry: dict[str, Any] = hit.pattern.payload
-            if entry.get("needs_object") == "agreement" and not agreement_here:
+            if entry.get("needs_object") == "agreement" and not kinds:
+                continue
+            if _inside_name(view, hit, kinds):
                 continue
             event = _event(context, view, hit, entry, len(events))
             if event is not None:
                 events.append(event)
+    for event in events:
+        _normalise(context, event)
     return events
+
+
+def _inside_name(view: SentenceView, hit: Hit, kinds: list[Hit]) -> bool:
+    """«Договор о … сотрудничестве»: a noun of an agreement's name is not an event."""
+    token = view.tokens[hit.first]
+    if token.pos != "NOUN" or len(hit.indexes) > 1:
+        return False
+    heads = {k.first for k in kinds}
+    node, steps = token.head, 0
+    while 0 <= node < len(view.tokens) and steps < 4:
+        if node in heads:
+            return True
+        if view.tokens[node].pos not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        node, steps = view.tokens[node].head, steps + 1
+    return False
 
 
 def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, number: int):
@@ -59,7 +83,7 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         if flipped:
             note = f"negated {event_type}"
             event_type, mode = flipped, ""
-    if _future(context, view, hit):
+    if _future(context, view, hit) and not _accomplished(view, hit):
         aux.append("future")
         if event_type in _FUTURE_TO_AGREE:
             note = note or f"intent to {event_type.lower()}"
@@ -106,22 +130,106 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     target = _nearest_actors(context, view, objects, exclude, head)
     if entry.get("roles") == "passive":  # «пользуется поддержкой X»: X is the source
         source, target = target, source
-    pro_drop = not subjects and _first_person(tokens[verb])
+    pro_drop = not subjects and _first_person(context, tokens[verb], entry)
     agentless_noun = not subjects and tokens[head].pos == "NOUN" and verb == head
-    if agentless_noun and entry.get("needs_object") == "agreement":
-        pro_drop = True  # «с подписанием … договора»: the sides that signed are the speaker's
+    signing = entry.get("needs_object") == "agreement"
+    if signing and (agentless_noun or _passive(tokens[verb])) and not source:
+        # «с подписанием … договора», «Договор…, подписанный в 2001 году»: the parties
+        source = _parties(context, view)
+        target = list(reversed(source))
+        pro_drop = True
+    sides = [s for s in (context.speaker, context.counterpart) if s]
+    if not source and subjects and len(sides) == 2 and _joint_subject(context, view, subjects):
+        source = sides  # «Стороны выражают…», «Министры обсудили…»
     if not source and pro_drop and context.speaker:
         source = [context.speaker]
-        if _joint(context, view, entry) and context.counterpart:
+        if _joint(context, view, entry, tokens[verb]) and context.counterpart:
             source = [context.speaker, context.counterpart]
     if not source and entry["type"] == "CONSULT":
         source, target = _visitor_and_host(context, view)
     target = [r for r in target if all(r.code != s.code for s in source)]
-    if not target:
+    if entry.get("reciprocal") and len(source) >= 2:
+        target = []  # «договорились …»: the sides agree with each other, not with a topic
+    if not target and not _negated(context, view, hit):
         target = _default_target(context, entry, source)
-    if len(source) == 2 and {r.code for r in target} <= {r.code for r in source}:
+    if len(source) >= 2 and {r.code for r in target} <= {r.code for r in source}:
         target = list(reversed(source))  # a joint act: each side is the other's recipient
     return source, target, pro_drop
+
+
+def _passive(token) -> bool:
+    return token.feats.get("Voice") == "Pass" or token.feats.get("VerbForm") == "Part"
+
+
+def _parties(context: FactContext, view: SentenceView) -> list[ActorRef]:
+    """The sides of an agreement: the states the sentence names, else the occasion's two."""
+    named = [
+        r
+        for r in context.actors_in(view, list(range(len(view.tokens))))
+        if r.entity_id and r.entity_id.startswith(("state:", "person:"))
+    ]
+    if len(named) >= 2:
+        return named[:2]
+    return [s for s in (context.speaker, context.counterpart) if s]
+
+
+def _joint_subject(context: FactContext, view: SentenceView, subjects: list[int]) -> bool:
+    for index in subjects:
+        token = view.tokens[index]
+        if fold(token.lemma) in context.lexicon.joint_subjects and (
+            token.feats.get("Number") == "Plur" or token.text.lower().endswith(("ы", "и"))
+        ):
+            return True
+    return False
+
+
+def _accomplished(view: SentenceView, hit: Hit) -> bool:
+    """«договорились провести»: the agreement is past even though a meeting lies ahead."""
+    token = view.tokens[hit.first]
+    return token.feats.get("Tense") == "Past" and token.feats.get("VerbForm") == "Fin"
+
+
+def _normalise(context: FactContext, event: Event) -> None:
+    """Meetings follow one convention, whoever the sentence puts first.
+
+    A phone call, or talks in a third country, has both sides as source and no target; a
+    multilateral meeting has its organisation (else all participants) as source; talks in
+    one side's country go from the guest to the host.
+    """
+    if event.type != "CONSULT":
+        return
+    sides: list[ActorRef] = []
+    for ref in event.source + event.target:
+        if all(ref.code != s.code for s in sides):
+            sides.append(ref)
+    if event.mode == "multilateral":
+        bodies = [r for r in sides if r.sector == "IGO"]
+        event.source, event.target = (bodies[:1] or sides), []
+        return
+    if len(sides) != 2:
+        return
+    if event.mode == "phone":
+        event.source, event.target = sides, []
+        return
+    country = _country_of(context, event.location)
+    if country is None:
+        return
+    hosts = [r for r in sides if r.code == country]
+    guests = [r for r in sides if r.code != country]
+    if hosts and guests:
+        event.source, event.target = guests, hosts
+    elif not hosts:
+        event.source, event.target = sides, []
+        event.mode = event.mode or "third-party"
+
+
+def _country_of(context: FactContext, place_name: str | None) -> str | None:
+    if not place_name:
+        return None
+    for entity in context.doc.entities.values():
+        if entity.kind == "place" and entity.name_en == place_name:
+            return entity.country
+    return None
 
 
 def _nearest_actors(
@@ -173,22 +281,37 @@ def _governing_verb(view: SentenceView, head: int) -> int:
     return head
 
 
-def _first_person(token) -> bool:
+def _first_person(context: FactContext, token, entry: dict) -> bool:
     feats = token.feats
     if feats.get("Person") in _SPEAKER_PERSONS:
         return True
+    if feats.get("VerbForm") in ("Inf", "Part", "Conv") or feats.get("Voice") == "Pass":
+        return False
     # Russian past tense has no person: a plural past verb without a subject is «we» here.
-    # The tagger sometimes calls a plural singular; the «-ли» ending does not lie.
-    plural = feats.get("Number") == "Plur" or token.text.lower().endswith("ли")
-    return token.pos == "VERB" and feats.get("Tense") == "Past" and plural
+    # The tagger sometimes calls a plural singular, or a capitalised verb a name; the «-ли»
+    # ending does not lie.
+    word = token.text.lower()
+    verb = token.pos == "VERB" or (entry.get("pos") == "VERB" and token.pos in ("PROPN", "NOUN"))
+    past = feats.get("Tense") == "Past" or word.endswith(("ли", "лись"))
+    plural = feats.get("Number") == "Plur" or word.endswith(("ли", "лись"))
+    if verb and past and plural:
+        return True
+    # «Пригласил Ван И…»: a singular past verb without a subject in the speaker's own words.
+    return verb and past and word.endswith(("л", "ла", "лся", "лась")) and _own_words(context)
 
 
-def _joint(context: FactContext, view: SentenceView, entry: dict) -> bool:
+def _own_words(context: FactContext) -> bool:
+    return context.doc.metadata.genre in _FIRST_PERSON_GENRES
+
+
+def _joint(context: FactContext, view: SentenceView, entry: dict, verb) -> bool:
     if entry.get("needs_object") == "agreement" or entry["type"] == "AGREE":
         return True
     if context.lexicon.joint.find(view.tokens):
         return True
-    return entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN") and _talks(context)
+    # What «we» did at the talks (past) was done together; what «we» call for now is our own.
+    past = verb.feats.get("Tense") == "Past" or verb.text.lower().endswith("ли")
+    return entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN") and past and _talks(context)
 
 
 def _talks(context: FactContext) -> bool:
@@ -204,6 +327,8 @@ def _talks(context: FactContext) -> bool:
 def _default_target(context: FactContext, entry: dict, source: list[ActorRef]) -> list[ActorRef]:
     codes = {r.code for r in source}
     speaker, counterpart = context.speaker, context.counterpart
+    if entry["type"] in ("CONSULT", "AGREE", "COOPERATE") and speaker and speaker.code not in codes:
+        return [speaker]  # another side met, agreed or worked with: with the speaker's side
     if entry["type"] in ("CONSULT", "SUPPORT", "AGREE", "COOPERATE"):
         if counterpart and counterpart.code not in codes:
             return [counterpart]
@@ -270,6 +395,21 @@ def _location(context: FactContext, view: SentenceView, hit: Hit, date: str | No
     return None
 
 
+def _labels_an_actor(view: SentenceView, inside: list[int]) -> bool:
+    tokens = view.tokens
+    if not any(t.pos in ("VERB", "AUX") for t in tokens):
+        return False  # a heading: «О преступлениях киевского режима»
+    noun = next((i for i in reversed(inside) if tokens[i].pos in ("NOUN", "PROPN")), inside[-1])
+    case = tokens[noun].feats.get("Case")
+    before = inside[0] - 1
+    governed = before >= 0 and tokens[before].pos == "ADP"
+    if case in ("Gen", "Dat") and not governed:
+        parent = tokens[noun].head
+        by_noun = 0 <= parent < len(tokens) and tokens[parent].pos in ("NOUN", "PROPN")
+        return case == "Gen" and not by_noun and tokens[noun].rel not in ("nmod", "")
+    return True
+
+
 def _at_home_of(context: FactContext, target: list[ActorRef]) -> bool:
     place = context.place
     return place is not None and any(r.code == place.country for r in target)
@@ -280,12 +420,19 @@ def _confidence(pro_drop: bool, target: list[ActorRef]) -> float:
     return round(score if target else score - 0.2, 2)
 
 
-def label_events(context: FactContext, markers, first_number: int) -> list[Event]:
-    """Calling an actor a loaded name («украинских нацистов») is disapproval: ACCUSE."""
+def label_events(context: FactContext, markers, found: list[Event]) -> list[Event]:
+    """Calling an actor a loaded name («украинских нацистов») is disapproval: ACCUSE.
+
+    Only where the named actor does something or is acted against («прерванный киевским
+    режимом», «от украинских нацистов»): a possessor («агонию киевского режима»), a
+    recipient («поставки … киевскому режиму»), a heading without a verb, or an actor the
+    sentence already has an event about, carries no accusation of its own.
+    """
     events: list[Event] = []
     speaker = context.speaker
     if speaker is None:
         return events
+    first_number = len(found)
     for marker in markers:
         if marker.kind != "loaded_label":
             continue
@@ -294,9 +441,13 @@ def label_events(context: FactContext, markers, first_number: int) -> list[Event
             i for i, t in enumerate(view.tokens) if marker.start <= t.start and t.end <= marker.end
         ]
         targets = [r for r in context.actors_in(view, inside) if r.code != speaker.code]
-        if not targets:
+        if not targets or not inside or not _labels_an_actor(view, inside):
             continue
-        if any(e.evidence.start == view.sentence.start and e.target == targets for e in events):
+        codes = {r.code for r in targets}
+        if any(
+            e.evidence.start == view.sentence.start and codes & {r.code for r in e.target}
+            for e in found + events
+        ):
             continue
         events.append(
             Event(

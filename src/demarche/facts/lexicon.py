@@ -104,6 +104,9 @@ class FactLexicon:
     euphemisms: LemmaMatcher
     scare_quote_words: int
     glossary: dict[str, str]
+    metonyms: dict[str, str]
+    place_prepositions: set[str]
+    joint_subjects: set[str]
 
 
 @cache
@@ -139,4 +142,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         euphemisms=LemmaMatcher(c.entries(rhetoric["euphemisms"]), 1),
         scare_quote_words=rhetoric.get("scare_quotes", {}).get("max_words", 3),
         glossary={c.lemmas([k])[0]: v for k, v in glossary["words"].items()},
+        metonyms=facts.get("metonyms", {}),
+        place_prepositions=set(facts.get("place_prepositions", [])),
+        joint_subjects=c.words(facts.get("joint_subjects", [])),
     )
