@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, select, text
+from sqlalchemy import Select, and_, exists, func, literal_column, select, text
 
 from demarche.language.morphology import Morphology, fold
 from demarche.store import schema as t
@@ -126,7 +126,7 @@ def _ranked(dialect: str, terms: list[set[str]]) -> Select:
             .order_by(rank, d.id)
         )
     tsquery = " & ".join("(" + " | ".join(sorted(words)) + ")" for words in terms)
-    vector = func.to_tsvector(text("'simple'"), d.lemmas)
+    vector = literal_column("documents.lemmas_tsv")
     query = func.to_tsquery(text("'simple'"), tsquery)
     score = func.ts_rank(vector, query)
     return (

@@ -38,6 +38,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._known_actors: set[str] = set()
 
     @classmethod
     def open(cls, db: str | Path | None = None) -> Store:
@@ -65,9 +66,11 @@ class Store:
         """Store one document and its facts atomically; returns the document's row id."""
         try:
             with self.engine.begin() as connection:
-                return write_document(connection, record)
+                document_id = write_document(connection, record, self._known_actors)
         except SQLAlchemyError as error:
             raise StoreError(f"{record.source}: not stored ({error.__class__.__name__})") from None
+        self._known_actors.update(entity["id"] for entity in record.entities)
+        return document_id
 
     def versions(self) -> dict[str, str]:
         """Content hash -> analyser version of every stored document."""

@@ -27,8 +27,13 @@ _STATUS_RANK = {
 }
 
 
-def write_document(connection: Connection, record: DocumentRecord) -> int:
-    """Store the record, replacing an older analysis of the same text. Returns its row id."""
+def write_document(
+    connection: Connection, record: DocumentRecord, known_actors: set[str] | frozenset = frozenset()
+) -> int:
+    """Store the record, replacing an older analysis of the same text. Returns its row id.
+
+    ``known_actors`` are entity ids already in the actors table, skipped to save a write.
+    """
     existing = connection.execute(
         select(t.documents.c.id).where(t.documents.c.content_hash == record.content_hash)
     ).scalar()
@@ -43,7 +48,7 @@ def write_document(connection: Connection, record: DocumentRecord) -> int:
             insert(t.documents).values(**_document_row(record)).returning(t.documents.c.id)
         ).scalar_one()
     _index_lemmas(connection, document_id, record.lemmas)
-    _write_actors(connection, record.entities)
+    _write_actors(connection, [e for e in record.entities if e["id"] not in known_actors])
     _write_facts(connection, document_id, record)
     return document_id
 
