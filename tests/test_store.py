@@ -209,6 +209,21 @@ def test_bad_items_are_skipped_and_reported(db_url, analyzer, tmp_path):
         assert opened.counts()["documents"] == 1
 
 
+def test_dask_ingest_matches_the_single_process_one(tmp_path, example_items, example_records):
+    from demarche.store.distributed import ingest_distributed
+
+    with Store.open(tmp_path / "single.db") as single:
+        for record in example_records:
+            single.add(record)
+        expected = single.counts()
+    with Store.open(tmp_path / "dask.db") as scaled:
+        report = ingest_distributed(scaled, example_items, workers=2)
+        assert report.stored == len(example_items) and not report.failed
+        assert scaled.counts() == expected
+        again = ingest_distributed(scaled, example_items, workers=1)
+        assert again.stored == 0 and again.unchanged == len(example_items)
+
+
 def test_unreachable_store_is_one_clear_error():
     with pytest.raises(StoreError, match="cannot open store"):
         Store.open("postgresql://nobody@127.0.0.1:9/nothing")

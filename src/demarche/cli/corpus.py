@@ -89,6 +89,12 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Skip inputs over this size.")] = DEFAULT_MAX_BYTES,
     timeout: Annotated[float, typer.Option(help="Seconds per URL request.")] = 15.0,
     delay: Annotated[float, typer.Option(help="Seconds between requests to one host.")] = 1.0,
+    workers: Annotated[
+        int, typer.Option(min=0, help="Analyse on a local Dask cluster of N processes (0: here).")
+    ] = 0,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Address of a Dask scheduler to analyse on.")
+    ] = None,
 ) -> None:
     """Analyse statements into the store: idempotent, one transaction per document."""
     from demarche.reading.web import Fetcher, url_list
@@ -126,7 +132,13 @@ def ingest(
         transient=True,
     ) as progress:
         task = progress.add_task("ingest", total=None)
-        report = run_ingest(store, items(), progress=lambda _outcome: progress.advance(task))
+        advance = lambda _outcome: progress.advance(task)  # noqa: E731
+        if workers or scheduler:
+            from demarche.store.distributed import ingest_distributed
+
+            report = ingest_distributed(store, items(), workers or 2, scheduler, advance)
+        else:
+            report = run_ingest(store, items(), progress=advance)
     _print_report("stored", report)
     if report.stored == 0 and report.unchanged == 0 and report.failed:
         raise fail("nothing could be ingested")

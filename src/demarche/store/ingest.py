@@ -50,29 +50,29 @@ def ingest(
     for item in items:
         if isinstance(item, ReadFailure):
             report.failed.append(str(item))
-            _tick(progress, "failed")
+            tick(progress, "failed")
             continue
         if known.get(item.content_hash) == __version__:
             report.unchanged += 1
-            _tick(progress, "unchanged")
+            tick(progress, "unchanged")
             continue
         analysed = time.perf_counter()
         try:
             record = analyse(analyzer, item)
         except Exception as error:  # one bad document never stops the batch
             report.failed.append(f"{item.source}: analysis failed ({error.__class__.__name__})")
-            _tick(progress, "failed")
+            tick(progress, "failed")
             continue
         report.analysis_seconds += time.perf_counter() - analysed
         try:
             store.add(record)
         except StoreError as error:
             report.failed.append(str(error))
-            _tick(progress, "failed")
+            tick(progress, "failed")
             continue
         known[item.content_hash] = __version__
         report.stored += 1
-        _tick(progress, "stored")
+        tick(progress, "stored")
     report.seconds = time.perf_counter() - started
     return report
 
@@ -96,14 +96,14 @@ def reanalyze(
             store.add(analyse(analyzer, item))
         except Exception as error:  # keep the old analysis; report and go on
             report.failed.append(f"{source}: not re-analysed ({error.__class__.__name__})")
-            _tick(progress, "failed")
+            tick(progress, "failed")
             continue
         report.stored += 1
-        _tick(progress, "stored")
+        tick(progress, "stored")
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _tick(progress: Progress | None, outcome: str) -> None:
+def tick(progress: Progress | None, outcome: str) -> None:
     if progress is not None:
         progress(outcome)
