@@ -111,6 +111,15 @@ def test_lemma_search_finds_every_case_form(store):
         assert search(connection, "несуществующееслово", morphology) == []
 
 
+def test_python_api_wraps_search_and_queries(store):
+    hits = store.search("договорами", Filters(genre="remarks"))
+    assert hits and all(hit.genre == "remarks" for hit in hits)
+    assert store.query("actor_profile", "PRK")["actor"] == "PRK"
+    assert store.query("events", source="RUS", limit=2)
+    with pytest.raises(StoreError, match="no such query"):
+        store.query("_documents_where")
+
+
 def test_agreement_and_format_link_across_three_statements(store):
     with store.engine.connect() as connection:
         registry = queries.agreements(connection)

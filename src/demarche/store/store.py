@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from demarche.store import queries
 from demarche.store import schema as t
 from demarche.store.database import (
     StoreError,
@@ -17,6 +19,7 @@ from demarche.store.database import (
     migrate,
 )
 from demarche.store.record import DocumentRecord
+from demarche.store.search import Filters, SearchHit, search
 from demarche.store.writer import write_document
 
 COUNTED = {
@@ -134,6 +137,31 @@ class Store:
                 ).where(t.documents.c.id == document_id)
             ).first()
         return tuple(row) if row else None
+
+    # -- the query API, one connection per call ---------------------------------------------
+
+    def search(
+        self, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0
+    ) -> list[SearchHit]:
+        """Lemma search: every case form of the query words matches."""
+        with self.engine.connect() as connection:
+            return search(connection, query, _morphology(), filters, limit, offset)
+
+    def query(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """Run a function of ``demarche.store.queries`` by name, e.g.
+        ``store.query("actor_profile", "RUS")`` or ``store.query("events", source="RUS")``."""
+        function = getattr(queries, name, None)
+        if name.startswith("_") or not callable(function):
+            raise StoreError(f"no such query: {name}")
+        with self.engine.connect() as connection:
+            return function(connection, *args, **kwargs)
+
+
+@cache
+def _morphology():
+    from demarche.language.morphology import Morphology
+
+    return Morphology()
 
 
 __all__ = ["Store", "StoreError"]
