@@ -58,6 +58,21 @@ class FactContext:
         place_id = self.doc.metadata.place_entity_id
         return self.doc.entities.get(place_id) if place_id else None
 
+    def voice(self, view: SentenceView) -> ActorRef | None:
+        """Who says «we» in this sentence: the speaker of its turn (none in a journalist's
+        question), else the statement's speaker."""
+        start = view.sentence.start
+        for turn in self.doc.turns:
+            if turn.label_start <= start < turn.end:
+                if turn.role == "question":
+                    return None
+                if turn.actor:
+                    for side in (self.speaker, self.counterpart):
+                        if side and side.code == turn.actor:
+                            return side
+                    return ActorRef(turn.actor, None, turn.entity_id, None)
+        return self.speaker
+
     def entity(self, mention: Mention) -> Entity:
         return self.doc.entities[mention.entity_id]
 

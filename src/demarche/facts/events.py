@@ -15,6 +15,7 @@ _TARGET_PREPOSITIONS = {"с", "против", "к", "в адрес", "для", "
 # PLOVER: a promise or intent to consult, support, cooperate or aid is AGREE.
 _FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _SPEAKER_PERSONS = {"1"}
+_HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "PROTEST", "COERCE"}
 _FIRST_PERSON_GENRES = {"remarks", "opening_remarks", "interview", "article", "press_conference"}
 AGREEMENT_NOTE = "agreement: "  # note prefix of events that conclude or change an agreement
 
@@ -47,7 +48,24 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 events.append(event)
     for event in events:
         _normalise(context, event)
-    return events
+    return _one_meeting_each(events)
+
+
+def _one_meeting_each(events: list[Event]) -> list[Event]:
+    """«Провели переговоры… Обменялись мнениями… Обсудили…»: one meeting, reported once."""
+    kept: list[Event] = []
+    seen: set[tuple] = set()
+    for event in events:
+        if event.type == "CONSULT":
+            sides = frozenset(r.code for r in event.source + event.target)
+            key = (sides, event.date, event.location)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(event)
+    for number, event in enumerate(kept, 1):
+        event.id = f"e{number}"
+    return kept
 
 
 def _inside_name(view: SentenceView, hit: Hit, kinds: list[Hit]) -> bool:
@@ -87,7 +105,9 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         aux.append("future")
         if event_type in _FUTURE_TO_AGREE:
             note = note or f"intent to {event_type.lower()}"
-            event_type, mode = "AGREE", ""
+            if event_type != "CONSULT":
+                mode = ""  # a planned meeting keeps its mode until _normalise has read it
+            event_type = "AGREE"
     if any(fold(t.lemma) in context.lexicon.conditional for t in tokens):
         aux.append("hypothetical")
     if any(r.sector == "MIL" for r in source + target) or _military_object(context, view, head):
@@ -121,16 +141,23 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     tokens = view.tokens
     head = hit.first
     verb = _governing_verb(view, head)
-    subjects = [c for c in view.children[verb] if tokens[c].rel in _SUBJECT]
-    source = [r for c in subjects for r in context.actors_in(view, view.subtree(c))]
+    subjects = _subjects(view, verb, hit)
+    voice = context.voice(view)
+    if entry.get("roles") == "evaluative":
+        return _evaluative(context, view, hit, verb, subjects, voice)
+    agent: list[int] = []
+    if not subjects and tokens[head].pos == "NOUN":
+        agent = _noun_agent(context, view, head)  # «удары ВСУ по…», «ударами израильских ВВС»
+    source = [r for c in subjects + agent for r in context.actors_in(view, view.subtree(c))]
     objects = [c for c in view.children[verb] if tokens[c].rel in _OBJECT and c not in subjects]
     if verb != head:
         objects += [c for c in view.children[head] if c not in subjects]
+    objects = [c for c in objects if c not in agent]
     exclude = {r.code for r in source}
     target = _nearest_actors(context, view, objects, exclude, head)
     if entry.get("roles") == "passive":  # «пользуется поддержкой X»: X is the source
         source, target = target, source
-    pro_drop = not subjects and _first_person(context, tokens[verb], entry)
+    pro_drop = not subjects and not agent and _first_person(context, tokens[verb], entry)
     agentless_noun = not subjects and tokens[head].pos == "NOUN" and verb == head
     signing = entry.get("needs_object") == "agreement"
     if signing and (agentless_noun or _passive(tokens[verb])) and not source:
@@ -141,20 +168,98 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     sides = [s for s in (context.speaker, context.counterpart) if s]
     if not source and subjects and len(sides) == 2 and _joint_subject(context, view, subjects):
         source = sides  # «Стороны выражают…», «Министры обсудили…»
-    if not source and pro_drop and context.speaker:
-        source = [context.speaker]
-        if _joint(context, view, entry, tokens[verb]) and context.counterpart:
-            source = [context.speaker, context.counterpart]
+    if not source and pro_drop and voice:
+        source = [voice]
+        other = _other_side(context, voice)
+        if other and _joint(context, view, entry, tokens[verb]):
+            source = [voice, other]
     if not source and entry["type"] == "CONSULT":
         source, target = _visitor_and_host(context, view)
     target = [r for r in target if all(r.code != s.code for s in source)]
     if entry.get("reciprocal") and len(source) >= 2:
         target = []  # «договорились …»: the sides agree with each other, not with a topic
+    if not target and entry["type"] in _HOSTILE:
+        target = _target_adjective(context, view, source) or _anaphora(context, view, source)
     if not target and not _negated(context, view, hit):
         target = _default_target(context, entry, source)
     if len(source) >= 2 and {r.code for r in target} <= {r.code for r in source}:
         target = list(reversed(source))  # a joint act: each side is the other's recipient
     return source, target, pro_drop
+
+
+def _subjects(view: SentenceView, verb: int, hit: Hit) -> list[int]:
+    """The verb's subjects; a verb without one borrows the subject of the verb it depends on
+    («Россия намерена … укреплять», «М.Рубио подтвердил … и приветствовал»). A noun trigger
+    that is itself the subject («удары … не прекращаются») is no subject of its own."""
+    tokens = view.tokens
+    found = [c for c in view.children[verb] if tokens[c].rel in _SUBJECT]
+    node, steps = verb, 0
+    while not found and tokens[node].rel in ("xcomp", "conj") and steps < 3:
+        parent = tokens[node].head
+        if not 0 <= parent < len(tokens) or tokens[parent].pos not in ("VERB", "ADJ", "AUX"):
+            break
+        found = [c for c in view.children[parent] if tokens[c].rel in _SUBJECT]
+        node, steps = parent, steps + 1
+    return [c for c in found if c not in hit.indexes]
+
+
+def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int]:
+    """The doer of a deverbal noun: a bare genitive or an adjective naming an actor."""
+    tokens = view.tokens
+    for child in view.children[head]:
+        token = tokens[child]
+        bare_genitive = token.rel == "nmod" and token.feats.get("Case") == "Gen"
+        doer = (bare_genitive and not _prepositional(view, child)) or token.rel == "amod"
+        if doer and context.actors_in(view, [child]):
+            return [child]
+    return []
+
+
+def _evaluative(context: FactContext, view: SentenceView, hit: Hit, verb: int, subjects, voice):
+    """«…неприемлемы», «вызывает озабоченность», «не останется без ответа»: the speaker
+    judges or answers what the sentence is about."""
+    if voice is None:
+        return [], [], False
+    exclude = {voice.code}
+    roots = subjects + [c for c in view.children[verb] if c not in hit.indexes]
+    roots += [c for c in view.children[hit.first] if c not in hit.indexes and c not in roots]
+    target = _nearest_actors(context, view, roots, exclude, hit.first)
+    if not target:
+        target = _target_adjective(context, view, [voice]) or _anaphora(context, view, [voice])
+    return [voice], target, True
+
+
+def _other_side(context: FactContext, voice: ActorRef) -> ActorRef | None:
+    for side in (context.counterpart, context.speaker):
+        if side and side.code != voice.code:
+            return side
+    return None
+
+
+def _target_adjective(context: FactContext, view: SentenceView, source: list[ActorRef]):
+    """«антироссийские санкции»: the adjective names whom the act is against."""
+    codes = {r.code for r in source}
+    for token in view.tokens:
+        code = context.lexicon.target_adjectives.get(fold(token.lemma))
+        if code and code not in codes:
+            return [ActorRef(code, None, f"state:{code}", None)]
+    return []
+
+
+def _anaphora(context: FactContext, view: SentenceView, source: list[ActorRef]):
+    """«Расцениваем это решение как…»: a demonstrative object points back to the actors the
+    previous sentence is about (the sources of its events, else its subjects)."""
+    tokens = view.tokens
+    if not any(fold(t.lemma) in context.lexicon.demonstratives for t in tokens):
+        return []
+    if view.index == 0:
+        return []
+    previous = context.views[view.index - 1]
+    codes = {r.code for r in source}
+    subjects = [i for i, t in enumerate(previous.tokens) if t.rel in _SUBJECT and previous.children]
+    scope = [i for c in subjects for i in previous.subtree(c)] if subjects else []
+    refs = context.actors_in(previous, sorted(set(scope))) if scope else []
+    return [r for r in refs if r.code not in codes]
 
 
 def _passive(token) -> bool:
@@ -196,8 +301,18 @@ def _normalise(context: FactContext, event: Event) -> None:
     multilateral meeting has its organisation (else all participants) as source; talks in
     one side's country go from the guest to the host.
     """
-    if event.type != "CONSULT":
-        return
+    planned = event.type == "AGREE" and event.note == "intent to consult"
+    if planned:
+        _consult_convention(context, event)
+        if len(event.source) == 1 and len(event.target) == 1:
+            event.source = event.source + event.target  # a meeting agreed on by both sides
+            event.target = list(reversed(event.source))
+        event.mode = ""
+    elif event.type == "CONSULT":
+        _consult_convention(context, event)
+
+
+def _consult_convention(context: FactContext, event: Event) -> None:
     sides: list[ActorRef] = []
     for ref in event.source + event.target:
         if all(ref.code != s.code for s in sides):
@@ -238,14 +353,28 @@ def _nearest_actors(
     """Actors closest to the predicate in the tree (breadth first); else the first after it.
 
     The nearest object names the target; deeper ones are circumstances («признательность за
-    вклад военнослужащих КНА в освобождение … от украинских нацистов» targets the DPRK).
+    вклад военнослужащих КНА в освобождение … от украинских нацистов» targets the DPRK). Of
+    the actors at that depth, one named without a preposition beats one after it («Вашингтон
+    заблокировал в Совете Безопасности»), and it brings its coordinated actors along
+    («призываем Вашингтон и Берлин»), but not actors of other phrases.
     """
     seen: set[int] = {head}
     frontier = [r for r in roots if r not in seen]
     while frontier:
         seen.update(frontier)
-        refs = [r for r in context.actors_in(view, sorted(frontier)) if r.code not in exclude]
-        if refs:
+        allowed = {r.code for r in _refs(context, view, frontier, exclude)}
+        found = [n for n in sorted(frontier) if allowed & _codes(context, view, [n])]
+        if found:
+            plain = [n for n in found if not _prepositional(view, n)]
+            chosen = (plain or found)[0]
+            group = [chosen] + [n for n in _conjuncts(view, chosen) if n != chosen]
+            refs: list[ActorRef] = []
+            for node in group:
+                for ref in _refs(context, view, [node, *view.children[node]], exclude):
+                    if (node != chosen or ref.code in allowed) and all(
+                        ref.code != r.code for r in refs
+                    ):
+                        refs.append(ref)
             return refs
         frontier = [c for n in frontier for c in view.children[n] if c not in seen]
     for index in range(head + 1, len(view.tokens)):
@@ -253,6 +382,31 @@ def _nearest_actors(
         if refs:
             return refs
     return []
+
+
+def _refs(context: FactContext, view: SentenceView, nodes: list[int], exclude: set[str]):
+    return [r for r in context.actors_in(view, sorted(nodes)) if r.code not in exclude]
+
+
+def _codes(context: FactContext, view: SentenceView, nodes: list[int]) -> set[str]:
+    return {r.code for r in context.actors_in(view, nodes)}
+
+
+def _prepositional(view: SentenceView, node: int) -> bool:
+    return any(view.tokens[c].rel == "case" for c in view.children[node])
+
+
+def _conjuncts(view: SentenceView, node: int) -> list[int]:
+    """The node and the nodes coordinated with it («США и Евросоюз», «Бразилии и Индии»)."""
+    top = node
+    while view.tokens[top].rel == "conj" and 0 <= view.tokens[top].head < len(view.tokens):
+        top = view.tokens[top].head
+    group, stack = [], [top]
+    while stack:
+        current = stack.pop()
+        group.append(current)
+        stack.extend(c for c in view.children[current] if view.tokens[c].rel == "conj")
+    return sorted(group)
 
 
 def _visitor_and_host(context: FactContext, view: SentenceView):
@@ -305,13 +459,26 @@ def _own_words(context: FactContext) -> bool:
 
 
 def _joint(context: FactContext, view: SentenceView, entry: dict, verb) -> bool:
+    word = verb.text.lower()
+    if word.endswith(("л", "ла", "лся", "лась")):
+        return False  # «Пригласил Ван И…»: one person acted
     if entry.get("needs_object") == "agreement" or entry["type"] == "AGREE":
         return True
-    if context.lexicon.joint.find(view.tokens):
+    if context.lexicon.joint.find(view.tokens) or _plural_sides(context, view):
         return True
     # What «we» did at the talks (past) was done together; what «we» call for now is our own.
     past = verb.feats.get("Tense") == "Past" or verb.text.lower().endswith("ли")
     return entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN") and past and _talks(context)
+
+
+def _plural_sides(context: FactContext, view: SentenceView) -> bool:
+    """«Стороны», «министры», «собеседники» in the nominative plural."""
+    return any(
+        fold(t.lemma) in context.lexicon.joint_subjects
+        and t.feats.get("Number") == "Plur"
+        and t.feats.get("Case") == "Nom"
+        for t in view.tokens
+    )
 
 
 def _talks(context: FactContext) -> bool:
@@ -340,9 +507,11 @@ def _default_target(context: FactContext, entry: dict, source: list[ActorRef]) -
 def _negated(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     tokens = view.tokens
     negation = context.lexicon.negation
-    before = tokens[max(0, hit.first - 2) : hit.first]
-    if any(fold(t.lemma or t.text) in negation for t in before):
-        return True
+    for token in reversed(tokens[max(0, hit.first - 2) : hit.first]):
+        if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Inf":
+            break  # «не прекращаются удары»: the «не» is the other verb's
+        if fold(token.lemma or token.text) in negation:
+            return True
     return any(
         fold(tokens[c].lemma or tokens[c].text) in negation and tokens[c].rel == "advmod"
         for c in view.children[hit.first]
@@ -353,6 +522,10 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     token = view.tokens[hit.first]
     if token.feats.get("Tense") == "Fut":
         return True
+    for index in range(max(0, hit.first - 3), hit.first):
+        other = view.tokens[index]
+        if fold(other.lemma) == "быть" and other.feats.get("Tense") == "Fut":
+            return True  # «будем продолжать контакты»
     for intent in context.lexicon.intent.find(view.tokens):
         if intent.last < hit.first and hit.first - intent.last <= 4:
             return True

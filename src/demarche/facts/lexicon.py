@@ -107,6 +107,8 @@ class FactLexicon:
     metonyms: dict[str, str]
     place_prepositions: set[str]
     joint_subjects: set[str]
+    target_adjectives: dict[str, str]
+    demonstratives: set[str]
 
 
 @cache
@@ -145,4 +147,8 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         metonyms=facts.get("metonyms", {}),
         place_prepositions=set(facts.get("place_prepositions", [])),
         joint_subjects=c.words(facts.get("joint_subjects", [])),
+        target_adjectives={
+            c.lemmas([k])[0]: v for k, v in facts.get("target_adjectives", {}).items()
+        },
+        demonstratives=c.words(facts.get("demonstratives", [])),
     )
