@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench eval clean postgres
+.PHONY: demo test lint format bench eval clean postgres browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,14 @@ demo: $(STAMP)
 	$(BIN)/demarche ingest --examples
 	$(BIN)/demarche overview
 
-test: $(STAMP) postgres
+test: $(STAMP) postgres browser
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's headless Chromium.
+browser:
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium chromium-driver)
 
 # The store tests run against a real PostgreSQL server on 127.0.0.1:5432.
 postgres:
