@@ -234,4 +234,6 @@ def test_upload_without_a_valid_token_is_refused(server, page):
     page.fill("#text", STATEMENT + " Ещё раз.")
     page.click("#send")
     expect(page.locator('#progress[data-finished="1"]')).to_have_count(1, timeout=60_000)
-    expect(page.locator("#progress-rows tr").first).to_have_class("failed")
+    row = page.locator("#progress-rows tr").first
+    expect(row).to_have_class("failed")
+    expect(row).to_contain_text("token")
