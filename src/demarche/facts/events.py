@@ -15,6 +15,7 @@ _TARGET_PREPOSITIONS = {"с", "против", "к", "в адрес", "для", "
 # PLOVER: a promise or intent to consult, support, cooperate or aid is AGREE.
 _FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _SPEAKER_PERSONS = {"1"}
+_TOPIC_HOLDERS = {"AGREE", "SUPPORT", "COOPERATE", "AID", "REJECT", "REQUEST"}
 _HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "PROTEST", "COERCE"}
 _FIRST_PERSON_GENRES = {"remarks", "opening_remarks", "interview", "article", "press_conference"}
 AGREEMENT_NOTE = "agreement: "  # note prefix of events that conclude or change an agreement
@@ -41,7 +42,7 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
             entry: dict[str, Any] = hit.pattern.payload
             if entry.get("needs_object") == "agreement" and not kinds:
                 continue
-            if _inside_name(view, hit, kinds):
+            if _inside_name(view, hit, kinds) or _topic_meeting(view, hit, hits):
                 continue
             event = _event(context, view, hit, entry, len(events))
             if event is not None:
@@ -66,6 +67,26 @@ def _one_meeting_each(events: list[Event]) -> list[Event]:
     for number, event in enumerate(kept, 1):
         event.id = f"e{number}"
     return kept
+
+
+def _topic_meeting(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+    """«содействовать проведению саммита», «договорились провести конференцию»: a meeting
+    noun under another predicate is that act's topic, unless reported as held
+    («итоги встречи, состоявшейся 14 марта»)."""
+    token = view.tokens[hit.first]
+    if token.pos != "NOUN" or hit.pattern.payload["type"] != "CONSULT":
+        return False
+    if any(
+        view.tokens[c].feats.get("VerbForm") == "Part" and view.tokens[c].rel == "acl"
+        for c in view.children[hit.first]
+    ):
+        return False
+    for other in hits:
+        if other is hit or other.pattern.payload["type"] not in _TOPIC_HOLDERS:
+            continue
+        if hit.first in view.subtree(other.first) or hit.first in view.subtree(other.last):
+            return True
+    return False
 
 
 def _inside_name(view: SentenceView, hit: Hit, kinds: list[Hit]) -> bool:
@@ -141,7 +162,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     tokens = view.tokens
     head = hit.first
     verb = _governing_verb(view, head)
-    subjects = _subjects(view, verb, hit)
+    subjects = _subjects(view, verb, hit) or _stray_subject(context, view, verb)
     voice = context.voice(view)
     if entry.get("roles") == "evaluative":
         return _evaluative(context, view, hit, verb, subjects, voice)
@@ -158,6 +179,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     if entry.get("roles") == "passive":  # «пользуется поддержкой X»: X is the source
         source, target = target, source
     pro_drop = not subjects and not agent and _first_person(context, tokens[verb], entry)
+    if voice and subjects and _only_we(context, view, subjects):
+        source, pro_drop = [], True  # «мы … договорились»: as if the subject were dropped
     agentless_noun = not subjects and tokens[head].pos == "NOUN" and verb == head
     signing = entry.get("needs_object") == "agreement"
     if signing and (agentless_noun or _passive(tokens[verb])) and not source:
@@ -187,6 +210,34 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     return source, target, pro_drop
 
 
+def _stray_subject(context: FactContext, view: SentenceView, verb: int) -> list[int]:
+    """A nominative phrase naming actors just before a finite verb that the parser left
+    without a subject («…, правительства США и ФРГ объявили»)."""
+    tokens = view.tokens
+    token = tokens[verb]
+    if token.pos != "VERB" or token.feats.get("VerbForm") != "Fin":
+        return []
+    plural = token.feats.get("Number") == "Plur" or token.text.lower().endswith("ли")
+    for index in range(verb - 1, max(-1, verb - 8), -1):
+        other = tokens[index]
+        if other.pos in ("VERB", "AUX") or other.text in (":", ";", "–", "—"):
+            break
+        if other.pos not in ("NOUN", "PROPN") or other.feats.get("Case") != "Nom":
+            continue
+        if plural != (other.feats.get("Number") == "Plur"):
+            continue
+        if context.actors_in(view, view.subtree(index)):
+            return [index]
+    return []
+
+
+def _only_we(context: FactContext, view: SentenceView, subjects: list[int]) -> bool:
+    mentions = [view.mentions[c] for c in subjects]
+    return all(m is not None and m.form == "pronoun" for m in mentions) and all(
+        fold(view.tokens[c].lemma) in context.lexicon.we for c in subjects
+    )
+
+
 def _subjects(view: SentenceView, verb: int, hit: Hit) -> list[int]:
     """The verb's subjects; a verb without one borrows the subject of the verb it depends on
     («Россия намерена … укреплять», «М.Рубио подтвердил … и приветствовал»). A noun trigger
@@ -200,7 +251,7 @@ def _subjects(view: SentenceView, verb: int, hit: Hit) -> list[int]:
             break
         found = [c for c in view.children[parent] if tokens[c].rel in _SUBJECT]
         node, steps = parent, steps + 1
-    return [c for c in found if c not in hit.indexes]
+    return [c for c in found if c != hit.first]
 
 
 def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int]:
@@ -317,9 +368,10 @@ def _consult_convention(context: FactContext, event: Event) -> None:
     for ref in event.source + event.target:
         if all(ref.code != s.code for s in sides):
             sides.append(ref)
-    if event.mode == "multilateral":
+    if event.mode == "multilateral" or len(sides) > 2:
         bodies = [r for r in sides if r.sector == "IGO"]
         event.source, event.target = (bodies[:1] or sides), []
+        event.mode = "multilateral"
         return
     if len(sides) != 2:
         return
@@ -362,8 +414,9 @@ def _nearest_actors(
     frontier = [r for r in roots if r not in seen]
     while frontier:
         seen.update(frontier)
-        allowed = {r.code for r in _refs(context, view, frontier, exclude)}
-        found = [n for n in sorted(frontier) if allowed & _codes(context, view, [n])]
+        usable = [n for n in frontier if not _circumstance(context, view, n)]
+        allowed = {r.code for r in _refs(context, view, usable, exclude)}
+        found = [n for n in sorted(usable) if allowed & _codes(context, view, [n])]
         if found:
             plain = [n for n in found if not _prepositional(view, n)]
             chosen = (plain or found)[0]
@@ -390,6 +443,20 @@ def _refs(context: FactContext, view: SentenceView, nodes: list[int], exclude: s
 
 def _codes(context: FactContext, view: SentenceView, nodes: list[int]) -> set[str]:
     return {r.code for r in context.actors_in(view, nodes)}
+
+
+def _circumstance(context: FactContext, view: SentenceView, node: int) -> bool:
+    """«в ООН», «на площадке АТЭС», «в обход Совета Безопасности»: where or how, not whom."""
+    tokens = view.tokens
+    case = [c for c in view.children[node] if tokens[c].rel in ("case", "fixed")]
+    case += [g for c in case for g in view.children[c] if tokens[g].rel == "fixed"]
+    if not case:
+        return False
+    words = [tokens[c] for c in sorted(case)]
+    first = fold(words[0].text)
+    if first in context.lexicon.place_prepositions and tokens[node].feats.get("Case") == "Loc":
+        return True
+    return bool(context.lexicon.circumstances.find(words))
 
 
 def _prepositional(view: SentenceView, node: int) -> bool:
@@ -439,12 +506,15 @@ def _first_person(context: FactContext, token, entry: dict) -> bool:
     feats = token.feats
     if feats.get("Person") in _SPEAKER_PERSONS:
         return True
-    if feats.get("VerbForm") in ("Inf", "Part", "Conv") or feats.get("Voice") == "Pass":
+    word = token.text.lower()
+    past_plural = word.endswith(("ли", "лись"))  # the tagger may call «Договорились» a participle
+    if not past_plural and (
+        feats.get("VerbForm") in ("Inf", "Part", "Conv") or feats.get("Voice") == "Pass"
+    ):
         return False
     # Russian past tense has no person: a plural past verb without a subject is «we» here.
     # The tagger sometimes calls a plural singular, or a capitalised verb a name; the «-ли»
     # ending does not lie.
-    word = token.text.lower()
     verb = token.pos == "VERB" or (entry.get("pos") == "VERB" and token.pos in ("PROPN", "NOUN"))
     past = feats.get("Tense") == "Past" or word.endswith(("ли", "лись"))
     plural = feats.get("Number") == "Plur" or word.endswith(("ли", "лись"))

@@ -77,6 +77,11 @@ class _Compiler:
     def phrases(self, mapping: dict[str, Any]) -> list[LemmaPattern]:
         return [LemmaPattern(self.lemmas(key.split()), value) for key, value in mapping.items()]
 
+    def raw_phrases(self, words: list[str]) -> list[LemmaPattern]:
+        """The words as written too: the tagger's lemma of a short form («намерен») may not
+        be the dictionary's («намеренный»)."""
+        return [LemmaPattern(tuple(fold(w) for w in key.split()), key) for key in words]
+
     def words(self, words: list[str]) -> set[str]:
         return {self.lemmas([w])[0] for w in words if " " not in w}
 
@@ -109,6 +114,8 @@ class FactLexicon:
     joint_subjects: set[str]
     target_adjectives: dict[str, str]
     demonstratives: set[str]
+    we: set[str]
+    circumstances: LemmaMatcher
 
 
 @cache
@@ -119,7 +126,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
     glossary = load_json(f"lang/{language}_glossary.json")
     c = _Compiler(morphology)
     phrases = lambda key, window=1: LemmaMatcher(c.phrases(facts[key]), window)  # noqa: E731
-    listed = lambda key: LemmaMatcher(c.phrases({w: w for w in facts[key]}), 1)  # noqa: E731
+    listed = lambda key: LemmaMatcher(  # noqa: E731
+        c.phrases({w: w for w in facts[key]}) + c.raw_phrases(facts[key]), 1
+    )
     return FactLexicon(
         predicates=LemmaMatcher(c.entries(predicates["predicates"])),
         negated_types=predicates.get("negated_types", {}),
@@ -151,4 +160,6 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
             c.lemmas([k])[0]: v for k, v in facts.get("target_adjectives", {}).items()
         },
         demonstratives=c.words(facts.get("demonstratives", [])),
+        we=c.words(facts.get("we", ["мы"])),
+        circumstances=listed("circumstance_prepositions"),
     )
