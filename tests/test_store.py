@@ -150,6 +150,7 @@ def test_event_and_actor_queries(store):
         profile = queries.actor_profile(connection, "RUS")
         assert "PRK" in profile["counterparts"]["as_source"]["CONSULT"]
         assert profile["documents"] >= 4 and profile["by_month"]
+        assert profile["name"] == "Russia"
         graph = queries.network(connection)
         assert {"RUS", "PRK"} <= {n["id"] for n in graph["nodes"]}
         edge = next(e for e in graph["edges"] if (e["source"], e["target"]) == ("RUS", "PRK"))

@@ -106,7 +106,9 @@ def actor_profile(connection, actor: str, filters: Filters | None = None) -> dic
             by_month[month or "unknown"][event_type] += n
             totals[event_type] += n
     name = connection.execute(
-        select(t.actors.c.name_en).where(t.actors.c.code == actor).order_by(t.actors.c.kind)
+        select(t.actors.c.name_en)
+        .where(t.actors.c.code == actor)
+        .order_by(t.actors.c.kind.notin_(("state", "organization")), t.actors.c.kind)
     ).first()
     documents = connection.execute(
         select(func.count(func.distinct(t.mentions.c.document_id)))
