@@ -38,10 +38,10 @@ class Analyzer:
         parse_title(doc)
         doc.turns = find_turns(doc.text, self.language)
         doc.markers = find_markers(doc.text, self.language)
-        segment(doc, self.models.morphology)
+        tokens = segment(doc, self.models.morphology)
         _label_paragraphs(doc)
         tag_fast(doc, self.models)
-        self.resolver(doc, ner_spans(doc.text, self.models))
+        self.resolver(doc, ner_spans(doc.text, self.models, tokens))
         set_occasion(doc)
         if self.facts is not None:
             self.facts(doc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from demarche.language.fastnet import FastMorph, FastNER, FastSyntax
 from demarche.language.morphology import Morphology
 
 
@@ -14,10 +15,23 @@ class LanguageModels:
     ner_tagger: object
     embedding: object
     morphology: Morphology
+    # Faster runners over the same weights (see fastnet); built from the taggers above.
+    fast_morph: FastMorph | None = None
+    fast_ner: FastNER | None = None
+
+    def __post_init__(self) -> None:
+        if self.fast_morph is None:
+            self.fast_morph = FastMorph(self.morph_tagger)
+        if self.fast_ner is None:
+            self.fast_ner = FastNER(self.ner_tagger, self.fast_morph.ids)
 
     @property
     def syntax_parser(self) -> object:
         return _syntax_parser()
+
+    @property
+    def fast_syntax(self) -> FastSyntax:
+        return _fast_syntax()
 
 
 @cache
@@ -40,3 +54,8 @@ def _syntax_parser() -> object:
     from natasha import NewsSyntaxParser
 
     return NewsSyntaxParser(load_models().embedding)
+
+
+@cache
+def _fast_syntax() -> FastSyntax:
+    return FastSyntax(_syntax_parser(), load_models().fast_morph.ids)

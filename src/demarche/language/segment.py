@@ -8,10 +8,22 @@ from demarche.language.morphology import Morphology
 from demarche.language.repair import find_split
 from demarche.model import Document, Paragraph, Sentence, TextRepair, Token
 
+# razdel joins ``a-b``, ``a_b``, ``1.5``, ``1/2`` looking one atom past the delimiter; at a
+# sentence edge that atom lies outside the sentence, so such sentences are tokenised alone.
+_JOINERS = frozenset("‑–—−-_")
+_NUMERIC_JOINERS = frozenset(".,/\\")
 
-def segment(doc: Document, morphology: Morphology) -> None:
-    """Fill ``doc.paragraphs`` (one per non-empty line) and record glued-word repairs."""
+
+def segment(doc: Document, morphology: Morphology) -> list[tuple[int, int, str]]:
+    """Fill ``doc.paragraphs`` (one per non-empty line) and record glued-word repairs.
+
+    Returns razdel's tokens of the whole text, (start, stop, text): the NER input. Sentences
+    take their tokens from that one pass wherever razdel would tokenise them alone the same
+    way, which spares a second tokenisation of the text.
+    """
     text = doc.text
+    whole = [(t.start, t.stop, t.text) for t in tokenize(text)]
+    cursor = 0
     offset = 0
     for line in text.split("\n"):
         start, end = offset, offset + len(line)
@@ -22,18 +34,54 @@ def segment(doc: Document, morphology: Morphology) -> None:
         paragraph = Paragraph(start=start + lead, end=start + len(line.rstrip()))
         for sent in sentenize(line):
             sentence = Sentence(start=start + sent.start, end=start + sent.stop)
+            words, cursor = _sentence_tokens(whole, cursor, sentence, sent.text)
             previous = ""
-            for tok in tokenize(sent.text):
-                token_start = sentence.start + tok.start
+            for word_start, word in words:
+                token_start = sentence.start + word_start
                 if previous == "#":  # hashtags glue words on purpose
-                    sentence.tokens.append(
-                        Token(token_start, token_start + len(tok.text), tok.text)
-                    )
+                    sentence.tokens.append(Token(token_start, token_start + len(word), word))
                 else:
-                    sentence.tokens.extend(_split_glued(doc, tok.text, token_start, morphology))
-                previous = tok.text
+                    sentence.tokens.extend(_split_glued(doc, word, token_start, morphology))
+                previous = word
             paragraph.sentences.append(sentence)
         doc.paragraphs.append(paragraph)
+    return whole
+
+
+def _sentence_tokens(
+    whole: list[tuple[int, int, str]], cursor: int, sentence: Sentence, text: str
+) -> tuple[list[tuple[int, str]], int]:
+    """The sentence's tokens as (offset in sentence, text), and the cursor past them."""
+    size = len(whole)
+    while cursor < size and whole[cursor][0] < sentence.start:
+        cursor += 1
+    last = cursor
+    while last < size and whole[last][1] <= sentence.end:
+        last += 1
+    own = whole[cursor:last]
+    if (
+        own
+        and own[0][0] == sentence.start
+        and own[-1][1] == sentence.end
+        and (cursor == 0 or whole[cursor - 1][1] <= sentence.start)
+        and _context_free(text)
+    ):
+        return [(s - sentence.start, word) for s, _, word in own], last
+    return [(t.start, t.text) for t in tokenize(text)], last
+
+
+def _context_free(text: str) -> bool:
+    """False when razdel might join the first or last atom with one outside the sentence."""
+    if len(text) < 2:
+        return True
+    first, second, before, last = text[0], text[1], text[-2], text[-1]
+    if first in _JOINERS and not second.isspace():
+        return False
+    if first in _NUMERIC_JOINERS and second.isdigit():
+        return False
+    if last in _JOINERS and not before.isspace():
+        return False
+    return not (last in _NUMERIC_JOINERS and before.isdigit())
 
 
 def _split_glued(doc: Document, word: str, start: int, morphology: Morphology) -> list[Token]:

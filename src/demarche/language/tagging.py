@@ -2,9 +2,14 @@
 
 Two depths: every token gets a fast dictionary tag and lemma (pymorphy3, cached per word form);
 sentences that carry facts get slovnet's contextual morphology and a dependency parse.
+Slovnet's models run through ``fastnet`` on their loaded weights.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+from razdel import tokenize
 
 from demarche.language.models import LanguageModels
 from demarche.model import Document, Sentence
@@ -12,10 +17,10 @@ from demarche.model import Document, Sentence
 
 def tag_fast(doc: Document, models: LanguageModels) -> None:
     """Dictionary tags for every token: enough to find actors and candidate predicates."""
-    morphology = models.morphology
+    tag = models.morphology.tag
     for sentence in doc.sentences:
         for token in sentence.tokens:
-            token.pos, feats, token.lemma = morphology.tag(token.text)
+            token.pos, feats, token.lemma = tag(token.text)
             token.feats = dict(feats)
 
 
@@ -29,24 +34,34 @@ def tag_deep(sentences: list[Sentence], models: LanguageModels) -> None:
 
 
 def tag_morphology(sentences: list[Sentence], models: LanguageModels) -> None:
+    sentences = [s for s in sentences if s.tokens]
+    if not sentences:
+        return
     chunk = [[t.text for t in s.tokens] for s in sentences]
-    morphology = models.morphology
-    for sentence, markup in zip(sentences, models.morph_tagger.map(chunk), strict=True):
-        for token, tagged in zip(sentence.tokens, markup.tokens, strict=True):
-            token.pos = tagged.pos
-            token.feats = dict(tagged.feats)
+    lemma = models.morphology.lemma
+    for sentence, tags in zip(sentences, models.fast_morph(chunk), strict=True):
+        for token, (pos, feats) in zip(sentence.tokens, tags, strict=True):
+            token.pos = pos
+            token.feats = dict(feats)
             if token.text[:1].isalpha():
-                token.lemma = morphology.lemma(token.text, token.pos, token.feats.get("Case", ""))
+                token.lemma = lemma(token.text, pos, token.feats.get("Case", ""))
             else:
                 token.lemma = token.text
 
 
-def ner_spans(text: str, models: LanguageModels) -> list[tuple[int, int, str]]:
-    """Slovnet NER over the whole text: (start, end, PER|LOC|ORG)."""
+def ner_spans(
+    text: str, models: LanguageModels, tokens: Sequence[tuple[int, int, str]] | None = None
+) -> list[tuple[int, int, str]]:
+    """Slovnet NER over the whole text: (start, end, PER|LOC|ORG).
+
+    ``tokens`` are razdel's tokens of the whole text, (start, stop, text), when the caller has
+    them already (``segment`` returns them); slovnet tokenises the same way.
+    """
     if not text.strip():
         return []
-    markup = models.ner_tagger(text)
-    return [(span.start, span.stop, span.type) for span in markup.spans]
+    if tokens is None:
+        tokens = [(t.start, t.stop, t.text) for t in tokenize(text)]
+    return models.fast_ner(tokens)
 
 
 def parse_syntax(sentences: list[Sentence], models: LanguageModels) -> None:
@@ -55,8 +70,8 @@ def parse_syntax(sentences: list[Sentence], models: LanguageModels) -> None:
     if not todo:
         return
     chunk = [[t.text for t in s.tokens] for s in todo]
-    for sentence, markup in zip(todo, models.syntax_parser.map(chunk), strict=True):
-        for token, parsed in zip(sentence.tokens, markup.tokens, strict=True):
-            token.head = int(parsed.head_id) - 1
-            token.rel = parsed.rel
+    for sentence, parsed in zip(todo, models.fast_syntax(chunk), strict=True):
+        for token, (head, rel) in zip(sentence.tokens, parsed, strict=True):
+            token.head = head - 1
+            token.rel = rel
         sentence.parsed = True
