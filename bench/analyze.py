@@ -3,9 +3,13 @@
 Each system runs in its own process (so peak RSS is its own), on the same texts, one core.
 Baseline: Natasha's full pipeline (segment + morph + syntax + NER) per document.
 
-    .venv/bin/python bench/analyze.py                 # 100 copies of the seed statement
+    .venv/bin/python bench/analyze.py                 # seed copies, then the mixed corpus
     .venv/bin/python bench/analyze.py --docs 300
     .venv/bin/python bench/analyze.py --corpus factrueval   # 122 distinct news texts
+
+Corpora: ``seed`` is N copies of the seed statement (flattering to per-word caches);
+``mixed`` cycles the statements in tests/corpus/*.txt to N documents; ``factrueval`` is the
+FactRuEval-2016 devset. ``--corpus`` takes a comma-separated list.
 """
 
 from __future__ import annotations
@@ -23,11 +27,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_7b854fd4ab34d6fc.txt"
 FACTRUEVAL = ROOT.parent / "shared" / "factrueval-2016" / "devset"
 EXAMPLE = ROOT / "src" / "demarche" / "examples" / "statement_ru.txt"
+MIXED = ROOT / "tests" / "corpus"
+CORPORA = ("seed", "mixed", "factrueval")
 
 
 def texts_for(corpus: str, docs: int) -> list[str]:
     if corpus == "factrueval":
         return [p.read_text(encoding="utf-8") for p in sorted(FACTRUEVAL.glob("*.txt"))]
+    if corpus == "mixed":
+        pool = [p.read_text(encoding="utf-8") for p in sorted(MIXED.glob("*.txt"))]
+        return [pool[i % len(pool)] for i in range(docs)]
     source = SEED if SEED.exists() else EXAMPLE
     return [source.read_text(encoding="utf-8")] * docs
 
@@ -98,8 +107,12 @@ def worker(system: str, corpus: str, docs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=100, help="copies of the seed")
-    parser.add_argument("--corpus", choices=["seed", "factrueval"], default="seed")
+    parser.add_argument(
+        "--docs", type=int, default=100, help="documents per corpus (seed copies; mixed cycles)"
+    )
+    parser.add_argument(
+        "--corpus", default="seed,mixed", help="comma-separated: " + ", ".join(CORPORA)
+    )
     parser.add_argument("--worker", choices=["natasha", "demarche"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -111,13 +124,20 @@ def main() -> None:
         "OPENBLAS_NUM_THREADS": "1",
         "MKL_NUM_THREADS": "1",
     }
+    for corpus in args.corpus.split(","):
+        if corpus not in CORPORA:
+            parser.error(f"unknown corpus {corpus!r}; choose from {', '.join(CORPORA)}")
+        compare(corpus, args.docs, env)
+
+
+def compare(corpus: str, docs: int, env: dict[str, str]) -> None:
     results = {}
     for system in ("natasha", "demarche"):
-        command = [sys.executable, __file__, "--worker", system, "--corpus", args.corpus,
-                   "--docs", str(args.docs)]  # fmt: skip
+        command = [sys.executable, __file__, "--worker", system, "--corpus", corpus,
+                   "--docs", str(docs)]  # fmt: skip
         output = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
         results[system] = json.loads(output.stdout.strip().splitlines()[-1])
-    print(f"corpus: {args.corpus}, {results['natasha']['docs']} documents, one thread each")
+    print(f"corpus: {corpus}, {results['natasha']['docs']} documents, one thread each")
     print(f"{'system':<10}{'docs/s':>10}{'chars/s':>12}{'peak RSS MB':>14}{'load s':>9}")
     for system, r in results.items():
         print(
@@ -125,7 +145,8 @@ def main() -> None:
             f"{r['peak_rss_mb']:>14.0f}{r['load_s']:>9.1f}"
         )
     ratio = results["demarche"]["docs_per_s"] / results["natasha"]["docs_per_s"]
-    print(f"demarche / natasha throughput: {ratio:.2f}x")
+    print(f"demarche / natasha throughput: {ratio:.2f}x (docs/s; chars are the same texts)")
+    print()
 
 
 if __name__ == "__main__":
