@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 from slovnet.conll import parse_conll_tag
 from slovnet.shape import word_shape
 
@@ -68,10 +67,73 @@ class WordIds:
         return array[:, 0], array[:, 1]
 
 
+class FirstConvCache:
+    """The first convolution's products per (word, shape), kept for the most used words.
+
+    The first layer's output at position t is the sum over kernel offsets k of
+    ``W[:, :, k] @ x[t + k - 1]``: each term depends on one token only. Those terms are
+    computed once per word form (one row of kernel x filters) and reused; a text then costs
+    three row lookups per token instead of a 990-wide dot product per filter. The sums are the
+    same terms added in a different grouping (float32 rounding may differ in the last bit).
+    Memory is bounded: ``capacity`` rows; when full, the less used half is dropped.
+    """
+
+    def __init__(self, weight: np.ndarray, embed, capacity: int) -> None:
+        filters, in_dim, kernel = weight.shape
+        # products[:, k * filters + f] = x @ weight[f, :, k]
+        self.weight = np.ascontiguousarray(weight.transpose(1, 2, 0).reshape(in_dim, -1))
+        self.embed = embed
+        self.kernel, self.filters = kernel, filters
+        self.capacity = capacity
+        self.table = np.empty((capacity, kernel * filters), np.float32)
+        self.keys = np.empty(capacity, np.int64)
+        self.uses = np.zeros(capacity, np.int64)
+        self.slots: dict[int, int] = {}
+
+    def rows(self, keys: np.ndarray, word_id: np.ndarray, shape_id: np.ndarray) -> np.ndarray:
+        """Products for unique ``keys`` (one per word_id/shape_id pair), kernel x filters."""
+        get = self.slots.get
+        found = [get(key, -1) for key in keys.tolist()]
+        slots = np.array(found, np.int64)
+        hit = slots >= 0
+        out = np.empty((len(keys), self.kernel * self.filters), np.float32)
+        if hit.any():
+            used = slots[hit]
+            out[hit] = self.table[used]
+            self.uses[used] += 1
+        miss = np.flatnonzero(~hit)
+        if len(miss):
+            fresh = np.matmul(self.embed(word_id[miss], shape_id[miss]), self.weight)
+            out[miss] = fresh
+            self._store(keys[miss], fresh)
+        return out
+
+    def _store(self, keys: np.ndarray, rows: np.ndarray) -> None:
+        if len(self.slots) + len(keys) > self.capacity:
+            self._evict()
+        free = self.capacity - len(self.slots)
+        keys, rows = keys[:free], rows[:free]
+        first = len(self.slots)
+        last = first + len(keys)
+        self.table[first:last] = rows
+        self.keys[first:last] = keys
+        self.uses[first:last] = 1
+        self.slots.update(zip(keys.tolist(), range(first, last), strict=True))
+
+    def _evict(self) -> None:
+        count = len(self.slots)
+        keep = np.sort(np.argsort(-self.uses[:count], kind="stable")[: self.capacity // 2])
+        size = len(keep)
+        self.table[:size] = self.table[keep]
+        self.keys[:size] = self.keys[keep]
+        self.uses[:size] = self.uses[keep] // 2
+        self.slots = dict(zip(self.keys[:size].tolist(), range(size), strict=True))
+
+
 class CNNEncoder:
     """Slovnet's WordShapeEmbedding + CNNEncoder over one sequence (positions x channels)."""
 
-    def __init__(self, model) -> None:
+    def __init__(self, model, cache: int = 0) -> None:
         word = model.emb.word
         self.indexes = word.indexes.array
         self.codes = word.codes.array
@@ -96,6 +158,13 @@ class CNNEncoder:
                     norm.bias.array,
                 )
             )
+        first = model.encoder.layers[0].conv
+        self.first = None
+        if cache and first.weight.shape[2] == 2 * first.padding + 1:
+            self.first = FirstConvCache(first.weight.array, self._embed_rows, cache)
+
+    def _embed_rows(self, word_id: np.ndarray, shape_id: np.ndarray) -> np.ndarray:
+        return self.embed(word_id, shape_id, 0)
 
     def embed(self, word_id: np.ndarray, shape_id: np.ndarray, padding: int) -> np.ndarray:
         """Embeddings with ``padding`` zero rows above and below (the first conv's padding)."""
@@ -108,27 +177,44 @@ class CNNEncoder:
         out[padding : padding + size, self.word_dim :] = self.shapes[shape_id]
         return out
 
+    def first_conv(self, word_id: np.ndarray, shape_id: np.ndarray) -> np.ndarray:
+        """The first convolution (before its bias) from cached per-word products."""
+        cache = self.first
+        keys = word_id * len(self.shapes) + shape_id
+        unique, first_of, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        rows = cache.rows(unique, word_id[first_of], shape_id[first_of])
+        rows = np.concatenate((rows, np.zeros((1, rows.shape[1]), np.float32)))
+        rows = rows.reshape(len(rows), cache.kernel, cache.filters)
+        size, reach = len(word_id), cache.kernel // 2
+        edge = np.full(reach, len(unique))  # the zero row stands for the padding
+        index = np.concatenate((edge, inverse.reshape(-1), edge))
+        output = rows[index[0:size], 0]
+        for offset in range(1, cache.kernel):
+            output += rows[index[offset : offset + size], offset]
+        return output
+
     def __call__(self, word_id: np.ndarray, shape_id: np.ndarray, gap: np.ndarray) -> np.ndarray:
         """Encoder output (positions x channels); ``gap`` marks the zero separator rows."""
         size = len(word_id)
-        first_padding = self.layers[0][2]
-        padded = self.embed(word_id, shape_id, first_padding)
-        output = padded[first_padding : first_padding + size]
+        output = None
         for index, (in_dim, kernel, padding, weight_t, bias, mean, std, scale, shift) in enumerate(
             self.layers
         ):
-            if index:  # re-pad the previous layer's output
-                padded = np.zeros((size + 2 * padding, in_dim), np.float32)
-                padded[padding : padding + size] = output
-            itemsize = padded.itemsize
-            # windows[t, i, k] = padded[t + k, i], flattened in slovnet's (in, kernel) order
-            windows = as_strided(
-                padded,
-                shape=(size + 2 * padding - kernel + 1, in_dim, kernel),
-                strides=(in_dim * itemsize, itemsize, in_dim * itemsize),
-                writeable=False,
-            ).reshape(-1, in_dim * kernel)
-            output = np.matmul(windows, weight_t) + bias
+            if index == 0 and self.first is not None:
+                output = self.first_conv(word_id, shape_id)
+                output += bias
+            else:
+                if index == 0:
+                    padded = self.embed(word_id, shape_id, padding)
+                else:  # re-pad the previous layer's output
+                    padded = np.zeros((size + 2 * padding, in_dim), np.float32)
+                    padded[padding : padding + size] = output
+                # windows[t, i, k] = padded[t + k, i], flattened in slovnet's (in, kernel) order
+                count = size + 2 * padding - kernel + 1
+                windows = np.empty((count, in_dim, kernel), np.float32)
+                for offset in range(kernel):
+                    windows[:, :, offset] = padded[offset : offset + count]
+                output = np.matmul(windows.reshape(count, in_dim * kernel), weight_t) + bias
             np.maximum(output, 0, out=output)  # ReLU (slovnet: clip(0))
             output = (output - mean) / std * scale + shift  # BatchNorm1d, as slovnet orders it
             output[gap] = 0
@@ -144,11 +230,11 @@ def _ff(ff, inputs: np.ndarray) -> np.ndarray:
 
 
 class _Tagger:
-    def __init__(self, api, ids: WordIds | None) -> None:
+    def __init__(self, api, ids: WordIds | None, cache: int) -> None:
         encoder = api.infer.encoder
         self.ids = ids if ids is not None and ids.same_as(encoder) else WordIds(encoder)
         self.model = api.infer.model
-        self.encoder = CNNEncoder(self.model)
+        self.encoder = CNNEncoder(self.model, cache)
 
     def encode(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, list[int]]:
         """Encoder rows for the sentences laid end to end, and each sentence's first row."""
@@ -164,8 +250,8 @@ class _Tagger:
 class FastNER(_Tagger):
     """Slovnet NER over a whole text already split into razdel tokens."""
 
-    def __init__(self, api, ids: WordIds | None = None) -> None:
-        super().__init__(api, ids)
+    def __init__(self, api, ids: WordIds | None = None, cache: int = 0) -> None:
+        super().__init__(api, ids, cache)
         self.tags = api.infer.decoder.tags_vocab.items
         self.transitions = self.model.head.crf.transitions.array
 
@@ -228,8 +314,8 @@ def _morph_tag(tag: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 class FastMorph(_Tagger):
     """Slovnet's contextual morphology: (pos, feats) per token of each sentence."""
 
-    def __init__(self, api, ids: WordIds | None = None) -> None:
-        super().__init__(api, ids)
+    def __init__(self, api, ids: WordIds | None = None, cache: int = 0) -> None:
+        super().__init__(api, ids, cache)
         self.tags = api.infer.decoder.tags_vocab.items
 
     def __call__(self, sentences: Sequence[Sequence[str]]):
@@ -245,8 +331,8 @@ class FastMorph(_Tagger):
 class FastSyntax(_Tagger):
     """Slovnet's dependency parser: (head index from 1, 0 = root; relation) per token."""
 
-    def __init__(self, api, ids: WordIds | None = None) -> None:
-        super().__init__(api, ids)
+    def __init__(self, api, ids: WordIds | None = None, cache: int = 0) -> None:
+        super().__init__(api, ids, cache)
         self.rels = api.infer.decoder.rels_vocab.items
 
     def __call__(self, sentences: Sequence[Sequence[str]]):

@@ -8,6 +8,9 @@ from functools import cache
 from demarche.language.fastnet import FastMorph, FastNER, FastSyntax
 from demarche.language.morphology import Morphology
 
+# Words whose first-convolution products each tagger keeps (3 KB a word per tagger).
+FIRST_CONV_CACHE = 4096
+
 
 @dataclass(slots=True)
 class LanguageModels:
@@ -21,9 +24,9 @@ class LanguageModels:
 
     def __post_init__(self) -> None:
         if self.fast_morph is None:
-            self.fast_morph = FastMorph(self.morph_tagger)
+            self.fast_morph = FastMorph(self.morph_tagger, cache=FIRST_CONV_CACHE)
         if self.fast_ner is None:
-            self.fast_ner = FastNER(self.ner_tagger, self.fast_morph.ids)
+            self.fast_ner = FastNER(self.ner_tagger, self.fast_morph.ids, cache=FIRST_CONV_CACHE)
 
     @property
     def syntax_parser(self) -> object:
@@ -58,4 +61,4 @@ def _syntax_parser() -> object:
 
 @cache
 def _fast_syntax() -> FastSyntax:
-    return FastSyntax(_syntax_parser(), load_models().fast_morph.ids)
+    return FastSyntax(_syntax_parser(), load_models().fast_morph.ids, cache=FIRST_CONV_CACHE)
