@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from demarche.facts.lexicon import FactLexicon
 from demarche.language.morphology import fold
 from demarche.model import ActorRef, Document, Entity, Mention, Sentence, Token
-from demarche.structure.dates import find_dates, shift
+from demarche.structure.dates import find_dates, month_number, shift
+
+# «27 февраля», «19-20 июня», «в марте»: dates whose year the statement's own date supplies.
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([а-яё]{3,})", re.IGNORECASE)
+_IN_MONTH = re.compile(r"\b(?:в|во|с|до|к)\s+([а-яё]{3,})\b", re.IGNORECASE)
 
 # Mention forms that name an actor taking part in an event.
 _ACTOR_FORMS = {"name", "adjective", "demonym", "pronoun", "group", "hashtag"}
@@ -143,6 +148,7 @@ class FactContext:
         text = self.doc.text[sentence.start : sentence.end]
         found = [(sentence.start + s, sentence.start + e, v) for s, e, v in find_dates(text)]
         if self.date is not None:
+            found += self._yearless(text, sentence.start, found)
             tokens = view.tokens
             for index in range(len(tokens)):
                 for length in (3, 2, 1):
@@ -153,6 +159,31 @@ class FactContext:
                         found.append((words[0].start, words[-1].end, shift(self.date, how)))
                         break
         return sorted(found)
+
+    def _yearless(self, text: str, offset: int, known: list[tuple[int, int, str]]):
+        """Day-month and month dates without a year: the statement's year, or the year before
+        when that would put a past-tense report after the statement."""
+        anchor = self.date
+        taken = [(s - offset, e - offset) for s, e, _ in known]
+        found = []
+        for pattern, has_day in ((_DAY_MONTH, True), (_IN_MONTH, False)):
+            for match in pattern.finditer(text):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                month = month_number(match.group(2 if has_day else 1).lower())
+                if not month:
+                    continue
+                day = int(match.group(1)) if has_day else None
+                if day is not None and not 1 <= day <= 31:
+                    continue
+                year = anchor.year
+                future = any(w in text.lower() for w in self.lexicon.future_cues)
+                if (month, day or 1) > (anchor.month, anchor.day) and not future:
+                    year -= 1
+                iso = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+                found.append((offset + match.start(), offset + match.end(), iso))
+                taken.append((match.start(), match.end()))
+        return found
 
 
 def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:

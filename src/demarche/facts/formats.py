@@ -55,6 +55,14 @@ def _format(context: FactContext, view: SentenceView, hit) -> DialogueFormat:
     parties = [
         r.code for r in context.actors_in(view, list(range(max(0, hit.first - 3), hit.first)))
     ]
+    if len(parties) < 2:  # «консультаций делегаций России и США», «с участием …»
+        named = [
+            r
+            for r in context.actors_in(view, list(range(hit.first, len(tokens))))
+            if r.entity_id and r.entity_id.startswith(("state:", "person:"))
+        ]
+        if len({r.code for r in named}) >= 2:
+            parties = [r.code for r in named]
     if len(parties) < 2:
         sides = [s for s in (context.speaker, context.counterpart) if s]
         parties = [s.code for s in sides]
@@ -131,9 +139,22 @@ def _add_round(context: FactContext, view: SentenceView, target: DialogueFormat,
             known.date = known.date or date
             known.place = known.place or (places[0] if places else None)
             return
-    status = "planned" if date and context.date and date > context.date.isoformat() else "held"
+    later = date and context.date and date > context.date.isoformat()
+    planned = any(
+        w in context.doc.text[view.sentence.start : view.sentence.end].lower()
+        for w in context.lexicon.future_cues
+    )
+    status = "planned" if later or planned or _agreed(context, view) else "held"
     target.rounds.append(Round(number, date, places[0] if places else None, evidence, status))
     target.rounds.sort(key=lambda r: (r.number is None, r.number or 0))
+
+
+def _agreed(context: FactContext, view: SentenceView) -> bool:
+    """«договорились провести четвёртый раунд»: a round agreed on lies ahead."""
+    return any(
+        hit.pattern.payload.get("reciprocal") and hit.pattern.payload["type"] == "AGREE"
+        for hit in context.lexicon.predicates.find(view.tokens)
+    )
 
 
 def _past_first_person(view: SentenceView) -> bool:

@@ -116,6 +116,7 @@ class FactLexicon:
     demonstratives: set[str]
     we: set[str]
     circumstances: LemmaMatcher
+    future_cues: list[str]
 
 
 @cache
@@ -162,4 +163,5 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         demonstratives=c.words(facts.get("demonstratives", [])),
         we=c.words(facts.get("we", ["мы"])),
         circumstances=listed("circumstance_prepositions"),
+        future_cues=[w.lower() for w in facts.get("future_cues", [])],
     )
