@@ -53,6 +53,17 @@ def events(
         e.trigger_end,
         e.event_key,
     ).join(t.documents, t.documents.c.id == e.document_id)
+    conditions = _event_conditions(filters, source, target, event_type)
+    if conditions:
+        statement = statement.where(and_(*conditions))
+    rows = connection.execute(
+        statement.order_by(e.date.desc(), e.id).limit(limit).offset(offset)
+    ).mappings()
+    return [dict(row) for row in rows]
+
+
+def _event_conditions(filters, source, target, event_type) -> list:
+    e = t.events.c
     conditions = _documents_where(filters)
     if event_type:
         conditions.append(e.type == event_type.upper())
@@ -65,12 +76,23 @@ def events(
                     )
                 )
             )
-    if conditions:
-        statement = statement.where(and_(*conditions))
-    rows = connection.execute(
-        statement.order_by(e.date.desc(), e.id).limit(limit).offset(offset)
-    ).mappings()
-    return [dict(row) for row in rows]
+    return conditions
+
+
+def events_total(
+    connection,
+    filters: Filters | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    event_type: str | None = None,
+) -> int:
+    """How many events ``events`` would page through with the same arguments."""
+    return connection.execute(
+        select(func.count())
+        .select_from(t.events)
+        .join(t.documents, t.documents.c.id == t.events.c.document_id)
+        .where(*_event_conditions(filters, source, target, event_type))
+    ).scalar_one()
 
 
 def mentions_of(connection, event_key: str) -> int:
@@ -321,6 +343,173 @@ def overview(connection) -> dict[str, Any]:
         "top_actors": [{"actor": a, "documents": n} for a, n in top_actors],
         "event_types": dict(event_types),
     }
+
+
+# -- paged listings for the web API: (rows, total) ---------------------------------------------
+
+
+def documents(
+    connection, filters: Filters | None = None, limit: int = 50, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
+    """Documents without their text, newest first."""
+    d = t.documents.c
+    conditions = _documents_where(filters)
+    rows = connection.execute(
+        select(
+            d.id,
+            d.title,
+            d.date,
+            d.genre,
+            d.speaker,
+            d.speaker_name,
+            d.place,
+            d.source,
+            d.url,
+            d.length,
+        )
+        .where(*conditions)
+        .order_by(d.date.desc().nulls_last(), d.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).mappings()
+    total = connection.execute(
+        select(func.count()).select_from(t.documents).where(*conditions)
+    ).scalar_one()
+    return [dict(row) for row in rows], total
+
+
+def actors(
+    connection,
+    kind: str | None = None,
+    code: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """Rows of the actors table with their mention and document counts, most cited first."""
+    a, m = t.actors.c, t.mentions.c
+    conditions = []
+    if kind:
+        conditions.append(a.kind == kind)
+    if code:
+        conditions.append(a.code == code)
+    counts = (
+        select(
+            m.actor_id,
+            func.count().label("mentions"),
+            func.count(func.distinct(m.document_id)).label("documents"),
+        )
+        .group_by(m.actor_id)
+        .subquery()
+    )
+    documents_n = func.coalesce(counts.c.documents, 0)
+    rows = connection.execute(
+        select(
+            *t.actors.columns,
+            documents_n.label("documents"),
+            func.coalesce(counts.c.mentions, 0).label("mentions"),
+        )
+        .outerjoin(counts, counts.c.actor_id == a.id)
+        .where(*conditions)
+        .order_by(documents_n.desc(), a.id)
+        .limit(limit)
+        .offset(offset)
+    ).mappings()
+    total = connection.execute(
+        select(func.count()).select_from(t.actors).where(*conditions)
+    ).scalar_one()
+    return [dict(row) for row in rows], total
+
+
+def relations(
+    connection,
+    filters: Filters | None = None,
+    actor: str | None = None,
+    kind: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """Declared relations (strategic partnership, alliance …), with their evidence offsets."""
+    r = t.relations.c
+    conditions = _documents_where(filters)
+    if actor:
+        conditions.append((r.a == actor) | (r.b == actor))
+    if kind:
+        conditions.append(r.kind == kind)
+    return _paged(
+        connection,
+        select(r.id, r.document_id, r.a, r.b, r.kind, r.since, r.summary, r.start, r.end),
+        t.relations,
+        conditions,
+        (t.documents.c.date.desc().nulls_last(), r.id),
+        limit,
+        offset,
+    )
+
+
+def stances(
+    connection,
+    filters: Filters | None = None,
+    holder: str | None = None,
+    target: str | None = None,
+    polarity: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """Who spoke of whom positively or negatively, with the evidence offsets."""
+    s = t.stances.c
+    conditions = _documents_where(filters)
+    for column, value in ((s.holder, holder), (s.target, target), (s.polarity, polarity)):
+        if value:
+            conditions.append(column == value)
+    return _paged(
+        connection,
+        select(
+            s.id,
+            s.document_id,
+            s.holder,
+            s.target,
+            s.polarity,
+            s.score,
+            s.date,
+            s.summary,
+            s.start,
+            s.end,
+        ),
+        t.stances,
+        conditions,
+        (s.date.desc().nulls_last(), s.id),
+        limit,
+        offset,
+    )
+
+
+def search_total(connection, query: str, morphology, filters: Filters | None = None) -> int:
+    """How many documents ``search`` would page through for the query and filters."""
+    from demarche.store.search import _ranked, _safe, query_terms
+
+    terms = [{_safe(w) for w in words if _safe(w)} for words in query_terms(query, morphology)]
+    terms = [words for words in terms if words]
+    if not terms:
+        return 0
+    statement = (
+        _ranked(connection.dialect.name, terms)
+        .with_only_columns(t.documents.c.id, maintain_column_froms=True)
+        .order_by(None)
+        .where(*_documents_where(filters))
+    )
+    return connection.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
+
+
+def _paged(connection, statement, table, conditions, order, limit, offset):
+    joined = statement.join(t.documents, t.documents.c.id == table.c.document_id).where(*conditions)
+    rows = connection.execute(joined.order_by(*order).limit(limit).offset(offset)).mappings()
+    total = connection.execute(
+        select(func.count())
+        .select_from(table)
+        .join(t.documents, t.documents.c.id == table.c.document_id)
+        .where(*conditions)
+    ).scalar_one()
+    return [dict(row) for row in rows], total
 
 
 def _edge() -> dict[str, Any]:
