@@ -59,6 +59,10 @@ def create_app(
         where = ".".join(str(p) for p in first.get("loc", ()))
         return error_response(422, "invalid", f"{where}: {first.get('msg', 'invalid input')}")
 
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        return error_response(500, "server_error", "internal error; see the server log")
+
     app.include_router(api.router, prefix="/api/v1")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(files("demarche.web") / "static")), "static")
@@ -77,5 +81,6 @@ def _code(status: int) -> str:
         404: "not_found",
         405: "method_not_allowed",
         413: "too_large",
+        415: "unsupported_media_type",
         422: "invalid",
     }.get(status, "error")
