@@ -51,3 +51,31 @@ def entities_within(doc: Document, start: int, end: int) -> list:
         for m in doc.mentions
         if m.entity_id and start <= m.start and m.end <= end
     ]
+
+
+EXAMPLES = ROOT / "src" / "demarche" / "examples"
+
+
+@pytest.fixture(scope="session")
+def api_store_path(tmp_path_factory, analyzer) -> Path:
+    """A SQLite store of the bundled examples, built once; tests read it or copy it."""
+    from demarche.store import Store
+    from demarche.store.ingest import ingest
+
+    path = tmp_path_factory.mktemp("api") / "store.db"
+    with Store.open(path) as store:
+        report = ingest(store, read_sources([str(EXAMPLES)]), analyzer)
+    assert report.stored == len(list(EXAMPLES.glob("*.txt"))), report
+    assert not report.failed, report.failed
+    return path
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A consistent copy of a SQLite store (WAL included), for tests that write."""
+    import sqlite3
+
+    with sqlite3.connect(source) as old, sqlite3.connect(target) as new:
+        old.backup(new)
+    old.close()
+    new.close()
+    return target
