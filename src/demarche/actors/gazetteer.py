@@ -67,6 +67,8 @@ class Gazetteer:
         self.adjective_en: dict[str, str] = {}
         self.state_adjectives: dict[str, str] = {}
         self.ambiguous: dict[str, tuple[str, ...]] = {}
+        # Patterns whose first word matches a word form (matcher.starting_patterns).
+        self.starts: dict[str, tuple[Pattern, ...]] = {}
 
     # -- building -------------------------------------------------------------------------
 
@@ -76,6 +78,7 @@ class Gazetteer:
             return
         key = tuple(fold(w.surface) for w in words)
         pattern = self.patterns.get(key)
+        self.starts.clear()
         if pattern is None:
             pattern = self.patterns[key] = Pattern(words)
             for first in words[0].keys:

@@ -8,6 +8,8 @@ from demarche.actors.gazetteer import Gazetteer, Pattern, PatternWord
 from demarche.language.morphology import fold
 from demarche.model import Token
 
+_STARTS_CACHE = 100_000
+
 
 @dataclass(slots=True)
 class Match:
@@ -38,12 +40,29 @@ def candidate_patterns(text: str, gazetteer: Gazetteer) -> list[Pattern]:
     return list(seen.values())
 
 
+def starting_patterns(text: str, gazetteer: Gazetteer) -> tuple[Pattern, ...]:
+    """Candidate patterns whose first word matches ``text``, cached per word form."""
+    cache = gazetteer.starts
+    found = cache.get(text)
+    if found is None:
+        if len(cache) >= _STARTS_CACHE:
+            cache.clear()
+        found = tuple(
+            pattern
+            for pattern in candidate_patterns(text, gazetteer)
+            if word_matches(pattern.words[0], text, gazetteer)
+        )
+        cache[text] = found
+    return found
+
+
 def find_matches(tokens: list[Token], gazetteer: Gazetteer) -> list[Match]:
     matches: list[Match] = []
     index = 0
-    while index < len(tokens):
+    size = len(tokens)
+    while index < size:
         best: Match | None = None
-        for pattern in candidate_patterns(tokens[index].text, gazetteer):
+        for pattern in starting_patterns(tokens[index].text, gazetteer):
             last = _match_from(pattern, tokens, index, gazetteer)
             if last is not None and (best is None or last > best.last):
                 best = Match(index, last, pattern)
@@ -56,14 +75,15 @@ def find_matches(tokens: list[Token], gazetteer: Gazetteer) -> list[Match]:
 
 
 def _match_from(pattern: Pattern, tokens: list[Token], index: int, gazetteer: Gazetteer):
+    """Last token index of ``pattern`` matched at ``index``; its first word already matches."""
     words = pattern.words
     if index + len(words) > len(tokens):
         return None
-    for offset, word in enumerate(words):
+    for offset in range(1, len(words)):
         token = tokens[index + offset]
-        if offset and not _adjacent(tokens[index + offset - 1], token, word):
+        if not _adjacent(tokens[index + offset - 1], token, words[offset]):
             return None
-        if not word_matches(word, token.text, gazetteer):
+        if not word_matches(words[offset], token.text, gazetteer):
             return None
     return index + len(words) - 1
 
