@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from razdel import sentenize, tokenize
+from razdel import sentenize
 
 from demarche.language.morphology import Morphology
 from demarche.language.repair import find_split
+from demarche.language.tokens import tokenize
 from demarche.model import Document, Paragraph, Sentence, TextRepair, Token
 
 # razdel joins ``a-b``, ``a_b``, ``1.5``, ``1/2`` looking one atom past the delimiter; at a
@@ -22,7 +23,7 @@ def segment(doc: Document, morphology: Morphology) -> list[tuple[int, int, str]]
     way, which spares a second tokenisation of the text.
     """
     text = doc.text
-    whole = [(t.start, t.stop, t.text) for t in tokenize(text)]
+    whole = tokenize(text)
     cursor = 0
     offset = 0
     for line in text.split("\n"):
@@ -67,7 +68,7 @@ def _sentence_tokens(
         and _context_free(text)
     ):
         return [(s - sentence.start, word) for s, _, word in own], last
-    return [(t.start, t.text) for t in tokenize(text)], last
+    return [(start, word) for start, _, word in tokenize(text)], last
 
 
 def _context_free(text: str) -> bool:

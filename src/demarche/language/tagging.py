@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from razdel import tokenize
-
 from demarche.language.models import LanguageModels
+from demarche.language.tokens import tokenize
 from demarche.model import Document, Sentence
 
 
@@ -60,7 +59,7 @@ def ner_spans(
     if not text.strip():
         return []
     if tokens is None:
-        tokens = [(t.start, t.stop, t.text) for t in tokenize(text)]
+        tokens = tokenize(text)
     return models.fast_ner(tokens)
 
 
