@@ -117,6 +117,7 @@ class FactLexicon:
     we: set[str]
     circumstances: LemmaMatcher
     future_cues: list[str]
+    stance_weights: dict[str, float]
 
 
 @cache
@@ -164,4 +165,5 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         we=c.words(facts.get("we", ["мы"])),
         circumstances=listed("circumstance_prepositions"),
         future_cues=[w.lower() for w in facts.get("future_cues", [])],
+        stance_weights=facts.get("stance_weights", {}),
     )

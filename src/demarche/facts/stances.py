@@ -19,10 +19,19 @@ def extract_stances(context: FactContext, events: list[Event]) -> list[Stance]:
         if "negation" in event.aux and event.type in ("SUPPORT", "AGREE"):
             continue
         weight = plover[event.type]["plover_score"] / 5 if event.type in plover else 0.0
+        weight = context.lexicon.stance_weights.get(f"{event.type}:{event.mode}", weight)
         for source in event.source:
             for target in event.target:
                 if source.code != target.code and weight:
                     scores[(source.code, target.code)].append((weight, event.evidence, event.id))
+        # A hostile act the speaker reports against its own side is held against its author.
+        speaker = context.speaker
+        hostile = weight < 0 and "negation" not in event.aux
+        if speaker and hostile and any(t.code == speaker.code for t in event.target):
+            for source in event.source:
+                if source.code != speaker.code:
+                    key = (speaker.code, source.code)
+                    scores[key].append((weight / 2, event.evidence, f"against:{event.id}"))
     speaker = context.speaker
     if speaker:
         for view in context.views:
