@@ -5,7 +5,8 @@ from __future__ import annotations
 import secrets
 import threading
 
-from fastapi import Header, HTTPException, Request
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from demarche.pipeline import Analyzer
 from demarche.reading import RawDocument
@@ -29,18 +30,23 @@ def get_analyzer(request: Request) -> Analyzer:
     return state.analyzer
 
 
+# Declared as security schemes so /docs offers "Authorize" and the OpenAPI schema says so.
+_bearer = HTTPBearer(auto_error=False, description="The write token as a bearer token")
+_token_header = APIKeyHeader(
+    name="X-Demarche-Token", auto_error=False, description="The write token"
+)
+
+
 def require_token(
     request: Request,
-    authorization: str | None = Header(default=None),
-    x_demarche_token: str | None = Header(default=None),
+    bearer: HTTPAuthorizationCredentials | None = Depends(_bearer),
+    x_demarche_token: str | None = Depends(_token_header),
 ) -> None:
     """Writing needs the token: ``Authorization: Bearer …`` or ``X-Demarche-Token``."""
     expected = request.app.state.token
     if not expected:
         raise HTTPException(403, "writing is disabled: no token is configured")
-    given = x_demarche_token
-    if authorization and authorization.lower().startswith("bearer "):
-        given = authorization[7:].strip()
+    given = bearer.credentials.strip() if bearer else x_demarche_token
     if not given or not secrets.compare_digest(given.encode(), expected.encode()):
         raise HTTPException(401, "a valid token is required to write")
 
