@@ -74,3 +74,19 @@ def test_state_and_sector_word_make_a_group(analyzer):
     assert groups["японское правительство"].actor == "JPN"
     inner = [m for m in doc.mentions if m.text == "Израиля"]
     assert inner and inner[0].entity_id == "state:ISR"
+
+
+def test_bare_surname_of_a_former_leader_needs_his_state_in_the_text(analyzer):
+    business = analyzer.analyze_text(
+        "Москва, 3 марта 2016 года. Глава «Газпрома» Алексей Миллер провёл переговоры. "
+        "Миллер заявил о росте поставок."
+    )
+    assert _actors(business, "Алексей Миллер") == {None}
+    assert _actors(business, "Миллер") == {None}
+    poland = analyzer.analyze_text(
+        "Москва, 3 марта 2016 года. Бывший премьер-министр Польши Миллер заявил, "
+        "что Польша должна развивать отношения с Россией."
+    )
+    assert _actors(poland, "Миллер") == {"POL"}
+    minister = analyzer.analyze_text("Москва, 3 марта 2016 года. Лавров провёл переговоры.")
+    assert _actors(minister, "Лавров") == {"RUS"}

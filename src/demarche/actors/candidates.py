@@ -202,7 +202,7 @@ def merge_ner(
             merged.append(_ner_candidate(start, end, label))
             continue
         nested = all(start <= c.start and c.end <= end for c in inside)
-        if label == "PER" and nested and _widen_person(merged, inside, start, end):
+        if label == "PER" and nested and _widen_person(text, merged, inside, start, end):
             continue
         has_name = any(c.form in ("name", "hashtag") for c in inside)
         if (
@@ -214,7 +214,9 @@ def merge_ner(
     return merged
 
 
-def _widen_person(merged: list[Candidate], inside: list[Candidate], start: int, end: int) -> bool:
+def _widen_person(
+    text: str, merged: list[Candidate], inside: list[Candidate], start: int, end: int
+) -> bool:
     """A full name the NER found around a surname or a stray place word we matched.
 
     ``Реджеп Эрдоган`` widens the surname's candidate to the whole name; ``Иоанн Грозный`` and
@@ -230,6 +232,9 @@ def _widen_person(merged: list[Candidate], inside: list[Candidate], start: int, 
         merged.remove(candidate)
     if people:
         widest = max(people, key=lambda c: c.end - c.start)
+        given = text[start : widest.start].split()
+        if given:  # ``Алексей Миллер`` is not Leszek Miller: the given name must fit
+            widest.targets = [t for t in widest.targets if _fits_given_name(t, given[0])]
         widest.start, widest.end, widest.normal = start, end, ""
         if widest.sentence is not None:
             indexes = [i for i, t in enumerate(widest.sentence.tokens) if start <= t.start < end]
@@ -238,6 +243,13 @@ def _widen_person(merged: list[Candidate], inside: list[Candidate], start: int, 
     else:
         merged.append(_ner_candidate(start, end, "PER"))
     return True
+
+
+def _fits_given_name(target: Target, word: str) -> bool:
+    if target.entity is None or target.entity.kind != "person":
+        return True
+    initials = {part[:1].lower() for part in target.entity.name_ru.replace(".", " ").split()}
+    return word[:1].lower() in initials
 
 
 def _capitalised_rest(text: str, start: int, end: int, inside: list[Candidate]) -> bool:

@@ -78,6 +78,7 @@ class _Resolution:
         self.r = resolver
         self.doc = doc
         self.found = found
+        self._states: set[str] | None = None
         self.entity_of: dict[int, str | None] = {}
         self.starts, self.token_lists = _sentence_tokens(doc)
 
@@ -102,13 +103,22 @@ class _Resolution:
         if not targets:
             return None
         if targets[0].entity.kind == "person":
-            return self._person(targets)
+            written = self.doc.text[candidate.start : candidate.end]
+            return self._person(targets, surname_only=not any(c in written for c in " ."))
         return self._add(targets[0].entity)
 
-    def _person(self, targets: list[Target]) -> str | None:
+    def _person(self, targets: list[Target], surname_only: bool = False) -> str | None:
+        """A named person. A bare surname names someone in office on the document's date,
+        someone already named in full, or a former office holder whose state the document
+        mentions: ``Миллер`` beside Газпром is not Leszek Miller."""
         when = self.doc.date
         chosen = [t for t in targets if not office_on(t.offices, when)[1]] if when else targets
         already = [t for t in targets if t.entity.id in self.doc.entities]
+        if surname_only and not already and not chosen:
+            states = self._mentioned_states()
+            targets = [t for t in targets if {o.state for o in t.offices} & states]
+            if not targets:
+                return None
         pick = already or chosen or targets
         if len(pick) != 1 and len({t.entity.id for t in pick}) != 1:
             return None
@@ -125,6 +135,16 @@ class _Resolution:
                 former=former,
             )
         return self._add(entity)
+
+    def _mentioned_states(self) -> set[str]:
+        if self._states is None:
+            self._states = {
+                t.entity.actor
+                for c in self.found
+                for t in c.targets
+                if t.entity is not None and t.entity.kind == "state"
+            }
+        return self._states
 
     def _add(self, entity: Entity) -> str:
         self.doc.entities.setdefault(entity.id, entity)
