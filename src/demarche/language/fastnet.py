@@ -214,9 +214,14 @@ class CNNEncoder:
                 windows = np.empty((count, in_dim, kernel), np.float32)
                 for offset in range(kernel):
                     windows[:, :, offset] = padded[offset : offset + count]
-                output = np.matmul(windows.reshape(count, in_dim * kernel), weight_t) + bias
+                output = np.matmul(windows.reshape(count, in_dim * kernel), weight_t)
+                output += bias
             np.maximum(output, 0, out=output)  # ReLU (slovnet: clip(0))
-            output = (output - mean) / std * scale + shift  # BatchNorm1d, as slovnet orders it
+            # BatchNorm1d in slovnet's order, (x - mean) / std * weight + bias, in place
+            np.subtract(output, mean, out=output)
+            np.divide(output, std, out=output)
+            np.multiply(output, scale, out=output)
+            np.add(output, shift, out=output)
             output[gap] = 0
         return output
 

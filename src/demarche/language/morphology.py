@@ -22,8 +22,9 @@ _UD_CASE = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": 
             "loct": "Loc", "gen2": "Gen", "loc2": "Loc", "voct": "Nom"}  # fmt: skip
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
-    """Case- and ё-insensitive key."""
+    """Case- and ё-insensitive key (cached: actor and fact matching fold the same words)."""
     return text.lower().replace("ё", "е")
 
 
