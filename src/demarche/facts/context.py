@@ -24,6 +24,8 @@ class SentenceView:
     sentence: Sentence
     mentions: list[Mention | None]  # per token: the resolved mention covering it
     children: list[list[int]] = field(default_factory=list)
+    # «российско-украинских»: one token, two actors; the parts after the first
+    more: dict[int, list[Mention]] = field(default_factory=dict)
 
     @property
     def tokens(self) -> list[Token]:
@@ -78,6 +80,20 @@ class FactContext:
                     return ActorRef(turn.actor, None, turn.entity_id, None)
         return self.speaker
 
+    def other_side(self, view: SentenceView, voice: ActorRef) -> ActorRef | None:
+        """The side «we» share an act with: the occasion's counterpart at talks; elsewhere
+        (a briefing, an interview) the state the last few sentences are about."""
+        bilateral = self.doc.metadata.genre in self.lexicon.bilateral_genres
+        if bilateral and self.counterpart and self.counterpart.code != voice.code:
+            return self.counterpart
+        for back in range(view.index, max(-1, view.index - 4), -1):
+            other = self.views[back]
+            for ref in self.actors_in(other, list(range(len(other.tokens)))):
+                state = ref.entity_id and ref.entity_id.startswith(("state:", "person:"))
+                if state and ref.code != voice.code:
+                    return ref
+        return None
+
     def entity(self, mention: Mention) -> Entity:
         return self.doc.entities[mention.entity_id]
 
@@ -110,15 +126,15 @@ class FactContext:
         seen_mentions: set[int] = set()
         index_set = set(indexes)
         for index in indexes:
-            mention = view.mentions[index]
-            if mention is None or id(mention) in seen_mentions:
-                continue
-            seen_mentions.add(id(mention))
-            if mention.form == "pronoun" and self._shares_head(view, index, index_set):
-                continue
-            ref = self.ref(mention, acting=not self.locative(view, mention))
-            if ref and all(r.code != ref.code for r in refs):
-                refs.append(ref)
+            for mention in [view.mentions[index], *view.more.get(index, [])]:
+                if mention is None or id(mention) in seen_mentions:
+                    continue
+                seen_mentions.add(id(mention))
+                if mention.form == "pronoun" and self._shares_head(view, index, index_set):
+                    continue
+                ref = self.ref(mention, acting=not self.locative(view, mention))
+                if ref and all(r.code != ref.code for r in refs):
+                    refs.append(ref)
         return refs
 
     def locative(self, view: SentenceView, mention: Mention) -> bool:
@@ -200,7 +216,15 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
                 if mention.start <= token.start and token.end <= mention.end:
                     per_token[position] = mention
                     break
-        views.append(SentenceView(index, sentence, per_token))
+        more: dict[int, list[Mention]] = {}
+        for position, token in enumerate(sentence.tokens):
+            parts = [m for m in inside if token.start <= m.start and m.end <= token.end]
+            parts.sort(key=lambda m: m.start)
+            disjoint = [m for i, m in enumerate(parts) if all(m.start >= p.end for p in parts[:i])]
+            if len(disjoint) > 1:
+                per_token[position] = disjoint[0]
+                more[position] = disjoint[1:]
+        views.append(SentenceView(index, sentence, per_token, more=more))
     return FactContext(doc, lexicon, _speaker(doc), _counterpart(doc), views)
 
 

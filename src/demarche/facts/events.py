@@ -36,14 +36,19 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
     for view, hits in sentences:
         if title and title[0] <= view.sentence.start < title[1]:
             continue  # the title line names the occasion; the body reports it
+        if _heading(context, view) or _question(context, view):
+            continue
         view.build_tree()
         kinds = context.lexicon.agreement_kinds.find(view.tokens)
+        courtesy = bool(context.lexicon.courtesy.find(view.tokens))
         for hit in hits:
             entry: dict[str, Any] = hit.pattern.payload
             if entry.get("needs_object") == "agreement" and not kinds:
                 continue
             if _inside_name(view, hit, kinds) or _topic_meeting(view, hit, hits):
                 continue
+            if courtesy and entry["type"] == "SUPPORT":
+                continue  # «Благодарю за гостеприимство»: courtesy, not support
             event = _event(context, view, hit, entry, len(events))
             if event is not None:
                 events.append(event)
@@ -69,12 +74,24 @@ def _one_meeting_each(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _heading(context: FactContext, view: SentenceView) -> bool:
+    """«О саммите БРИКС в Казани»: a section heading names a topic, it reports nothing."""
+    text = context.doc.text[view.sentence.start : view.sentence.end].rstrip()
+    verbs = any(t.pos in ("VERB", "AUX") for t in view.tokens)
+    return not verbs and not text.endswith((".", "!", "?", "…", "»", '"'))
+
+
+def _question(context: FactContext, view: SentenceView) -> bool:
+    return context.doc.text[view.sentence.start : view.sentence.end].rstrip().endswith("?")
+
+
 def _topic_meeting(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     """«содействовать проведению саммита», «договорились провести конференцию»: a meeting
     noun under another predicate is that act's topic, unless reported as held
     («итоги встречи, состоявшейся 14 марта»)."""
     token = view.tokens[hit.first]
-    if token.pos != "NOUN" or hit.pattern.payload["type"] != "CONSULT":
+    payload = hit.pattern.payload
+    if token.pos != "NOUN" or len(hit.indexes) > 1 or payload["type"] != "CONSULT":
         return False
     if any(
         view.tokens[c].feats.get("VerbForm") == "Part" and view.tokens[c].rel == "acl"
@@ -188,19 +205,18 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = _parties(context, view)
         target = list(reversed(source))
         pro_drop = True
-    sides = [s for s in (context.speaker, context.counterpart) if s]
-    if not source and subjects and len(sides) == 2 and _joint_subject(context, view, subjects):
-        source = sides  # «Стороны выражают…», «Министры обсудили…»
+    other = context.other_side(view, voice) if voice else None
+    if not source and subjects and voice and other and _joint_subject(context, view, subjects):
+        source = [voice, other]  # «Стороны выражают…», «Министры обсудили…»
     if not source and pro_drop and voice:
         source = [voice]
-        other = _other_side(context, voice)
         if other and _joint(context, view, entry, tokens[verb]):
             source = [voice, other]
     if not source and entry["type"] == "CONSULT":
         source, target = _visitor_and_host(context, view)
     target = [r for r in target if all(r.code != s.code for s in source)]
-    if entry.get("reciprocal") and len(source) >= 2:
-        target = []  # «договорились …»: the sides agree with each other, not with a topic
+    if entry.get("reciprocal"):
+        target = []  # «договорились …», «обсудили …»: the sides act together on a topic
     if not target and entry["type"] in _HOSTILE:
         target = _target_adjective(context, view, source) or _anaphora(context, view, source)
     if not target and not _negated(context, view, hit):
@@ -278,13 +294,6 @@ def _evaluative(context: FactContext, view: SentenceView, hit: Hit, verb: int, s
     if not target:
         target = _target_adjective(context, view, [voice]) or _anaphora(context, view, [voice])
     return [voice], target, True
-
-
-def _other_side(context: FactContext, voice: ActorRef) -> ActorRef | None:
-    for side in (context.counterpart, context.speaker):
-        if side and side.code != voice.code:
-            return side
-    return None
 
 
 def _target_adjective(context: FactContext, view: SentenceView, source: list[ActorRef]):

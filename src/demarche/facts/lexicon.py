@@ -118,6 +118,8 @@ class FactLexicon:
     circumstances: LemmaMatcher
     future_cues: list[str]
     stance_weights: dict[str, float]
+    bilateral_genres: set[str]
+    courtesy: LemmaMatcher
 
 
 @cache
@@ -166,4 +168,6 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         circumstances=listed("circumstance_prepositions"),
         future_cues=[w.lower() for w in facts.get("future_cues", [])],
         stance_weights=facts.get("stance_weights", {}),
+        bilateral_genres=set(facts.get("bilateral_genres", [])),
+        courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),
     )
