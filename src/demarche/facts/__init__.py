@@ -44,7 +44,7 @@ class FactExtractor:
         facts = Facts(events=events, rhetoric=rhetoric)
         facts.agreements = extract_agreements(context, events)
         facts.formats = extract_formats(context)
-        facts.relations = extract_relations(context)
+        facts.relations = extract_relations(context, facts.agreements)
         facts.stances = extract_stances(context, events)
         summarise(facts)
         doc.facts = facts

@@ -138,9 +138,12 @@ def _merge_into(registry: list[Agreement], agreement: Agreement) -> None:
 
 def _absorb(known: Agreement, other: Agreement) -> None:
     known.evidence.extend(other.evidence)
+    if not known.signed or not known.parties:  # the signing names the parties; keep them
+        known.parties = sorted(set(known.parties) | set(other.parties))
+    if other.signed and not known.signed:
+        known.parties = other.parties
     known.signed = known.signed or other.signed
     known.signed_at = known.signed_at or other.signed_at
-    known.parties = sorted(set(known.parties) | set(other.parties))
     if known.status == "mentioned":
         known.status = other.status
     for area in other.scope:

@@ -203,8 +203,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     if signing and (agentless_noun or _passive(tokens[verb])) and not source:
         # «с подписанием … договора», «Договор…, подписанный в 2001 году»: the parties
         source = _parties(context, view)
-        target = list(reversed(source))
-        pro_drop = True
+        if len(source) >= 2:
+            return source, list(reversed(source)), True
     other = context.other_side(view, voice) if voice else None
     if not source and subjects and voice and other and _joint_subject(context, view, subjects):
         source = [voice, other]  # «Стороны выражают…», «Министры обсудили…»

@@ -8,7 +8,34 @@ from demarche.model import ActorRef, Evidence, Relation
 KINDS = {"ally", "strategic_partner", "partner", "neighbour", "adversary"}
 
 
-def extract_relations(context: FactContext) -> list[Relation]:
+def extract_relations(context: FactContext, agreements=()) -> list[Relation]:
+    relations = _declared(context)
+    _dated_by_treaties(context, relations, agreements)
+    return relations
+
+
+def _dated_by_treaties(context: FactContext, relations: list[Relation], agreements) -> None:
+    """«Договор о … союзничестве, подписанный в ноябре 2013 года»: a signed treaty named after
+    a tie dates that tie between its parties."""
+    for agreement in agreements:
+        if not agreement.signed or not agreement.evidence:
+            continue
+        span = agreement.evidence[0].trigger
+        if span is None:
+            continue
+        view = next(
+            (v for v in context.views if v.sentence.start <= span[0] < v.sentence.end), None
+        )
+        if view is None:
+            continue
+        tokens = [t for t in view.tokens if span[0] <= t.start and t.end <= span[1]]
+        kinds = {h.pattern.payload for h in context.lexicon.relation_words.find(tokens)}
+        for relation in relations:
+            if relation.kind in kinds and {relation.a, relation.b} & set(agreement.parties):
+                relation.since = agreement.signed
+
+
+def _declared(context: FactContext) -> list[Relation]:
     relations: list[Relation] = []
     for view in context.views:
         hits = [
