@@ -69,6 +69,8 @@ class Gazetteer:
         self.ambiguous: dict[str, tuple[str, ...]] = {}
         # Patterns whose first word matches a word form (matcher.starting_patterns).
         self.starts: dict[str, tuple[Pattern, ...]] = {}
+        # Whether a pattern word (by id; patterns live as long as the gazetteer) matches a form.
+        self.word_hits: dict[tuple[int, str], bool] = {}
 
     # -- building -------------------------------------------------------------------------
 
@@ -79,6 +81,7 @@ class Gazetteer:
         key = tuple(fold(w.surface) for w in words)
         pattern = self.patterns.get(key)
         self.starts.clear()
+        self.word_hits.clear()
         if pattern is None:
             pattern = self.patterns[key] = Pattern(words)
             for first in words[0].keys:

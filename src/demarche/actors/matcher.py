@@ -79,11 +79,19 @@ def _match_from(pattern: Pattern, tokens: list[Token], index: int, gazetteer: Ga
     words = pattern.words
     if index + len(words) > len(tokens):
         return None
+    known = gazetteer.word_hits
     for offset in range(1, len(words)):
         token = tokens[index + offset]
-        if not _adjacent(tokens[index + offset - 1], token, words[offset]):
+        word = words[offset]
+        if not _adjacent(tokens[index + offset - 1], token, word):
             return None
-        if not word_matches(words[offset], token.text, gazetteer):
+        key = (id(word), token.text)
+        hit = known.get(key)
+        if hit is None:
+            if len(known) >= _STARTS_CACHE:
+                known.clear()
+            hit = known[key] = word_matches(word, token.text, gazetteer)
+        if not hit:
             return None
     return index + len(words) - 1
 
