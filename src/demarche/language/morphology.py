@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pymorphy3
+from pymorphy3.units import DictionaryAnalyzer as _DICTIONARY
 
 # Case endings stripped to find the stem of a proper name the dictionary does not know
 # (``Ына`` -> ``Ын``, ``Вонсане`` -> ``Вонсан``). Longest first.
@@ -79,6 +80,18 @@ class Morphology:
                 continue
             return parse.normal_form
         return parses[0].normal_form if parses else fold(word)
+
+    def in_dictionary(self, word: str) -> bool:
+        """``word_is_known(word)`` read off the word's cached parses.
+
+        pymorphy's dictionary unit answers from the same DAWG lookup (with the same ё
+        substitutes) that ``word_is_known`` makes, and only its parses have a one-step
+        method stack that starts with it; so this spares a second walk of the DAWG.
+        """
+        return any(
+            len(parse.methods_stack) == 1 and isinstance(parse.methods_stack[0][0], _DICTIONARY)
+            for parse in self.parse(word)
+        )
 
     def dictionary_backed(self, word: str) -> bool:
         """True when some parse comes from the dictionary, possibly through a prefix."""

@@ -20,7 +20,7 @@ def find_split(word: str, morphology: Morphology) -> int | None:
         return None
     if word[1:].lower() != word[1:] and not _camel_boundary(word):
         return None
-    if morphology.is_known(word) or morphology.dictionary_backed(word):
+    if morphology.in_dictionary(word) or morphology.dictionary_backed(word):
         return None
     best: tuple[int, int] | None = None
     for cut in _cuts(word):
