@@ -98,7 +98,7 @@ class FactContext:
         return self.doc.entities[mention.entity_id]
 
     def ref(self, mention: Mention, acting: bool = False) -> ActorRef | None:
-        """The actor a mention names; ``acting``: a capital outside a locative stands for its
+        """The actor a mention names; ``acting``: a place outside a locative stands for its
         state («Вашингтон заблокировал», «призываем Берлин»), or for the body the lexicon
         names («Брюссель» -> EU)."""
         entity = self.entity(mention)
@@ -107,7 +107,7 @@ class FactContext:
             metonyms = self.lexicon.metonyms
             if entity.name_en in metonyms:
                 return ActorRef(metonyms[entity.name_en], None, entity.id, None)
-            if entity.extra.get("kind") == "capital" and entity.country:
+            if entity.country:  # «удары по Курской области»: the place's state is hit
                 return ActorRef(entity.country, "GOV", f"state:{entity.country}", None)
         if code is None:
             return None

@@ -292,7 +292,9 @@ def _evaluative(context: FactContext, view: SentenceView, hit: Hit, verb: int, s
     roots += [c for c in view.children[hit.first] if c not in hit.indexes and c not in roots]
     target = _nearest_actors(context, view, roots, exclude, hit.first)
     if not target:
-        target = _target_adjective(context, view, [voice]) or _anaphora(context, view, [voice])
+        target = _target_adjective(context, view, [voice]) or _anaphora(
+            context, view, [voice], demonstrative=False
+        )
     return [voice], target, True
 
 
@@ -306,20 +308,31 @@ def _target_adjective(context: FactContext, view: SentenceView, source: list[Act
     return []
 
 
-def _anaphora(context: FactContext, view: SentenceView, source: list[ActorRef]):
-    """«Расцениваем это решение как…»: a demonstrative object points back to the actors the
-    previous sentence is about (the sources of its events, else its subjects)."""
+def _anaphora(
+    context: FactContext, view: SentenceView, source: list[ActorRef], demonstrative: bool = True
+):
+    """«Расцениваем это решение как…», «Ответ последует»: the act points back to the actors
+    the previous sentences are about (their subjects first, else any state they name)."""
     tokens = view.tokens
-    if not any(fold(t.lemma) in context.lexicon.demonstratives for t in tokens):
+    if demonstrative and not any(fold(t.lemma) in context.lexicon.demonstratives for t in tokens):
         return []
-    if view.index == 0:
-        return []
-    previous = context.views[view.index - 1]
     codes = {r.code for r in source}
-    subjects = [i for i, t in enumerate(previous.tokens) if t.rel in _SUBJECT and previous.children]
-    scope = [i for c in subjects for i in previous.subtree(c)] if subjects else []
-    refs = context.actors_in(previous, sorted(set(scope))) if scope else []
-    return [r for r in refs if r.code not in codes]
+    for back in range(view.index - 1, max(-1, view.index - 4), -1):
+        previous = context.views[back]
+        subjects = [i for i, t in enumerate(previous.tokens) if t.rel in _SUBJECT]
+        scope = sorted({i for c in subjects for i in previous.subtree(c)}) if subjects else []
+        refs = [r for r in context.actors_in(previous, scope) if r.code not in codes]
+        if not refs:
+            refs = [
+                r
+                for r in context.actors_in(previous, list(range(len(previous.tokens))))
+                if r.code not in codes and r.entity_id and r.entity_id.startswith("state:")
+            ]
+        if refs:
+            return refs
+        if demonstrative:
+            break
+    return []
 
 
 def _passive(token) -> bool:
