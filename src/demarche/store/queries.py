@@ -21,6 +21,14 @@ def _documents_where(filters: Filters | None) -> list:
     return document_filter(filters) if filters else []
 
 
+def _restricted(statement, document_id, filters: Filters | None):
+    """Join the documents table only when a filter needs it: the join costs at 100k rows."""
+    conditions = _documents_where(filters)
+    if not conditions:
+        return statement
+    return statement.join(t.documents, t.documents.c.id == document_id).where(*conditions)
+
+
 def events(
     connection,
     filters: Filters | None = None,
@@ -109,14 +117,15 @@ def actor_profile(connection, actor: str, filters: Filters | None = None) -> dic
     me = t.event_actors.alias("me")
     other = t.event_actors.alias("other")
     e = t.events.c
-    statement = (
+    statement = _restricted(
         select(me.c.role, other.c.actor, e.type, e.month, func.count().label("n"))
         .select_from(me)
         .join(t.events, e.id == me.c.event_id)
         .join(other, and_(other.c.event_id == me.c.event_id, other.c.role != me.c.role))
-        .join(t.documents, t.documents.c.id == e.document_id)
-        .where(me.c.actor == actor, other.c.actor != actor, *_documents_where(filters))
-        .group_by(me.c.role, other.c.actor, e.type, e.month)
+        .where(me.c.actor == actor, other.c.actor != actor)
+        .group_by(me.c.role, other.c.actor, e.type, e.month),
+        e.document_id,
+        filters,
     )
     by_month: dict[str, Counter] = defaultdict(Counter)
     counterparts: dict[str, dict[str, Counter]] = {"as_source": {}, "as_target": {}}
@@ -132,11 +141,15 @@ def actor_profile(connection, actor: str, filters: Filters | None = None) -> dic
         .where(t.actors.c.code == actor)
         .order_by(t.actors.c.kind.notin_(("state", "organization")), t.actors.c.kind)
     ).first()
+    actor_ids = select(t.actors.c.id).where(t.actors.c.code == actor)
     documents = connection.execute(
-        select(func.count(func.distinct(t.mentions.c.document_id)))
-        .join(t.actors, t.actors.c.id == t.mentions.c.actor_id)
-        .join(t.documents, t.documents.c.id == t.mentions.c.document_id)
-        .where(t.actors.c.code == actor, *_documents_where(filters))
+        _restricted(
+            select(func.count(func.distinct(t.mentions.c.document_id))).where(
+                t.mentions.c.actor_id.in_(actor_ids)
+            ),
+            t.mentions.c.document_id,
+            filters,
+        )
     ).scalar_one()
     return {
         "actor": actor,

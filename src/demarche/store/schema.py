@@ -75,6 +75,7 @@ mentions = Table(
     Column("normal", Text, nullable=False),
     Column("analyzer_version", String(32), nullable=False),
     Index("ix_mentions_document", "document_id"),
+    Index("ix_mentions_actor_document", "actor_id", "document_id"),
 )
 
 events = Table(
@@ -114,7 +115,7 @@ event_actors = Table(
     Column("role", String(8), primary_key=True),
     Column("actor", String(32), primary_key=True),
     Column("person", Text),
-    Index("ix_event_actors_actor", "actor", "role"),
+    Index("ix_event_actors_actor_event", "actor", "role", "event_id"),
 )
 
 agreements = Table(
