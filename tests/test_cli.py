@@ -101,3 +101,11 @@ def test_no_arguments_is_a_usage_error():
     result = run("analyze")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr.decode()
+
+
+def test_eval_commands_refuse_missing_folders_in_one_line(tmp_path):
+    for command in (["eval", "meetings"], ["eval", "ner"]):
+        result = run(*command, "--factrueval", str(tmp_path / "missing"))
+        assert result.returncode == 1
+        stderr = result.stderr.decode()
+        assert "not a directory" in stderr and "Traceback" not in stderr

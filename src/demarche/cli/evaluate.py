@@ -97,3 +97,25 @@ def _gold_pairs(gold: Path, document: Path | None) -> list[tuple[Path, Path]]:
     if not pairs:
         raise fail(f"{gold}: no NAME.expected.json with a NAME.txt beside it")
     return pairs
+
+
+@eval_app.command("meetings")
+def eval_meetings(
+    factrueval: Annotated[Path, typer.Option(help="FactRuEval-2016 directory (e.g. .../devset).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Do extracted CONSULT events recover FactRuEval's Meeting participant pairs?"""
+    from demarche.evaluation.meetings import evaluate_meetings
+
+    if not factrueval.is_dir():
+        raise fail(f"{factrueval}: not a directory")
+    report = evaluate_meetings(factrueval)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        return
+    out.print(
+        f"FactRuEval Meeting pairs: precision {report['precision']:.3f}, recall "
+        f"{report['recall']:.3f} ({report['matched_gold_pairs']}/{report['gold_pairs']} gold, "
+        f"{report['correct_predicted_pairs']}/{report['predicted_pairs']} predicted)",
+        highlight=False,
+    )
