@@ -33,6 +33,12 @@ def extract_formats(context: FactContext) -> list[DialogueFormat]:
             target = _nearest_format(formats, nouns, view, index) or last
             if target is not None:
                 _add_round(context, view, target, number, index)
+        if nouns and not rounds and _held(context, view):
+            # «совместного заседания коллегий…, состоявшегося 14 марта 2025 года в Москве»
+            hit = nouns[0]
+            target = formats.get(_format(context, view, hit).key)
+            if target is not None and not target.rounds:
+                _add_round(context, view, target, None, max(hit.first, 1))
         if last is not None and _launch(view):
             launched = [
                 context.entity(m).name_en
@@ -147,6 +153,14 @@ def _add_round(context: FactContext, view: SentenceView, target: DialogueFormat,
     status = "planned" if later or planned or _agreed(context, view) else "held"
     target.rounds.append(Round(number, date, places[0] if places else None, evidence, status))
     target.rounds.sort(key=lambda r: (r.number is None, r.number or 0))
+
+
+def _held(context: FactContext, view: SentenceView) -> bool:
+    """The sentence dates a meeting it reports as held («состоявшегося 14 марта…»)."""
+    lemmas = {fold(t.lemma) for t in view.tokens}
+    return bool(lemmas & context.lexicon.held_verbs) and any(
+        len(d[2]) >= 7 for d in context.dates_in(view)
+    )
 
 
 def _agreed(context: FactContext, view: SentenceView) -> bool:

@@ -120,6 +120,7 @@ class FactLexicon:
     stance_weights: dict[str, float]
     bilateral_genres: set[str]
     courtesy: LemmaMatcher
+    held_verbs: set[str]
 
 
 @cache
@@ -169,5 +170,6 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         future_cues=[w.lower() for w in facts.get("future_cues", [])],
         stance_weights=facts.get("stance_weights", {}),
         bilateral_genres=set(facts.get("bilateral_genres", [])),
+        held_verbs=c.words(facts.get("held_verbs", [])),
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),
     )
