@@ -15,6 +15,7 @@ array is the one held by the natasha model object.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -89,9 +90,15 @@ class FirstConvCache:
         self.keys = np.empty(capacity, np.int64)
         self.uses = np.zeros(capacity, np.int64)
         self.slots: dict[int, int] = {}
+        # Slots move when the table is compacted: one reader or writer at a time.
+        self.lock = threading.Lock()
 
     def rows(self, keys: np.ndarray, word_id: np.ndarray, shape_id: np.ndarray) -> np.ndarray:
         """Products for unique ``keys`` (one per word_id/shape_id pair), kernel x filters."""
+        with self.lock:
+            return self._rows(keys, word_id, shape_id)
+
+    def _rows(self, keys: np.ndarray, word_id: np.ndarray, shape_id: np.ndarray) -> np.ndarray:
         get = self.slots.get
         found = [get(key, -1) for key in keys.tolist()]
         slots = np.array(found, np.int64)
