@@ -472,6 +472,13 @@ def _circumstance(context: FactContext, view: SentenceView, node: int) -> bool:
     tokens = view.tokens
     case = [c for c in view.children[node] if tokens[c].rel in ("case", "fixed")]
     case += [g for c in case for g in view.children[c] if tokens[g].rel == "fixed"]
+    parent = tokens[node].head
+    if not case and 0 <= parent < len(tokens) and tokens[parent].pos == "NOUN":
+        # «в обход Совета Безопасности»: the preposition hangs on the noun above
+        above = [c for c in view.children[parent] if tokens[c].rel == "case"]
+        if above:
+            words = [tokens[c] for c in sorted([*above, parent])]
+            return bool(context.lexicon.circumstances.find(words))
     if not case:
         return False
     words = [tokens[c] for c in sorted(case)]
@@ -542,6 +549,10 @@ def _first_person(context: FactContext, token, entry: dict) -> bool:
     plural = feats.get("Number") == "Plur" or word.endswith(("ли", "лись"))
     if verb and past and plural:
         return True
+    # A joint statement goes on in the third person: «[Стороны] призывают…».
+    sides_speak = context.doc.metadata.genre in context.lexicon.sides_genres
+    if verb and sides_speak and (plural or feats.get("Number") == "Plur"):
+        return feats.get("Person") in ("3", None) and feats.get("VerbForm") == "Fin"
     # «Пригласил Ван И…»: a singular past verb without a subject in the speaker's own words.
     return verb and past and word.endswith(("л", "ла", "лся", "лась")) and _own_words(context)
 
@@ -554,6 +565,8 @@ def _joint(context: FactContext, view: SentenceView, entry: dict, verb) -> bool:
     word = verb.text.lower()
     if word.endswith(("л", "ла", "лся", "лась")):
         return False  # «Пригласил Ван И…»: one person acted
+    if context.doc.metadata.genre in context.lexicon.sides_genres:
+        return True
     if entry.get("needs_object") == "agreement" or entry["type"] == "AGREE":
         return True
     if context.lexicon.joint.find(view.tokens) or _plural_sides(context, view):

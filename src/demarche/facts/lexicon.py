@@ -121,6 +121,7 @@ class FactLexicon:
     bilateral_genres: set[str]
     courtesy: LemmaMatcher
     held_verbs: set[str]
+    sides_genres: set[str]
 
 
 @cache
@@ -171,5 +172,6 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         stance_weights=facts.get("stance_weights", {}),
         bilateral_genres=set(facts.get("bilateral_genres", [])),
         held_verbs=c.words(facts.get("held_verbs", [])),
+        sides_genres=set(facts.get("sides_genres", [])),
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),
     )
