@@ -64,7 +64,7 @@ def _one_meeting_each(events: list[Event]) -> list[Event]:
     for event in events:
         if event.type == "CONSULT":
             sides = frozenset(r.code for r in event.source + event.target)
-            key = (sides, event.date, event.location)
+            key = (sides, event.date)  # a topic's place («саммит … в Тегеране») is no venue
             if key in seen:
                 continue
             seen.add(key)
