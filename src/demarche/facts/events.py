@@ -231,16 +231,19 @@ def _stray_subject(context: FactContext, view: SentenceView, verb: int) -> list[
     without a subject («…, правительства США и ФРГ объявили»)."""
     tokens = view.tokens
     token = tokens[verb]
-    if token.pos != "VERB" or token.feats.get("VerbForm") != "Fin":
+    form = token.feats.get("VerbForm")
+    if token.pos != "VERB" or form not in ("Fin", "Inf"):
         return []
     plural = token.feats.get("Number") == "Plur" or token.text.lower().endswith("ли")
     for index in range(verb - 1, max(-1, verb - 8), -1):
         other = tokens[index]
-        if other.pos in ("VERB", "AUX") or other.text in (":", ";", "–", "—"):
+        if form == "Inf" and fold(other.lemma) == "быть":
+            continue  # «Россия будет … содействовать»
+        if other.pos in ("VERB", "AUX") or other.text in (":", ";", "–", "—", ","):
             break
         if other.pos not in ("NOUN", "PROPN") or other.feats.get("Case") != "Nom":
             continue
-        if plural != (other.feats.get("Number") == "Plur"):
+        if form == "Fin" and plural != (other.feats.get("Number") == "Plur"):
             continue
         if context.actors_in(view, view.subtree(index)):
             return [index]
