@@ -51,6 +51,11 @@ def _name_span(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
         if token.pos == "ADP" and lemma in _NAME_PREPOSITIONS:
             index += 1
             continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        joins = token.text in (",", "и") and following is not None
+        if joins and following.pos in ("NOUN", "ADJ") and following.feats.get("Case") != "Nom":
+            index += 1  # «о добрососедстве, дружбе и сотрудничестве»
+            continue
         if token.pos in ("ADJ", "NOUN", "PROPN", "NUM") or _YEARS.fullmatch(token.text):
             if token.pos in ("NOUN", "PROPN") and token.feats.get("Case") == "Nom":
                 break

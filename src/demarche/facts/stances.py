@@ -66,8 +66,9 @@ def _stance(pair: tuple[str, str], items: list[tuple[float, Evidence, str]]) -> 
     total = sum(weight for weight, _, _ in items)
     positive = sum(w for w, _, _ in items if w > 0)
     negative = -sum(w for w, _, _ in items if w < 0)
-    if positive and negative and min(positive, negative) >= 0.5 * max(positive, negative):
-        polarity = "mixed"
+    balanced = min(positive, negative) >= 0.5 * max(positive, negative)
+    if positive and negative and balanced and abs(total) < 0.3 * max(positive, negative):
+        polarity = "mixed"  # praise and blame in like measure; else the balance decides
     else:
         polarity = "positive" if total > 0 else "negative"
     strongest = max(items, key=lambda item: abs(item[0]))
