@@ -12,9 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The main job: build the local SQLite store from the bundled examples, then serve it
+# on http://127.0.0.1:8000/ (read-only unless DEMARCHE_TOKEN is set).
 demo: $(STAMP)
 	$(BIN)/demarche ingest --examples
 	$(BIN)/demarche overview
+	$(BIN)/demarche serve
 
 test: $(STAMP) postgres browser
 	$(BIN)/ruff check src tests bench tools
