@@ -333,8 +333,6 @@ def _anaphora(
             ]
         if refs:
             return refs
-        if demonstrative:
-            break
     return []
 
 
