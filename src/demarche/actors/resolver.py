@@ -202,7 +202,8 @@ class _Resolution:
             name_en=entity.name_en if entity else None,
             actor=entity.actor if entity else None,
             sector=entity.sector if entity else None,
-            office=entity.office if entity else (context.title.en if context else None),
+            # The title names the capacity the person speaks in (spokesperson, not director).
+            office=context.title.en if context else (entity.office if entity else None),
             start=candidate.start,
             end=candidate.end,
         )
