@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from demarche import __version__
 from demarche.model import Document, Entity, Mention
 from demarche.output.facts_json import facts_to_json
 from demarche.structure.turns import question_answer_pairs
+from demarche.version import analyzer_version
 
 SCHEMA_VERSION = "1.1"
 
@@ -17,7 +17,7 @@ def document_to_json(doc: Document) -> dict[str, Any]:
     place = doc.entities.get(meta.place_entity_id) if meta.place_entity_id else None
     return {
         "schema_version": SCHEMA_VERSION,
-        "analyzer_version": __version__,
+        "analyzer_version": analyzer_version(),
         "document": {
             "id": doc.id,
             "source": doc.source,

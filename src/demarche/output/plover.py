@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from demarche import __version__
 from demarche.data import load_json
 from demarche.model import ActorRef, Document
+from demarche.version import analyzer_version
 
 
 def plover_records(doc: Document) -> list[dict[str, Any]]:
@@ -40,7 +40,7 @@ def plover_records(doc: Document) -> list[dict[str, Any]]:
                     "summary": event.summary,
                 },
                 "cite_info": {"doc_id": doc.id, "source": doc.source, "url": doc.url},
-                "coder": f"demarche {__version__}",
+                "coder": f"demarche {analyzer_version()}",
                 "coded_date": date.today().isoformat(),
             }
         )

@@ -12,12 +12,12 @@ import time
 from collections.abc import Iterable
 from functools import cache
 
-from demarche import __version__
 from demarche.pipeline import Analyzer
 from demarche.reading import RawDocument, ReadFailure
 from demarche.store.ingest import IngestReport, Progress, analyse, tick
 from demarche.store.record import DocumentRecord
 from demarche.store.store import Store, StoreError
+from demarche.version import analyzer_version
 
 
 @cache
@@ -61,11 +61,11 @@ def ingest_distributed(
                 report.failed.append(str(item))
                 tick(progress, "failed")
                 continue
-            if known.get(item.content_hash) == __version__:
+            if known.get(item.content_hash) == analyzer_version():
                 report.unchanged += 1
                 tick(progress, "unchanged")
                 continue
-            known[item.content_hash] = __version__
+            known[item.content_hash] = analyzer_version()
             pending.add(client.submit(analyse_on_worker, item, pure=False))
             while pending.count() >= window:
                 _store_one(store, next(pending), report, progress)

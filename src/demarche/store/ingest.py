@@ -10,11 +10,11 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from demarche import __version__
 from demarche.pipeline import Analyzer
 from demarche.reading import RawDocument, ReadFailure
 from demarche.store.record import DocumentRecord, build_record
 from demarche.store.store import Store, StoreError
+from demarche.version import analyzer_version
 
 Progress = Callable[[str], None]
 
@@ -52,7 +52,7 @@ def ingest(
             report.failed.append(str(item))
             tick(progress, "failed")
             continue
-        if known.get(item.content_hash) == __version__:
+        if known.get(item.content_hash) == analyzer_version():
             report.unchanged += 1
             tick(progress, "unchanged")
             continue
@@ -70,7 +70,7 @@ def ingest(
             report.failed.append(str(error))
             tick(progress, "failed")
             continue
-        known[item.content_hash] = __version__
+        known[item.content_hash] = analyzer_version()
         report.stored += 1
         tick(progress, "stored")
     report.seconds = time.perf_counter() - started
@@ -84,7 +84,7 @@ def reanalyze(
     analyzer = analyzer or Analyzer()
     report = IngestReport()
     started = time.perf_counter()
-    for document_id in store.stale(__version__):
+    for document_id in store.stale(analyzer_version()):
         raw = store.document_raw(document_id)
         if raw is None:
             continue

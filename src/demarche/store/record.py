@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from demarche import __version__
 from demarche.language.morphology import Morphology, fold
 from demarche.model import Document
 from demarche.output.gdelt import cameo_code
 from demarche.output.json_output import document_to_json
 from demarche.output.plover import plover_records
+from demarche.version import analyzer_version
 
 _WORD = re.compile(r"\w+")
 # Words after which an agreement's name turns to its parties (``... между Россией и КНДР``).
@@ -40,7 +40,7 @@ class DocumentRecord:
     text: str
     lemmas: str
     analysis: dict[str, Any]
-    analyzer_version: str = __version__
+    analyzer_version: str = field(default_factory=analyzer_version)
     entities: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     agreement_keys: dict[str, str] = field(default_factory=dict)

@@ -37,6 +37,7 @@ from demarche.reading.sources import DEFAULT_MAX_BYTES, _from_bytes, content_has
 from demarche.store import Filters, Store, StoreError, export
 from demarche.store import schema as t
 from demarche.store.store import _morphology
+from demarche.version import analyzer_version
 from demarche.web.deps import _lock, get_analyzer, get_store, require_token, store_text
 
 MAX_LIMIT = 500
@@ -648,7 +649,7 @@ def _stored_id(store: Store, text: str) -> tuple[int, bool] | None:
                 t.documents.c.content_hash == digest
             )
         ).first()
-    if row is None or row[1] != __version__:
+    if row is None or row[1] != analyzer_version():
         return None
     return row[0], False
 
