@@ -122,6 +122,9 @@ class FactLexicon:
     courtesy: LemmaMatcher
     held_verbs: set[str]
     sides_genres: set[str]
+    round_counts: dict[str, int]
+    same_place: list[str]
+    series_nouns: dict[str, str]
 
 
 @cache
@@ -173,5 +176,8 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         bilateral_genres=set(facts.get("bilateral_genres", [])),
         held_verbs=c.words(facts.get("held_verbs", [])),
         sides_genres=set(facts.get("sides_genres", [])),
+        round_counts={c.lemmas([k])[0]: v for k, v in facts.get("round_counts", {}).items()},
+        same_place=[w.lower() for w in facts.get("same_place", [])],
+        series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),
     )
