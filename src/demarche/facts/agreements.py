@@ -6,24 +6,52 @@ import re
 
 from demarche.facts.context import FactContext, SentenceView
 from demarche.facts.events import AGREEMENT_NOTE
-from demarche.facts.naming import english_name, nominative_name
+from demarche.facts.naming import _translit, english_name, nominative_name
 from demarche.language.morphology import fold
+from demarche.language.normalize import transliterate
 from demarche.model import Agreement, Event, Evidence, Token
 
-_NAME_PREPOSITIONS = {"о", "об", "на", "между", "по", "в"}
+_NAME_PREPOSITIONS = {"о", "об", "на", "между", "по", "в", "до"}
 _YEARS = re.compile(r"\b(\d{4})(?:\s*[-–—]\s*(\d{4}))?")
 _STOP_LEMMAS = {"сегодня", "который", "этот", "только", "что"}
+_QUOTES = {"«", "»", '"', "„", "“"}
+_MONTHS = {
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+}
 
 
 def extract_agreements(context: FactContext, events: list[Event]) -> list[Agreement]:
     named: list[Agreement] = []
     generic: list[tuple[Agreement, SentenceView]] = []
     for view in context.views:
-        for hit in context.lexicon.agreement_kinds.find(view.tokens):
-            kind = hit.pattern.payload
-            first, last = _name_span(view.tokens, hit.first, hit.last)
-            agreement = _agreement(context, view, kind, first, last, events)
-            is_named = view.tokens[hit.first].text[:1].isupper() or last > hit.last
+        tokens = view.tokens
+        known = context.lexicon.known_agreements.find(tokens)
+        kinds = context.lexicon.agreement_kinds.find(tokens)
+        covered = [k for k in known if any(h.first <= k.last and k.first <= h.last for h in kinds)]
+        for hit in kinds + [k for k in known if k not in covered]:
+            entry = next((k for k in known if hit.first <= k.last and k.first <= hit.last), None)
+            kind = entry.pattern.payload["kind"] if entry else hit.pattern.payload
+            first, last = _name_start(tokens, hit.first, hit.last), hit.last
+            if entry:
+                first, last = min(first, entry.first), max(last, entry.last)
+            first, last = _name_span(tokens, first, last)
+            agreement = _agreement(context, view, kind, first, last, events, hit.first)
+            if entry:
+                _known(agreement, entry.pattern.payload)
+            is_named = (
+                tokens[first].text[:1] in '«"' or tokens[first].text[:1].isupper()
+            ) or last > hit.last
             if is_named:
                 _merge_into(named, agreement)
             elif agreement.status != "mentioned":
@@ -39,15 +67,39 @@ def extract_agreements(context: FactContext, events: list[Event]) -> list[Agreem
     return named
 
 
+def _name_start(tokens: list[Token], first: int, last: int) -> int:
+    """«Казанская декларация», «Черноморская инициатива»: a proper adjective before the kind
+    noun names it; «"дорожная карта"» in quotes is a name too."""
+    before = tokens[first - 1] if first > 0 else None
+    if before is None:
+        return first
+    closed = last + 1 < len(tokens) and tokens[last + 1].text in '»"'
+    if before.text in '«"' and closed:
+        return first - 1
+    proper = before.pos == "ADJ" and before.text[:1].isupper()
+    if proper and (first - 1 > 0 or before.feats.get("Case") != "Nom"):
+        return first - 1
+    return first
+
+
+def _known(agreement: Agreement, entry: dict) -> None:
+    """A well-known agreement: the lexicon knows its parties, date and English name."""
+    agreement.name_en = entry.get("name_en", agreement.name_en)
+    agreement.parties = sorted(entry.get("parties", agreement.parties))
+    agreement.signed = agreement.signed or entry.get("signed")
+
+
 def _name_span(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     """Extend the kind noun over its complement: «План межмидовских обменов на 2026-2027 годы»."""
     end = last
     index = last + 1
+    if index < len(tokens) and tokens[index].text in '»"' and tokens[first].text in '«"':
+        end, index = index, index + 1  # «дорожная карта» по развитию …
     while index < len(tokens):
         token = tokens[index]
         lemma = fold(token.lemma or token.text)
-        if lemma in _STOP_LEMMAS:
-            break
+        if lemma in _STOP_LEMMAS or lemma in _MONTHS:
+            break  # «вышли из Черноморской инициативы в июле»
         if token.pos == "ADP" and lemma in _NAME_PREPOSITIONS:
             index += 1
             continue
@@ -73,6 +125,7 @@ def _agreement(
     first: int,
     last: int,
     events: list[Event],
+    head: int | None = None,
 ) -> Agreement:
     tokens = view.tokens
     text = context.doc.text
@@ -97,7 +150,7 @@ def _agreement(
         id="",
         name_ru=written,
         name_normal=nominative_name(context, tokens[first : last + 1]),
-        name_en=english_name(context, tokens[first : last + 1], kind),
+        name_en=_english(context, tokens, kind, first, last, head),
         kind=kind,
         parties=parties,
         evidence=[evidence],
@@ -107,6 +160,20 @@ def _agreement(
         scope=_scope(context, view),
         status="signed" if signed and status == "mentioned" else status,
     )
+
+
+def _english(context, tokens: list[Token], kind: str, first: int, last: int, head) -> str:
+    """The gloss from the kind noun on, after the English of a naming adjective before it;
+    quotes around a name are no words."""
+    head = first if head is None or not first <= head <= last else head
+    words = [t for t in tokens[head : last + 1] if t.text not in _QUOTES]
+    before = [
+        context.lexicon.glossary.get(fold(t.lemma))
+        or transliterate(t.lemma or t.text, _translit(context)).capitalize()
+        for t in tokens[first:head]
+        if t.text not in _QUOTES
+    ]
+    return " ".join([*before, english_name(context, words, kind)])
 
 
 def _status(context: FactContext, view: SentenceView) -> str:

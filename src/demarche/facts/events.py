@@ -645,14 +645,28 @@ def _military_object(context: FactContext, view: SentenceView, head: int) -> boo
 
 
 def _date(context: FactContext, view: SentenceView, hit: Hit, pro_drop: bool) -> str | None:
-    dates = context.dates_in(view)
+    dates = [d for d in context.dates_in(view) if not _term(context, d)]
     trigger = view.tokens[hit.first].start
     if dates:
         return min(dates, key=lambda d: abs(d[0] - trigger))[2]
+    sentence = context.doc.text[view.sentence.start : view.sentence.end].lower()
+    if view.index > 0 and any(cue in sentence for cue in context.lexicon.occasion_anaphora):
+        # «По его итогам подписан …»: the occasion of the sentence before, and its date
+        earlier = context.dates_in(context.views[view.index - 1])
+        earlier = [d for d in earlier if not _term(context, d)]
+        if earlier:
+            return max(earlier, key=lambda d: len(d[2]))[2]  # the most precise
     token = view.tokens[hit.first]
     if context.date and (pro_drop or token.feats.get("Tense") in ("Past", "Pres")):
         return context.date.isoformat()
     return None
+
+
+def _term(context: FactContext, date: tuple[int, int, str]) -> bool:
+    """«до 2030 года», «на 2024-2026 годы»: a year that bounds a term, not when it happened."""
+    before = context.doc.text[max(0, date[0] - 4) : date[0]].lower().split()
+    prepositions = context.lexicon.term_prepositions
+    return len(date[2]) == 4 and bool(before) and before[-1] in prepositions
 
 
 def _location(context: FactContext, view: SentenceView, hit: Hit, date: str | None) -> str | None:
