@@ -49,12 +49,26 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 continue
             if courtesy and entry["type"] == "SUPPORT":
                 continue  # «Благодарю за гостеприимство»: courtesy, not support
+            if _judged_topic(view, hit, hits):
+                continue
             event = _event(context, view, hit, entry, len(events))
             if event is not None:
                 events.append(event)
     for event in events:
         _normalise(context, event)
     return _one_meeting_each(events)
+
+
+def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+    """«выражают озабоченность беспрецедентным наращиванием военной активности НАТО»: a noun
+    act right after a judgement is what is judged, reported by the judgement itself."""
+    if view.tokens[hit.first].pos != "NOUN":
+        return False
+    return any(
+        other.pattern.payload["type"] == "ACCUSE" and 0 < hit.first - other.last <= 3
+        for other in hits
+        if other is not hit
+    )
 
 
 def _one_meeting_each(events: list[Event]) -> list[Event]:
@@ -150,6 +164,15 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         aux.append("hypothetical")
     if any(r.sector == "MIL" for r in source + target) or _military_object(context, view, head):
         context_tag = "military"
+    if not target and "negation" in aux:
+        target = _antecedent(context, view, source)  # «Мы такие попытки не поддержим»
+    hostile = event_type in _HOSTILE or event_type == "MOBILIZE"
+    if hostile and len(source) >= 2 and {r.code for r in target} <= {r.code for r in source}:
+        # the same sides against each other: a misread joint subject; the voice judges
+        voice = context.voice(view)
+        if voice is None or all(r.code != voice.code for r in source):
+            return None
+        source, target = [voice], [r for r in source if r.code != voice.code]
     date = _date(context, view, hit, pro_drop)
     if date and context.date and date < context.date.isoformat()[: len(date)]:
         aux.append("historical")
@@ -333,6 +356,40 @@ def _anaphora(
             ]
         if refs:
             return refs
+    return []
+
+
+def _antecedent(context: FactContext, view: SentenceView, source: list[ActorRef]):
+    """«Мы такие попытки не поддержим» after «попытки так называемой «евротройки» –
+    Великобритании, Германии и Франции – запустить …»: the actors named with the same noun
+    in the sentences before, up to its clause's verb."""
+    tokens = view.tokens
+    codes = {r.code for r in source}
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if fold(token.lemma) not in context.lexicon.demonstratives or following.pos != "NOUN":
+            continue
+        noun = fold(following.lemma)
+        for back in range(view.index - 1, max(-1, view.index - 3), -1):
+            previous = context.views[back]
+            words = previous.tokens
+            for start, word in enumerate(words):
+                if fold(word.lemma) != noun:
+                    continue
+                scope = []
+                for position in range(start, len(words)):
+                    word = words[position]
+                    finite = word.pos in ("VERB", "AUX") and word.feats.get("VerbForm") != "Part"
+                    if position > start and finite:
+                        break  # «попытки так называемой …» runs on past the participle
+                    scope.append(position)
+                refs = [
+                    r
+                    for r in context.actors_in(previous, scope)
+                    if r.code not in codes and r.entity_id and r.entity_id.startswith("state:")
+                ]
+                if refs:
+                    return refs
     return []
 
 

@@ -1,0 +1,25 @@
+"""Event rules on short invented statements: anaphoric targets, judged topics, joint misreads."""
+
+from __future__ import annotations
+
+from tests.test_facts_rules import events
+
+
+def test_a_negated_support_points_back_to_the_same_noun(analyzer):
+    _, found = events(
+        analyzer,
+        "Безответственными были бы попытки так называемой «евротройки» – Великобритании, "
+        "Германии и Франции – запустить механизм восстановления санкций. "
+        "Мы такие попытки не поддержим.\n",
+    )
+    reject = [f for f in found if f[0] == "REJECT"]
+    assert reject and reject[-1][1:3] == (["RUS"], ["DEU", "FRA", "GBR"])
+
+
+def test_a_noun_act_under_a_judgement_is_no_event_of_its_own(analyzer):
+    _, found = events(
+        analyzer,
+        "Стороны выражают серьёзную озабоченность беспрецедентным наращиванием военной "
+        "активности НАТО вблизи западных границ.\n",
+    )
+    assert not [f for f in found if f[0] == "MOBILIZE"]
