@@ -1,4 +1,4 @@
-"""Event rules on short invented statements: anaphoric targets, judged topics, joint misreads."""
+"""Event rules on short invented statements: anaphoric targets, judged topics, appraisals."""
 
 from __future__ import annotations
 
@@ -23,3 +23,11 @@ def test_a_noun_act_under_a_judgement_is_no_event_of_its_own(analyzer):
         "активности НАТО вблизи западных границ.\n",
     )
     assert not [f for f in found if f[0] == "MOBILIZE"]
+
+
+def test_appraising_the_results_of_a_meeting_is_no_support(analyzer):
+    _, found = events(
+        analyzer,
+        "Высоко оценили итоги трёхсторонней встречи России, Китая и Ирана в Пекине.\n",
+    )
+    assert not [f for f in found if f[0] == "SUPPORT"]

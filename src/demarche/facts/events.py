@@ -49,7 +49,7 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 continue
             if courtesy and entry["type"] == "SUPPORT":
                 continue  # «Благодарю за гостеприимство»: courtesy, not support
-            if _judged_topic(view, hit, hits):
+            if _judged_topic(view, hit, hits) or _excluded_object(view, hit, entry):
                 continue
             event = _event(context, view, hit, entry, len(events))
             if event is not None:
@@ -57,6 +57,18 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
     for event in events:
         _normalise(context, event)
     return _one_meeting_each(events)
+
+
+def _excluded_object(view: SentenceView, hit: Hit, entry: dict) -> bool:
+    """«Высоко оценили итоги встречи»: a predicate whose object the lexicon lists under
+    ``not_objects`` appraises an outcome, not an actor."""
+    unwanted = entry.get("not_objects")
+    if not unwanted:
+        return False
+    for token in view.tokens[hit.last + 1 : hit.last + 4]:
+        if token.pos in ("NOUN", "PROPN"):
+            return fold(token.lemma) in unwanted
+    return False
 
 
 def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
