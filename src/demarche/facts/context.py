@@ -225,7 +225,7 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
                 per_token[position] = disjoint[0]
                 more[position] = disjoint[1:]
         views.append(SentenceView(index, sentence, per_token, more=more))
-    return FactContext(doc, lexicon, _speaker(doc), _counterpart(doc), views)
+    return FactContext(doc, lexicon, _speaker(doc), _counterpart(doc, lexicon), views)
 
 
 def _speaker(doc: Document) -> ActorRef | None:
@@ -238,9 +238,9 @@ def _speaker(doc: Document) -> ActorRef | None:
     return ActorRef(speaker.actor, speaker.sector, speaker.entity_id, person)
 
 
-def _counterpart(doc: Document) -> ActorRef | None:
-    if not doc.metadata.counterparts:
-        return None
+def _counterpart(doc: Document, lexicon: FactLexicon) -> ActorRef | None:
+    if not doc.metadata.counterparts or doc.metadata.genre in lexicon.sideless_genres:
+        return None  # a briefing ranges over many countries: none is «the other side»
     code = doc.metadata.counterparts[0]
     speaker_office = doc.metadata.speaker.office if doc.metadata.speaker else None
     people = [e for e in doc.entities.values() if e.kind == "person" and e.actor == code]

@@ -125,6 +125,7 @@ class FactLexicon:
     round_counts: dict[str, int]
     same_place: list[str]
     series_nouns: dict[str, str]
+    sideless_genres: set[str]
     known_agreements: LemmaMatcher
     occasion_anaphora: list[str]
     term_prepositions: set[str]
@@ -184,6 +185,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         known_agreements=LemmaMatcher(c.phrases(facts.get("known_agreements", {})), 2),
         occasion_anaphora=[w.lower() for w in facts.get("occasion_anaphora", [])],
         term_prepositions=set(facts.get("term_prepositions", [])),
+        sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),
     )
