@@ -31,3 +31,8 @@ def test_appraising_the_results_of_a_meeting_is_no_support(analyzer):
         "Высоко оценили итоги трёхсторонней встречи России, Китая и Ирана в Пекине.\n",
     )
     assert not [f for f in found if f[0] == "SUPPORT"]
+
+
+def test_a_meeting_that_will_take_place_is_planned(analyzer):
+    _, found = events(analyzer, "22-24 октября в Казани пройдёт саммит БРИКС.\n")
+    assert not [f for f in found if f[0] == "CONSULT"]

@@ -697,6 +697,10 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     token = view.tokens[hit.first]
     if token.feats.get("Tense") == "Fut":
         return True
+    governor = view.tokens[token.head] if 0 <= token.head < len(view.tokens) else None
+    subject = token.pos == "NOUN" and token.rel in ("nsubj", "nsubj:pass")
+    if subject and governor is not None and governor.feats.get("Tense") == "Fut":
+        return True  # «22-24 октября в Казани пройдёт саммит БРИКС»
     for index in range(max(0, hit.first - 3), hit.first):
         other = view.tokens[index]
         if fold(other.lemma) == "быть" and other.feats.get("Tense") == "Fut":
