@@ -36,3 +36,9 @@ def test_appraising_the_results_of_a_meeting_is_no_support(analyzer):
 def test_a_meeting_that_will_take_place_is_planned(analyzer):
     _, found = events(analyzer, "22-24 октября в Казани пройдёт саммит БРИКС.\n")
     assert not [f for f in found if f[0] == "CONSULT"]
+
+
+def test_withdrawing_from_a_known_agreement_targets_its_other_parties(analyzer):
+    _, found = events(analyzer, "Мы вышли из Черноморской инициативы в июле 2023 года.\n")
+    withdraw = [f for f in found if f[0] == "SANCTION"]
+    assert withdraw and withdraw[0][1:3] == (["RUS"], ["TUR", "UKR", "UN"])

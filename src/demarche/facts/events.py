@@ -176,6 +176,8 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         aux.append("hypothetical")
     if any(r.sector == "MIL" for r in source + target) or _military_object(context, view, head):
         context_tag = "military"
+    if not target and mode == "withdraw":
+        target = _agreement_parties(context, view, source)  # «вышли из Черноморской инициативы»
     if not target and "negation" in aux:
         target = _antecedent(context, view, source)  # «Мы такие попытки не поддержим»
     hostile = event_type in _HOSTILE or event_type == "MOBILIZE"
@@ -369,6 +371,23 @@ def _anaphora(
         if refs:
             return refs
     return []
+
+
+def _agreement_parties(context: FactContext, view: SentenceView, source: list[ActorRef]):
+    """The other parties of a well-known agreement the sentence names."""
+    codes = {r.code for r in source}
+    for hit in context.lexicon.known_agreements.find(view.tokens):
+        parties = [c for c in hit.pattern.payload.get("parties", []) if c not in codes]
+        if parties:
+            return [_ref_of(context, code) for code in parties]
+    return []
+
+
+def _ref_of(context: FactContext, code: str) -> ActorRef:
+    entity = context.doc.entities.get(f"state:{code}") or next(
+        (e for e in context.doc.entities.values() if e.actor == code and e.kind != "person"), None
+    )
+    return ActorRef(code, entity.sector if entity else None, entity.id if entity else None, None)
 
 
 def _antecedent(context: FactContext, view: SentenceView, source: list[ActorRef]):
