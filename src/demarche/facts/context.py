@@ -202,6 +202,31 @@ class FactContext:
         return found
 
 
+def sides_before(context: FactContext, view: SentenceView) -> list[str]:
+    """«Условились, что дипломаты двух стран займутся … администрацией Дж.Байдена. … прошёл
+    первый раунд консультаций»: talks with no parties named are the speaker's with the one
+    foreign state the paragraph's sentence before named."""
+    speaker = context.speaker.code if context.speaker else None
+    if speaker is None:
+        return []
+    paragraph = next(
+        (p for p in context.doc.paragraphs if p.start <= view.sentence.start <= p.end), None
+    )
+    for other in reversed(context.views[max(0, view.index - 2) : view.index]):
+        if paragraph is None or other.sentence.start < paragraph.start:
+            break
+        codes = {
+            r.code
+            for r in context.actors_in(other, list(range(len(other.tokens))))
+            if r.entity_id and r.entity_id.startswith(("state:", "person:", "group:"))
+        } - {speaker}
+        if len(codes) == 1:
+            return [speaker, *codes]
+        if codes:
+            break
+    return []
+
+
 def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
     views = []
     mentions = sorted(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from demarche.facts.context import FactContext, SentenceView
+from demarche.facts.context import FactContext, SentenceView, sides_before
 from demarche.facts.lexicon import Hit
 from demarche.language.morphology import fold
 from demarche.model import ActorRef, Event, Evidence
@@ -176,6 +176,11 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         aux.append("hypothetical")
     if any(r.sector == "MIL" for r in source + target) or _military_object(context, view, head):
         context_tag = "military"
+    if event_type == "CONSULT" and not target and len(source) == 1:
+        # «27 февраля в Стамбуле уже прошёл первый раунд консультаций»: with the one foreign
+        # state the sentence before named
+        sides = [c for c in sides_before(context, view) if c != source[0].code]
+        target = [_ref_of(context, code) for code in sides]
     if not target and mode == "withdraw":
         target = _agreement_parties(context, view, source)  # «вышли из Черноморской инициативы»
     if not target and "negation" in aux:

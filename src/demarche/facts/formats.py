@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from demarche.facts.context import FactContext, SentenceView
+from demarche.facts.context import FactContext, SentenceView, sides_before
 from demarche.facts.naming import _translit
 from demarche.language.morphology import fold
 from demarche.language.normalize import transliterate
@@ -97,7 +97,7 @@ def _format(context: FactContext, view: SentenceView, hit) -> DialogueFormat:
         if len({r.code for r in named}) >= 2:
             parties = [r.code for r in named]
     if len(parties) < 2:
-        parties = _sides_before(context, view) or parties
+        parties = sides_before(context, view) or parties
     if len(parties) < 2:
         sides = [s for s in (context.speaker, context.counterpart) if s]
         parties = [s.code for s in sides]
@@ -133,31 +133,6 @@ def _clause_after(tokens, first: int) -> list[int]:
             break
         indexes.append(index)
     return indexes
-
-
-def _sides_before(context: FactContext, view: SentenceView) -> list[str]:
-    """«Условились, что дипломаты двух стран займутся … администрацией Дж.Байдена. … прошёл
-    первый раунд консультаций»: talks with no parties named are the speaker's with the one
-    foreign state the paragraph's sentence before named."""
-    speaker = context.speaker.code if context.speaker else None
-    if speaker is None:
-        return []
-    paragraph = next(
-        (p for p in context.doc.paragraphs if p.start <= view.sentence.start <= p.end), None
-    )
-    for other in reversed(context.views[max(0, view.index - 2) : view.index]):
-        if paragraph is None or other.sentence.start < paragraph.start:
-            break
-        codes = {
-            r.code
-            for r in context.actors_in(other, list(range(len(other.tokens))))
-            if r.entity_id and r.entity_id.startswith(("state:", "person:", "group:"))
-        } - {speaker}
-        if len(codes) == 1:
-            return [speaker, *codes]
-        if codes:
-            break
-    return []
 
 
 def _short(context: FactContext, code: str) -> str:
