@@ -59,14 +59,18 @@ def _agreement_matches(agreement, item: dict, text: str) -> bool:
 def _format_matches(found, item: dict, text: str) -> bool:
     if set(found.parties) != set(item.get("parties", found.parties)):
         return False
-    rounds = {r.number: r for r in found.rounds}
     for wanted in item.get("rounds", []):
         if wanted.get("status", "held") != "held":
             continue
-        got = rounds.get(wanted.get("number"))
-        if got is None or not _date_ok(got.date, wanted.get("date")):
-            return False
-        if wanted.get("place") and got.place != wanted["place"]:
+        # Numbered rounds pair by number; unnumbered ones (meetings of a format) by date.
+        same = [
+            r
+            for r in found.rounds
+            if r.number == wanted.get("number")
+            and _date_ok(r.date, wanted.get("date"))
+            and (not wanted.get("place") or r.place == wanted["place"])
+        ]
+        if not same:
             return False
     return True
 
