@@ -307,3 +307,12 @@ def test_migrations_build_exactly_the_declared_schema(db_url):
     # The search index is backend-specific and lives outside the declared schema.
     unexpected = [d for d in differences if "fts" not in str(d) and "lemmas_tsv" not in str(d)]
     assert unexpected == []
+
+
+def test_every_own_statement_stores_on_both_backends(db_url, analyzer):
+    """Real facts, e.g. a round dated as a range, fit the columns of both backends."""
+    folders = [Path(__file__).parent / name for name in ("corpus", "corpus_holdout")]
+    items = [i for i in read_sources([str(f) for f in folders]) if hasattr(i, "text")]
+    with Store.open(db_url) as opened:
+        report = ingest(opened, items, analyzer)
+        assert report.failed == [] and report.stored == len(items) >= 15
