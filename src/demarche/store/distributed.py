@@ -14,10 +14,9 @@ from functools import cache
 
 from demarche.pipeline import Analyzer
 from demarche.reading import RawDocument, ReadFailure
-from demarche.store.ingest import IngestReport, Progress, analyse, tick
+from demarche.store.ingest import IngestReport, Progress, analyse, pending, store_record
 from demarche.store.record import DocumentRecord
-from demarche.store.store import Store, StoreError
-from demarche.version import analyzer_version
+from demarche.store.store import Store
 
 
 @cache
@@ -55,21 +54,12 @@ def ingest_distributed(
     client = Client(scheduler or cluster)
     window = max(4, 4 * workers)  # bounded in-flight work keeps memory flat on big archives
     try:
-        pending = as_completed()
-        for item in items:
-            if isinstance(item, ReadFailure):
-                report.failed.append(str(item))
-                tick(progress, "failed")
-                continue
-            if known.get(item.content_hash) == analyzer_version():
-                report.unchanged += 1
-                tick(progress, "unchanged")
-                continue
-            known[item.content_hash] = analyzer_version()
-            pending.add(client.submit(analyse_on_worker, item, pure=False))
-            while pending.count() >= window:
-                _store_one(store, next(pending), report, progress)
-        for future in pending:
+        in_flight = as_completed()
+        for item in pending(items, known, report, progress):
+            in_flight.add(client.submit(analyse_on_worker, item, pure=False))
+            while in_flight.count() >= window:
+                _store_one(store, next(in_flight), report, progress)
+        for future in in_flight:
             _store_one(store, future, report, progress)
     finally:
         client.close()
@@ -84,14 +74,6 @@ def _store_one(store: Store, future, report: IngestReport, progress: Progress | 
     future.release()
     report.analysis_seconds += seconds
     if record is None:
-        report.failed.append(error)
-        tick(progress, "failed")
+        report.fail(error, progress)
         return
-    try:
-        store.add(record)
-    except StoreError as problem:
-        report.failed.append(str(problem))
-        tick(progress, "failed")
-        return
-    report.stored += 1
-    tick(progress, "stored")
+    store_record(store, record, report, progress)

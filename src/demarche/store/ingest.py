@@ -7,11 +7,12 @@ every document already committed and goes on with the rest.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from demarche.pipeline import Analyzer
 from demarche.reading import RawDocument, ReadFailure
+from demarche.reading.sources import content_hash
 from demarche.store.record import DocumentRecord, build_record
 from demarche.store.store import Store, StoreError
 from demarche.version import analyzer_version
@@ -31,6 +32,41 @@ class IngestReport:
     def docs_per_second(self) -> float:
         return self.stored / self.seconds if self.seconds else 0.0
 
+    def fail(self, message: str, progress: Progress | None) -> None:
+        self.failed.append(message)
+        tick(progress, "failed")
+
+
+def pending(
+    items: Iterable[RawDocument | ReadFailure],
+    known: dict[str, str],
+    report: IngestReport,
+    progress: Progress | None,
+) -> Iterator[RawDocument]:
+    """The items that need analysis; read failures are reported, stored texts counted."""
+    version = analyzer_version()
+    for item in items:
+        if isinstance(item, ReadFailure):
+            report.fail(str(item), progress)
+        elif known.get(item.content_hash) == version:
+            report.unchanged += 1
+            tick(progress, "unchanged")
+        else:
+            known[item.content_hash] = version
+            yield item
+
+
+def store_record(
+    store: Store, record: DocumentRecord, report: IngestReport, progress: Progress | None
+) -> None:
+    try:
+        store.add(record)
+    except StoreError as error:
+        report.fail(str(error), progress)
+        return
+    report.stored += 1
+    tick(progress, "stored")
+
 
 def analyse(analyzer: Analyzer, raw: RawDocument) -> DocumentRecord:
     doc = analyzer.analyze(raw)
@@ -47,32 +83,15 @@ def ingest(
     report = IngestReport()
     known = store.versions()
     started = time.perf_counter()
-    for item in items:
-        if isinstance(item, ReadFailure):
-            report.failed.append(str(item))
-            tick(progress, "failed")
-            continue
-        if known.get(item.content_hash) == analyzer_version():
-            report.unchanged += 1
-            tick(progress, "unchanged")
-            continue
+    for item in pending(items, known, report, progress):
         analysed = time.perf_counter()
         try:
             record = analyse(analyzer, item)
         except Exception as error:  # one bad document never stops the batch
-            report.failed.append(f"{item.source}: analysis failed ({error.__class__.__name__})")
-            tick(progress, "failed")
+            report.fail(f"{item.source}: analysis failed ({error.__class__.__name__})", progress)
             continue
         report.analysis_seconds += time.perf_counter() - analysed
-        try:
-            store.add(record)
-        except StoreError as error:
-            report.failed.append(str(error))
-            tick(progress, "failed")
-            continue
-        known[item.content_hash] = analyzer_version()
-        report.stored += 1
-        tick(progress, "stored")
+        store_record(store, record, report, progress)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -89,14 +108,11 @@ def reanalyze(
         if raw is None:
             continue
         text, source, url, external_id = raw
-        from demarche.reading.sources import content_hash
-
         item = RawDocument(external_id, text, source, url=url, content_hash=content_hash(text))
         try:
             store.add(analyse(analyzer, item))
         except Exception as error:  # keep the old analysis; report and go on
-            report.failed.append(f"{source}: not re-analysed ({error.__class__.__name__})")
-            tick(progress, "failed")
+            report.fail(f"{source}: not re-analysed ({error.__class__.__name__})", progress)
             continue
         report.stored += 1
         tick(progress, "stored")

@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 from demarche import __version__
 from demarche.store import Filters, Store, queries
 from demarche.store import schema as t
-from demarche.store.search import document_filter, search
+from demarche.store.search import search
 from demarche.web.deps import get_store
 
 router = APIRouter(include_in_schema=False)
@@ -168,22 +168,6 @@ def _actor_names(connection, codes) -> dict[str, str]:
     return names
 
 
-def _document_rows(connection, filters: Filters | None, limit: int, offset: int):
-    d = t.documents.c
-    conditions = document_filter(filters) if filters else []
-    rows = connection.execute(
-        select(d.id, d.title, d.date, d.genre, d.speaker_name, d.place, d.source, d.length)
-        .where(*conditions)
-        .order_by(d.date.desc().nulls_last(), d.id.desc())
-        .limit(limit)
-        .offset(offset)
-    ).mappings()
-    total = connection.execute(
-        select(func.count()).select_from(t.documents).where(*conditions)
-    ).scalar_one()
-    return [dict(r) for r in rows], total
-
-
 # -- home ----------------------------------------------------------------------------------
 
 
@@ -192,7 +176,7 @@ def home(request: Request, page: int = 1, store: Store = Depends(get_store)):
     page = max(1, min(page, 100_000))
     with store.engine.connect() as connection:
         overview = queries.overview(connection)
-        documents, total = _document_rows(connection, None, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        documents, total = queries.documents(connection, None, PAGE_SIZE, (page - 1) * PAGE_SIZE)
         names = _actor_names(connection, [a["actor"] for a in overview["top_actors"]])
     return _render(
         request,
@@ -576,7 +560,7 @@ def search_page(
                     }
                 )
         elif any((actor, date_from, date_to, genre, speaker)):
-            documents, total = _document_rows(
+            documents, total = queries.documents(
                 connection, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE
             )
             more = page * PAGE_SIZE < total
@@ -696,7 +680,7 @@ def actor_page(request: Request, code: str, store: Store = Depends(get_store)):
             .order_by(t.actors.c.name_en)
             .limit(30)
         ).all()
-        documents, total = _document_rows(connection, Filters(actor=code), 20, 0)
+        documents, total = queries.documents(connection, Filters(actor=code), 20, 0)
     types = list(profile["totals"])
     for month in profile["by_month"].values():
         types += [k for k in month if k not in types]
