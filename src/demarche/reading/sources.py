@@ -75,7 +75,7 @@ def _guard(item: str, read) -> Iterator[RawDocument | ReadFailure]:
 
 def _read_stdin(max_bytes: int) -> Iterator[RawDocument | ReadFailure]:
     data = sys.stdin.buffer.read(max_bytes + 1)
-    yield from _from_bytes(data, "<stdin>", "stdin", max_bytes)
+    yield from read_bytes(data, "<stdin>", "stdin", max_bytes)
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | ReadFailure]:
@@ -86,10 +86,10 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | ReadFailure
     if path.suffix.lower() == ".jsonl":
         yield from _read_jsonl(data, str(path))
         return
-    yield from _from_bytes(data, str(path), path.stem, max_bytes)
+    yield from read_bytes(data, str(path), path.stem, max_bytes)
 
 
-def _from_bytes(
+def read_bytes(
     data: bytes, item: str, doc_id: str, max_bytes: int
 ) -> Iterator[RawDocument | ReadFailure]:
     if len(data) > max_bytes:

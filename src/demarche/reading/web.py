@@ -16,7 +16,7 @@ import httpx
 
 from demarche import __version__
 from demarche.errors import InputError
-from demarche.reading.sources import DEFAULT_MAX_BYTES, RawDocument, ReadFailure, _from_bytes
+from demarche.reading.sources import DEFAULT_MAX_BYTES, RawDocument, ReadFailure, read_bytes
 
 USER_AGENT = f"demarche/{__version__} (+https://pypi.org/project/demarche/)"
 
@@ -69,7 +69,7 @@ class Fetcher:
         if not self._allowed(url):
             raise InputError(url, "disallowed by the site's robots.txt")
         data = self._get(url)
-        for item in _from_bytes(data, url, url, self.max_bytes):
+        for item in read_bytes(data, url, url, self.max_bytes):
             if isinstance(item, RawDocument):
                 item.url = url
             yield item

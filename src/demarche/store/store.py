@@ -145,7 +145,12 @@ class Store:
     ) -> list[SearchHit]:
         """Lemma search: every case form of the query words matches."""
         with self.engine.connect() as connection:
-            return search(connection, query, _morphology(), filters, limit, offset)
+            return search(connection, query, shared_morphology(), filters, limit, offset)
+
+    def search_total(self, query: str, filters: Filters | None = None) -> int:
+        """How many documents the lemma search finds, for paging."""
+        with self.engine.connect() as connection:
+            return queries.search_total(connection, query, shared_morphology(), filters)
 
     def query(self, name: str, *args: Any, **kwargs: Any) -> Any:
         """Run a function of ``demarche.store.queries`` by name, e.g.
@@ -158,7 +163,8 @@ class Store:
 
 
 @cache
-def _morphology():
+def shared_morphology():
+    """One lemmatiser per process for query words; loading it costs a second."""
     from demarche.language.morphology import Morphology
 
     return Morphology()

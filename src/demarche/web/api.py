@@ -33,12 +33,11 @@ from demarche.errors import InputError
 from demarche.output.json_output import document_to_json
 from demarche.pipeline import Analyzer
 from demarche.reading import RawDocument, ReadFailure
-from demarche.reading.sources import DEFAULT_MAX_BYTES, _from_bytes, content_hash
+from demarche.reading.sources import DEFAULT_MAX_BYTES, content_hash, read_bytes
 from demarche.store import Filters, Store, StoreError, export
 from demarche.store import schema as t
-from demarche.store.store import _morphology
 from demarche.version import analyzer_version
-from demarche.web.deps import _lock, get_analyzer, get_store, require_token, store_text
+from demarche.web.deps import analysis_lock, get_analyzer, get_store, require_token, store_text
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000
@@ -452,7 +451,7 @@ def overview(store: Store = Depends(get_store)) -> dict[str, Any]:
 def analyze(body: AnalyzeIn, analyzer: Analyzer = Depends(get_analyzer)) -> dict[str, Any]:
     """The analysis JSON (schema/analysis.schema.json) of the text: facts with offsets."""
     raw = RawDocument("text", body.text, "<api>", content_hash=content_hash(body.text))
-    with _lock:  # the models are shared and not thread-safe
+    with analysis_lock:  # the models are shared and not thread-safe
         return document_to_json(analyzer.analyze(raw))
 
 
@@ -492,7 +491,7 @@ def _search(store: Store, q: str, filters: Filters, paging: Page) -> tuple[list[
     if paging.offset == 0 and len(hits) < paging.limit:
         total = len(hits)
     else:
-        total = store.query("search_total", q, _morphology(), filters)
+        total = store.search_total(q, filters)
     return [hit.as_dict() for hit in hits], total
 
 
@@ -657,7 +656,7 @@ def _stored_id(store: Store, text: str) -> tuple[int, bool] | None:
 def _store_file(store: Store, analyzer: Analyzer, data: bytes, name: str) -> list[FileResult]:
     label = f"upload:{name}"
     try:
-        items = list(_from_bytes(data, label, Path(name).stem or name, DEFAULT_MAX_BYTES))
+        items = list(read_bytes(data, label, Path(name).stem or name, DEFAULT_MAX_BYTES))
     except InputError as error:
         return [FileResult(file=name, error=error.reason)]
     results = []

@@ -14,7 +14,7 @@ from demarche.reading.sources import content_hash
 from demarche.store import Store
 from demarche.store.ingest import analyse
 
-_lock = threading.Lock()
+analysis_lock = threading.Lock()
 
 
 def get_store(request: Request) -> Store:
@@ -24,7 +24,7 @@ def get_store(request: Request) -> Store:
 def get_analyzer(request: Request) -> Analyzer:
     state = request.app.state
     if getattr(state, "analyzer", None) is None:
-        with _lock:
+        with analysis_lock:
             if getattr(state, "analyzer", None) is None:
                 state.analyzer = Analyzer()
     return state.analyzer
@@ -58,7 +58,7 @@ def store_text(
     digest = content_hash(text)
     new = store.version_of(digest) is None
     raw = RawDocument(name, text, name, content_hash=digest, **fields)
-    with _lock:  # one analysis at a time: the models are shared and not thread-safe
+    with analysis_lock:  # one analysis at a time: the models are shared and not thread-safe
         record = analyse(analyzer, raw)
     document_id = store.add(record)
     return document_id, new

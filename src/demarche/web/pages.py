@@ -12,7 +12,6 @@ import calendar
 import heapq
 import json
 import re
-import threading
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
@@ -28,6 +27,7 @@ from demarche import __version__
 from demarche.store import Filters, Store, queries
 from demarche.store import schema as t
 from demarche.store.search import search
+from demarche.store.store import shared_morphology
 from demarche.web.deps import get_store
 
 router = APIRouter(include_in_schema=False)
@@ -38,7 +38,6 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_morphology_lock = threading.Lock()
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -133,20 +132,6 @@ def _filters(actor: str, date_from: str, date_to: str, genre: str, speaker: str)
         genre=genre or None,
         speaker=speaker or None,
     )
-
-
-def _morphology(request: Request):
-    state = request.app.state
-    analyzer = getattr(state, "analyzer", None)
-    if analyzer is not None:
-        return analyzer.models.morphology
-    if getattr(state, "morphology", None) is None:
-        with _morphology_lock:
-            if getattr(state, "morphology", None) is None:
-                from demarche.language.morphology import Morphology
-
-                state.morphology = Morphology()
-    return state.morphology
 
 
 def _actor_names(connection, codes) -> dict[str, str]:
@@ -537,7 +522,7 @@ def search_page(
             found = search(
                 connection,
                 q,
-                _morphology(request),
+                shared_morphology(),
                 filters,
                 limit=PAGE_SIZE + 1,
                 offset=(page - 1) * PAGE_SIZE,
