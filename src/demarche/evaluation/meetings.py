@@ -5,10 +5,12 @@ in ``*.coref``); each of those groups object ids (``*.objects``), whose spans (`
 the characters of every mention of the participant. A meeting with n participants gives every
 unordered pair of them as a gold pair.
 
-Predicted: every CONSULT event gives the unordered pairs of its distinct actors (source and
-target together). An actor is realised by the document's mentions of the same entity, and by
-the mentions of any entity belonging to the same actor code (a minister's mentions count for
-his state, and the other way round).
+Predicted: every CONSULT event, and every AGREE on a planned meeting (FactRuEval annotates
+future meetings too, «Модальность будущее»), gives the unordered pairs of its distinct actors
+(source and target together). An actor is realised by the document's mentions of the same
+entity, by the mentions of any entity belonging to the same actor code (a minister's mentions
+count for his state, and the other way round), and by the mentions of the person the event
+names for it, even one the gazetteer does not know.
 
 Matching: a gold pair {A, B} is recovered when one CONSULT event has two different actors X
 and Y such that some mention of A overlaps a mention of X and some mention of B overlaps a
@@ -24,7 +26,9 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from demarche.model import ActorRef, Document
+from demarche.data import load_json
+from demarche.language.normalize import transliterate
+from demarche.model import ActorRef, Document, Event
 
 Spans = list[tuple[int, int]]
 
@@ -80,14 +84,23 @@ def load_meetings(stem: Path) -> list[dict[str, Any]]:
 
 def _actor_spans(doc: Document, ref: ActorRef) -> Spans:
     found = []
+    translit = load_json(f"lang/{doc.language}.json")["translit"]
     for mention in doc.mentions:
         entity = doc.entities.get(mention.entity_id) if mention.entity_id else None
         if entity is None:
+            # a person known only by the office before the name: named on the event
+            name = transliterate(mention.normal or mention.text, translit)
+            if ref.person and mention.label == "PER" and name == ref.person:
+                found.append((mention.start, mention.end))
             continue
         code = entity.actor or entity.country
         if mention.entity_id == ref.entity_id or code == ref.code:
             found.append((mention.start, mention.end))
     return found
+
+
+def _meeting(event: Event) -> bool:
+    return event.type == "CONSULT" or (event.type == "AGREE" and event.note == "intent to consult")
 
 
 def _overlap(a: Spans, b: Spans) -> bool:
@@ -98,7 +111,7 @@ def _event_pairs(doc: Document) -> list[tuple[str, str, Spans, Spans, str]]:
     pairs = []
     seen: set[tuple[str, str]] = set()
     for event in doc.facts.events:
-        if event.type != "CONSULT":
+        if not _meeting(event):
             continue
         actors: list[ActorRef] = []
         for ref in event.source + event.target:

@@ -7,12 +7,16 @@ from dataclasses import dataclass, field
 
 from demarche.facts.lexicon import FactLexicon
 from demarche.language.morphology import fold
+from demarche.language.normalize import transliterate
 from demarche.model import ActorRef, Document, Entity, Mention, Sentence, Token
 from demarche.structure.dates import find_dates, month_number, shift
 
 # «27 февраля», «19-20 июня», «в марте»: dates whose year the statement's own date supplies.
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([а-яё]{3,})", re.IGNORECASE)
 _IN_MONTH = re.compile(r"\b(?:в|во|с|до|к)\s+([а-яё]{3,})\b", re.IGNORECASE)
+
+# Tokens that end an office phrase before a name.
+_CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
 
 # Mention forms that name an actor taking part in an event.
 _ACTOR_FORMS = {"name", "adjective", "demonym", "pronoun", "group", "hashtag"}
@@ -26,6 +30,8 @@ class SentenceView:
     children: list[list[int]] = field(default_factory=list)
     # «российско-украинских»: one token, two actors; the parts after the first
     more: dict[int, list[Mention]] = field(default_factory=dict)
+    # names the gazetteer does not know («Виторио Сандали»), per token
+    people: dict[int, Mention] = field(default_factory=dict)
 
     @property
     def tokens(self) -> list[Token]:
@@ -135,7 +141,57 @@ class FactContext:
                 ref = self.ref(mention, acting=not self.locative(view, mention))
                 if ref and all(r.code != ref.code for r in refs):
                     refs.append(ref)
+            person = view.people.get(index)
+            if person is not None and id(person) not in seen_mentions:
+                seen_mentions.add(id(person))
+                _add_person(refs, self.person_ref(view, person))
         return refs
+
+    def with_people(self, view: SentenceView, refs: list[ActorRef]) -> list[ActorRef]:
+        """Each side with the one person the sentence names for it, where the parse reached
+        the side's state rather than the name («с заместителем министра … Грузии Александром
+        Налбандовым»)."""
+        named: dict[str, set[str]] = {}
+        for person in {id(m): m for m in view.people.values()}.values():
+            ref = self.person_ref(view, person)
+            if ref is not None:
+                named.setdefault(ref.code, set()).add(ref.person or "")
+        out = []
+        for ref in refs:
+            names = named.get(ref.code, set())
+            if ref.person is None and len(names) == 1:
+                ref = ActorRef(ref.code, ref.sector, ref.entity_id, next(iter(names)))
+            out.append(ref)
+        return out
+
+    def person_ref(self, view: SentenceView, person: Mention) -> ActorRef | None:
+        """«посол Италии в Грузии Виторио Сандали», «министром энергетики Белоруссии
+        Александром Озерцом»: a name the gazetteer does not know acts for the actor its office
+        phrase names. The office is the nearest noun before the name in the name's case (an
+        apposition agrees in case; the genitives between belong to the office); a place after
+        «в» only says where the office is."""
+        tokens = view.tokens
+        first = next(i for i, t in enumerate(tokens) if t.end > person.start)
+        case = tokens[first].feats.get("Case")
+        office = None
+        for back in range(first - 1, max(-1, first - 9), -1):
+            token = tokens[back]
+            if token.pos in ("VERB", "AUX") or token.text in _CLAUSE_BREAKS:
+                break
+            if token.pos == "NOUN" and case and token.feats.get("Case") == case:
+                office = back
+                break
+        if office is None:
+            return None
+        for position in range(office, first):
+            mention = view.mentions[position]
+            if mention is None or mention.form == "pronoun" or self.locative(view, mention):
+                continue
+            ref = self.ref(mention)
+            if ref is not None:
+                name = transliterate(person.normal or person.text, self.lexicon.translit)
+                return ActorRef(ref.code, ref.sector, ref.entity_id, name)
+        return None
 
     def locative(self, view: SentenceView, mention: Mention) -> bool:
         """«в Москве», «во Вьетнаме»: the mention is where something happens, not who acts."""
@@ -233,6 +289,7 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
         (m for m in doc.mentions if m.entity_id and m.form in _ACTOR_FORMS),
         key=lambda m: m.end - m.start,
     )
+    unknown = [m for m in doc.mentions if m.label == "PER" and not m.entity_id]
     for index, sentence in enumerate(doc.sentences):
         per_token: list[Mention | None] = [None] * len(sentence.tokens)
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
@@ -249,8 +306,34 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
             if len(disjoint) > 1:
                 per_token[position] = disjoint[0]
                 more[position] = disjoint[1:]
-        views.append(SentenceView(index, sentence, per_token, more=more))
+        view = SentenceView(index, sentence, per_token, more=more)
+        view.people = _people_at(unknown, view)
+        views.append(view)
     return FactContext(doc, lexicon, _speaker(doc), _counterpart(doc, lexicon), views)
+
+
+def _people_at(unknown: list[Mention], view: SentenceView) -> dict[int, Mention]:
+    sentence = view.sentence
+    found: dict[int, Mention] = {}
+    for mention in unknown:
+        if not sentence.start <= mention.start < sentence.end:
+            continue
+        for position, token in enumerate(sentence.tokens):
+            if mention.start <= token.start and token.end <= mention.end:
+                found.setdefault(position, mention)
+    return found
+
+
+def _add_person(refs: list[ActorRef], person: ActorRef | None) -> None:
+    """One actor per code: a named person joins the ref of his side, or stands for it."""
+    if person is None:
+        return
+    for position, ref in enumerate(refs):
+        if ref.code == person.code:
+            if ref.person is None:
+                refs[position] = ActorRef(ref.code, ref.sector, ref.entity_id, person.person)
+            return
+    refs.append(person)
 
 
 def _speaker(doc: Document) -> ActorRef | None:

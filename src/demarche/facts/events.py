@@ -197,6 +197,8 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         aux.append("historical")
     if event_type == "CONSULT" and not mode and context.place and _at_home_of(context, target):
         mode = "visit"
+    if view.people:
+        source, target = context.with_people(view, source), context.with_people(view, target)
     sentence = view.sentence
     return Event(
         id=f"e{number + 1}",
@@ -222,13 +224,16 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     head = hit.first
     verb = _governing_verb(view, head)
     subjects = _subjects(view, verb, hit) or _stray_subject(context, view, verb)
+    subjects = _antecedents(context, view, verb, subjects)
     voice = context.voice(view)
     if entry.get("roles") == "evaluative":
         return _evaluative(context, view, hit, verb, subjects, voice)
     agent: list[int] = []
     if not subjects and tokens[head].pos == "NOUN":
         agent = _noun_agent(context, view, head)  # «удары ВСУ по…», «ударами израильских ВВС»
-    source = [r for c in subjects + agent for r in context.actors_in(view, view.subtree(c))]
+    source = _unique(
+        [r for c in subjects + agent for r in context.actors_in(view, _phrase(view, c, verb))]
+    )
     objects = [c for c in view.children[verb] if tokens[c].rel in _OBJECT and c not in subjects]
     if verb != head:
         objects += [c for c in view.children[head] if c not in subjects]
@@ -266,6 +271,51 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     if len(source) >= 2 and {r.code for r in target} <= {r.code for r in source}:
         target = list(reversed(source))  # a joint act: each side is the other's recipient
     return source, target, pro_drop
+
+
+def _antecedents(context: FactContext, view: SentenceView, verb: int, subjects: list[int]):
+    """«Миллер и Озерец, которые сегодня встречаются»: the relative pronoun's noun acts, when
+    it names actors itself (not «оружия, которое будет использоваться»: a thing's owner is
+    no doer)."""
+    tokens = view.tokens
+    relative = [c for c in subjects if fold(tokens[c].lemma) in context.lexicon.relative_pronouns]
+    if not relative or not tokens[verb].rel.startswith("acl"):
+        return subjects
+    noun = tokens[verb].head
+    if not 0 <= noun < len(tokens):
+        return subjects
+    nouns = _conjuncts(view, noun)
+    names = nouns + [c for n in nouns for c in view.children[n] if tokens[c].rel == "appos"]
+    if not any(view.mentions[i] is not None or i in view.people for i in names):
+        return subjects
+    if not any(_agrees(tokens[c], tokens[noun], len(nouns)) for c in relative):
+        return subjects  # «приглашение посетить Каир, которое …»: the clause is not Cairo's
+    return [c for c in subjects if c not in relative] + nouns
+
+
+def _agrees(pronoun, noun, conjuncts: int) -> bool:
+    number = pronoun.feats.get("Number")
+    if number == "Plur":
+        return conjuncts > 1 or noun.feats.get("Number") == "Plur"
+    gender, other = pronoun.feats.get("Gender"), noun.feats.get("Gender")
+    return noun.feats.get("Number") != "Plur" and (not gender or not other or gender == other)
+
+
+def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for ref in refs:
+        if all(ref.code != r.code for r in out):
+            out.append(ref)
+    return out
+
+
+def _phrase(view: SentenceView, node: int, verb: int) -> list[int]:
+    """The node's phrase, without the clause of ``verb`` when that hangs inside it."""
+    scope = view.subtree(node)
+    if verb in scope and verb != node:
+        clause = set(view.subtree(verb))
+        scope = [i for i in scope if i not in clause]
+    return scope
 
 
 def _stray_subject(context: FactContext, view: SentenceView, verb: int) -> list[int]:
@@ -692,6 +742,8 @@ def _talks(context: FactContext) -> bool:
 
 def _default_target(context: FactContext, entry: dict, source: list[ActorRef]) -> list[ActorRef]:
     codes = {r.code for r in source}
+    if len(codes) >= 2 and entry["type"] in ("CONSULT", "AGREE", "COOPERATE"):
+        return []  # «Президенты Казахстана и Узбекистана встретились»: the sides are named
     speaker, counterpart = context.speaker, context.counterpart
     if entry["type"] in ("CONSULT", "AGREE", "COOPERATE") and speaker and speaker.code not in codes:
         return [speaker]  # another side met, agreed or worked with: with the speaker's side

@@ -129,6 +129,8 @@ class FactLexicon:
     known_agreements: LemmaMatcher
     occasion_anaphora: list[str]
     term_prepositions: set[str]
+    translit: dict[str, str]
+    relative_pronouns: set[str]
 
 
 @cache
@@ -185,6 +187,8 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         known_agreements=LemmaMatcher(c.phrases(facts.get("known_agreements", {})), 2),
         occasion_anaphora=[w.lower() for w in facts.get("occasion_anaphora", [])],
         term_prepositions=set(facts.get("term_prepositions", [])),
+        translit=load_json(f"lang/{language}.json")["translit"],
+        relative_pronouns=c.words(facts.get("relative_pronouns", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),
