@@ -12,6 +12,7 @@ import sys
 import time
 import uuid
 from datetime import date
+from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
@@ -307,6 +308,61 @@ def test_migrations_build_exactly_the_declared_schema(db_url):
     # The search index is backend-specific and lives outside the declared schema.
     unexpected = [d for d in differences if "fts" not in str(d) and "lemmas_tsv" not in str(d)]
     assert unexpected == []
+
+
+def _profile_tables(connection) -> tuple[list, list]:
+    pairs = connection.execute(
+        select(
+            t.event_pairs.c.event_id,
+            t.event_pairs.c.document_id,
+            t.event_pairs.c.actor,
+            t.event_pairs.c.role,
+            t.event_pairs.c.counterpart,
+            t.event_pairs.c.type,
+            t.event_pairs.c.month,
+        )
+    ).all()
+    present = connection.execute(select(t.document_actors)).all()
+    return sorted(pairs), sorted(present)
+
+
+def _profile_tables_from_facts(connection) -> tuple[list, list]:
+    me, other, e = t.event_actors.alias("me"), t.event_actors.alias("other"), t.events.c
+    pairs = connection.execute(
+        select(me.c.event_id, e.document_id, me.c.actor, me.c.role, other.c.actor, e.type, e.month)
+        .join(t.events, e.id == me.c.event_id)
+        .join(other, (other.c.event_id == me.c.event_id) & (other.c.role != me.c.role))
+        .where(other.c.actor != me.c.actor)
+    ).all()
+    present = connection.execute(
+        select(t.mentions.c.document_id, t.actors.c.code)
+        .join(t.actors, t.actors.c.id == t.mentions.c.actor_id)
+        .where(t.actors.c.code.is_not(None))
+        .distinct()
+    ).all()
+    return sorted(pairs), sorted(present)
+
+
+def test_profile_tables_summarise_the_facts_and_migrate_from_them(store):
+    """event_pairs and document_actors, which actor profiles read, agree with the events and
+    mentions they summarise, whether written by ingest or backfilled by migration 0005."""
+    from alembic import command
+    from alembic.config import Config
+
+    with store.engine.connect() as connection:
+        written = _profile_tables(connection)
+        assert written == _profile_tables_from_facts(connection)
+    pairs, present = written
+    assert ("RUS", "source", "PRK", "CONSULT") in {(p[2], p[3], p[4], p[5]) for p in pairs}
+    assert len({p[0] for p in pairs}) > 10 and len(present) > 20
+    config = Config()
+    config.set_main_option("script_location", str(files("demarche.store") / "migrations"))
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+        command.upgrade(config, "head")
+    with store.engine.connect() as connection:
+        assert _profile_tables(connection) == written
 
 
 def test_every_own_statement_stores_on_both_backends(db_url, analyzer):

@@ -114,17 +114,12 @@ def mentions_of(connection, event_key: str) -> int:
 
 def actor_profile(connection, actor: str, filters: Filters | None = None) -> dict[str, Any]:
     """Whom the actor meets, supports and accuses, and who does so to it, month by month."""
-    me = t.event_actors.alias("me")
-    other = t.event_actors.alias("other")
-    e = t.events.c
+    p = t.event_pairs.c
     statement = _restricted(
-        select(me.c.role, other.c.actor, e.type, e.month, func.count().label("n"))
-        .select_from(me)
-        .join(t.events, e.id == me.c.event_id)
-        .join(other, and_(other.c.event_id == me.c.event_id, other.c.role != me.c.role))
-        .where(me.c.actor == actor, other.c.actor != actor)
-        .group_by(me.c.role, other.c.actor, e.type, e.month),
-        e.document_id,
+        select(p.role, p.counterpart, p.type, p.month, func.count().label("n"))
+        .where(p.actor == actor)
+        .group_by(p.role, p.type, p.month, p.counterpart),
+        p.document_id,
         filters,
     )
     by_month: dict[str, Counter] = defaultdict(Counter)
@@ -141,13 +136,10 @@ def actor_profile(connection, actor: str, filters: Filters | None = None) -> dic
         .where(t.actors.c.code == actor)
         .order_by(t.actors.c.kind.notin_(("state", "organization")), t.actors.c.kind)
     ).first()
-    actor_ids = select(t.actors.c.id).where(t.actors.c.code == actor)
     documents = connection.execute(
         _restricted(
-            select(func.count(func.distinct(t.mentions.c.document_id))).where(
-                t.mentions.c.actor_id.in_(actor_ids)
-            ),
-            t.mentions.c.document_id,
+            select(func.count()).where(t.document_actors.c.actor == actor),
+            t.document_actors.c.document_id,
             filters,
         )
     ).scalar_one()

@@ -118,6 +118,37 @@ event_actors = Table(
     Index("ix_event_actors_actor_event", "actor", "role", "event_id"),
 )
 
+# Which actor codes each document mentions, once each: counting an actor's documents from
+# its mentions read a million index entries for RUS at 100k documents.
+document_actors = Table(
+    "document_actors",
+    metadata,
+    Column(
+        "document_id",
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("actor", String(32), primary_key=True),
+    Index("ix_document_actors_actor", "actor", "document_id"),
+)
+
+# One row per (actor, counterpart) of an event, in both directions. Actor profiles read this
+# index alone: joining event_actors to events and back cost 0.5 s for RUS at 100k documents.
+event_pairs = Table(
+    "event_pairs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("actor", String(32), nullable=False),
+    Column("role", String(8), nullable=False),
+    Column("counterpart", String(32), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("month", String(7)),
+    Index("ix_event_pairs_profile", "actor", "role", "type", "month", "counterpart", "document_id"),
+    Index("ix_event_pairs_document", "document_id"),
+)
+
 agreements = Table(
     "agreements",
     metadata,
@@ -228,7 +259,17 @@ rhetoric = Table(
 )
 
 # Tables holding one document's facts, deleted and rewritten together on re-analysis.
-PER_DOCUMENT = (mentions, events, agreement_mentions, format_rounds, relations, stances, rhetoric)
+PER_DOCUMENT = (
+    mentions,
+    document_actors,
+    event_pairs,
+    events,
+    agreement_mentions,
+    format_rounds,
+    relations,
+    stances,
+    rhetoric,
+)
 
 __all__ = [
     "PER_DOCUMENT",
@@ -236,8 +277,10 @@ __all__ = [
     "agreement_mentions",
     "agreements",
     "dialogue_formats",
+    "document_actors",
     "documents",
     "event_actors",
+    "event_pairs",
     "events",
     "format_rounds",
     "mentions",

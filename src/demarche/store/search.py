@@ -75,16 +75,14 @@ def document_filter(filters: Filters) -> list:
         speaker = filters.speaker
         conditions.append((d.speaker == speaker) | d.speaker_name.ilike(f"%{speaker}%"))
     if filters.actor:
-        conditions.append(
-            exists(
-                select(t.mentions.c.id)
-                .join(t.actors, t.actors.c.id == t.mentions.c.actor_id)
-                .where(
-                    t.mentions.c.document_id == d.id,
-                    (t.actors.c.code == filters.actor) | (t.actors.c.id == filters.actor),
-                )
-            )
+        # A code (RUS) reads the narrow document_actors table; an actor id (a person) the mentions.
+        by_code = select(t.document_actors.c.document_id).where(
+            t.document_actors.c.document_id == d.id, t.document_actors.c.actor == filters.actor
         )
+        by_id = select(t.mentions.c.id).where(
+            t.mentions.c.document_id == d.id, t.mentions.c.actor_id == filters.actor
+        )
+        conditions.append(exists(by_code) | exists(by_id))
     return conditions
 
 

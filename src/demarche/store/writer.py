@@ -146,6 +146,13 @@ def _write_facts(connection: Connection, document_id: int, record: DocumentRecor
     ]
     if mentions:
         connection.execute(insert(t.mentions), mentions)
+    codes = {e["id"]: e.get("actor") for e in record.entities}
+    present = {codes.get(m["actor_id"]) for m in mentions} - {None}
+    if present:
+        connection.execute(
+            insert(t.document_actors),
+            [{"document_id": document_id, "actor": code} for code in sorted(present)],
+        )
     _write_events(connection, common, record)
     for agreement in facts["agreements"]:
         agreement_id = _link_agreement(connection, agreement, record.agreement_keys)
@@ -222,7 +229,9 @@ def _write_events(connection: Connection, common: dict[str, Any], record: Docume
         insert(t.events).returning(t.events.c.id, sort_by_parameter_order=True), rows
     ).scalars()
     actors = []
-    for event_id, event in zip(ids, record.events, strict=True):
+    stored: dict[int, dict[str, Any]] = {}
+    for event_id, event, row in zip(ids, record.events, rows, strict=True):
+        stored[event_id] = row
         seen = set()
         for role in ("source", "target"):
             for ref in event[role]:
@@ -238,6 +247,34 @@ def _write_events(connection: Connection, common: dict[str, Any], record: Docume
                     )
     if actors:
         connection.execute(insert(t.event_actors), actors)
+        pairs = _pairs(actors, stored)
+        if pairs:
+            connection.execute(insert(t.event_pairs), pairs)
+
+
+def _pairs(actors: list[dict[str, Any]], events: dict[int, dict[str, Any]]) -> list[dict]:
+    """Each actor of an event paired with each actor on the other side, both directions."""
+    by_event: dict[int, list[dict[str, Any]]] = {}
+    for row in actors:
+        by_event.setdefault(row["event_id"], []).append(row)
+    pairs = []
+    for event_id, rows in by_event.items():
+        event = events[event_id]
+        for me in rows:
+            for other in rows:
+                if other["role"] != me["role"] and other["actor"] != me["actor"]:
+                    pairs.append(
+                        {
+                            "event_id": event_id,
+                            "document_id": event["document_id"],
+                            "actor": me["actor"],
+                            "role": me["role"],
+                            "counterpart": other["actor"],
+                            "type": event["type"],
+                            "month": event["month"],
+                        }
+                    )
+    return pairs
 
 
 def _month(event_date: str | None, record: DocumentRecord) -> str | None:
