@@ -73,8 +73,9 @@ def _excluded_object(view: SentenceView, hit: Hit, entry: dict) -> bool:
 
 def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     """«выражают озабоченность беспрецедентным наращиванием военной активности НАТО»: a noun
-    act right after a judgement is what is judged, reported by the judgement itself."""
-    if view.tokens[hit.first].pos != "NOUN":
+    act right after a judgement is what is judged, reported by the judgement itself; so is a
+    label the judgement applies («будут расцениваться как враждебный шаг»)."""
+    if view.tokens[hit.first].pos not in ("NOUN", "ADJ"):
         return False
     return any(
         other.pattern.payload["type"] == "ACCUSE" and 0 < hit.first - other.last <= 3
@@ -222,6 +223,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     """(sources, targets, pro_drop) for the predicate at ``hit``."""
     tokens = view.tokens
     head = hit.first
+    if entry["type"] == "CONSULT":
+        sides = _between(context, view, hit)
+        if len(sides) >= 2:
+            return sides, [], False
     verb = _governing_verb(view, head)
     subjects = _subjects(view, verb, hit) or _stray_subject(context, view, verb)
     subjects = _antecedents(context, view, verb, subjects)
@@ -257,7 +262,11 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = [voice, other]  # «Стороны выражают…», «Министры обсудили…»
     if not source and pro_drop and voice:
         source = [voice]
-        if other and _joint(context, view, entry, tokens[verb]):
+        # «Мы предлагали Вашингтону …»: an offer to a third side is ours alone (a joint
+        # call or reproach to a third side stays joint)
+        third = [r for r in target if other and r.code not in (voice.code, other.code)]
+        elsewhere = entry["type"] == "AGREE" and bool(third)
+        if other and not elsewhere and _joint(context, view, entry, tokens[verb]):
             source = [voice, other]
     if not source and entry["type"] == "CONSULT":
         source, target = _visitor_and_host(context, view)
@@ -291,6 +300,17 @@ def _antecedents(context: FactContext, view: SentenceView, verb: int, subjects: 
     if not any(_agrees(tokens[c], tokens[noun], len(nouns)) for c in relative):
         return subjects  # «приглашение посетить Каир, которое …»: the clause is not Cairo's
     return [c for c in subjects if c not in relative] + nouns
+
+
+def _between(context: FactContext, view: SentenceView, hit: Hit) -> list[ActorRef]:
+    """«переговоров между Россией и Украиной»: the talks' own sides, whoever hosts them."""
+    tokens = view.tokens
+    for child in view.children[hit.first]:
+        words = {fold(tokens[c].text) for c in view.children[child] if tokens[c].rel == "case"}
+        if words & context.lexicon.between:
+            nodes = [n for c in _conjuncts(view, child) for n in [c, *view.children[c]]]
+            return context.actors_in(view, sorted(set(nodes)))
+    return []
 
 
 def _agrees(pronoun, noun, conjuncts: int) -> bool:
@@ -578,9 +598,11 @@ def _nearest_actors(
     """
     seen: set[int] = {head}
     frontier = [r for r in roots if r not in seen]
+    aside: set[int] = set()  # «в органах ООН»: what a circumstance names is no target either
     while frontier:
         seen.update(frontier)
         usable = [n for n in frontier if not _circumstance(context, view, n)]
+        aside.update(i for n in frontier if n not in usable for i in view.subtree(n))
         allowed = {r.code for r in _refs(context, view, usable, exclude)}
         found = [n for n in sorted(usable) if allowed & _codes(context, view, [n])]
         if found:
@@ -595,8 +617,10 @@ def _nearest_actors(
                     ):
                         refs.append(ref)
             return refs
-        frontier = [c for n in frontier for c in view.children[n] if c not in seen]
+        frontier = [c for n in usable for c in view.children[n] if c not in seen]
     for index in range(head + 1, len(view.tokens)):
+        if index in aside:
+            continue
         refs = [r for r in context.actors_in(view, [index]) if r.code not in exclude]
         if refs:
             return refs

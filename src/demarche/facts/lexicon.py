@@ -131,6 +131,7 @@ class FactLexicon:
     term_prepositions: set[str]
     translit: dict[str, str]
     relative_pronouns: set[str]
+    between: set[str]
 
 
 @cache
@@ -189,6 +190,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         term_prepositions=set(facts.get("term_prepositions", [])),
         translit=load_json(f"lang/{language}.json")["translit"],
         relative_pronouns=c.words(facts.get("relative_pronouns", [])),
+        between=set(facts.get("between_prepositions", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),

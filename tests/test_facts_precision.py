@@ -1,0 +1,44 @@
+"""Rules that keep events from taking the wrong sides: own invented sentences."""
+
+from __future__ import annotations
+
+TALKS = "Выступление Министра иностранных дел Российской Федерации С.В.Лаврова по итогам переговоров с Министром иностранных дел Турции Х.Фиданом (Анкара, 3 марта 2025 года)\n"  # noqa: E501
+STATEMENT = "Заявление МИД России в связи с планами Германии (Москва, 3 марта 2025 года)\n"
+
+
+def events(analyzer, title: str, body: str):
+    doc = analyzer.analyze_text(title + body)
+    return [
+        (e.type, sorted(r.code for r in e.source), sorted(r.code for r in e.target))
+        for e in doc.facts.events
+    ]
+
+
+def test_talks_between_two_sides_are_theirs_not_the_hosts(analyzer):
+    body = (
+        "Турция готова и впредь предоставлять свою площадку для переговоров между Ираном и "
+        "Израилем, как это было в Стамбуле весной прошлого года.\n"
+    )
+    consult = [f for f in events(analyzer, TALKS, body) if f[0] == "CONSULT"]
+    assert consult and all(f[1] == ["IRN", "ISR"] for f in consult)
+
+
+def test_a_label_under_a_judgement_is_one_accusation(analyzer):
+    body = "Поставки японского оружия Украине будут расцениваться как враждебный шаг.\n"
+    accuse = [f for f in events(analyzer, STATEMENT, body) if f[0] == "ACCUSE"]
+    assert len(accuse) <= 1
+
+
+def test_an_organisation_behind_a_locative_is_no_target(analyzer):
+    body = "Призываем западных коллег отказаться от сверхпредставленности в органах ООН.\n"
+    request = [f for f in events(analyzer, TALKS, body) if f[0] == "REQUEST"]
+    assert request and all("UN" not in f[2] for f in request)
+
+
+def test_an_offer_to_a_third_side_is_ours_alone(analyzer):
+    body = (
+        "Германия готовится разместить у себя американские ракеты.\n"
+        "Мы неоднократно предлагали Вашингтону ввести взаимный мораторий.\n"
+    )
+    agree = [f for f in events(analyzer, STATEMENT, body) if f[0] == "AGREE"]
+    assert agree and all(f[1] == ["RUS"] for f in agree)
