@@ -144,7 +144,17 @@ def test_event_and_actor_queries(store):
     with store.engine.connect() as connection:
         consults = queries.events(connection, source="RUS", target="PRK", event_type="CONSULT")
         assert consults and all(e["type"] == "CONSULT" for e in consults)
-        assert all("PRK" in e["target"] for e in consults)
+        assert all("PRK" in e["target"] and "RUS" in e["source"] for e in consults)
+        # Both sides given read the pairs index; it must agree with each side taken alone.
+        both = {e["id"] for e in queries.events(connection, source="RUS", target="PRK")}
+        from_rus = {e["id"] for e in queries.events(connection, source="RUS", limit=10_000)}
+        to_prk = {e["id"] for e in queries.events(connection, target="PRK", limit=10_000)}
+        assert both == from_rus & to_prk
+        assert queries.events_total(connection, source="RUS", target="PRK") == len(both)
+        by_actor = Filters(actor="PRK")
+        listed, total = queries.documents(connection, by_actor)
+        assert total == len(listed) >= 2
+        assert total < queries.documents(connection)[1]
         assert queries.mentions_of(connection, consults[0]["event_key"]) >= 1
         dated = queries.events(connection, filters=Filters(date_from=date(2026, 1, 1)))
         assert dated and all(e["date"] is None or e["date"] >= "2024" for e in dated)

@@ -60,21 +60,32 @@ def events(
         e.trigger_start,
         e.trigger_end,
         e.event_key,
-    ).join(t.documents, t.documents.c.id == e.document_id)
-    conditions = _event_conditions(filters, source, target, event_type)
-    if conditions:
-        statement = statement.where(and_(*conditions))
+    )
+    statement = _restricted(statement, e.document_id, filters).where(
+        *_event_conditions(source, target, event_type)
+    )
     rows = connection.execute(
         statement.order_by(e.date.desc(), e.id).limit(limit).offset(offset)
     ).mappings()
     return [dict(row) for row in rows]
 
 
-def _event_conditions(filters, source, target, event_type) -> list:
+def _event_conditions(source, target, event_type) -> list:
     e = t.events.c
-    conditions = _documents_where(filters)
+    conditions = []
     if event_type:
         conditions.append(e.type == event_type.upper())
+    if source and target:
+        # One pass over the pairs index instead of intersecting every event of each side.
+        pairs = t.event_pairs.c
+        conditions.append(
+            e.id.in_(
+                select(pairs.event_id).where(
+                    pairs.actor == source, pairs.role == "source", pairs.counterpart == target
+                )
+            )
+        )
+        return conditions
     for role, code in (("source", source), ("target", target)):
         if code:
             conditions.append(
@@ -95,11 +106,11 @@ def events_total(
     event_type: str | None = None,
 ) -> int:
     """How many events ``events`` would page through with the same arguments."""
+    statement = _restricted(
+        select(func.count()).select_from(t.events), t.events.c.document_id, filters
+    )
     return connection.execute(
-        select(func.count())
-        .select_from(t.events)
-        .join(t.documents, t.documents.c.id == t.events.c.document_id)
-        .where(*_event_conditions(filters, source, target, event_type))
+        statement.where(*_event_conditions(source, target, event_type))
     ).scalar_one()
 
 

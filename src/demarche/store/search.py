@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, literal_column, select, text
+from sqlalchemy import Select, and_, func, literal_column, select, text
 
 from demarche.language.morphology import Morphology, fold
 from demarche.store import schema as t
@@ -75,14 +75,14 @@ def document_filter(filters: Filters) -> list:
         speaker = filters.speaker
         conditions.append((d.speaker == speaker) | d.speaker_name.ilike(f"%{speaker}%"))
     if filters.actor:
-        # A code (RUS) reads the narrow document_actors table; an actor id (a person) the mentions.
+        # A code (RUS) is read from document_actors, an actor id (a person) from the mentions.
+        # One IN list, not a correlated EXISTS per document: counting matches at 100k
+        # documents took 0.6 s that way.
         by_code = select(t.document_actors.c.document_id).where(
-            t.document_actors.c.document_id == d.id, t.document_actors.c.actor == filters.actor
+            t.document_actors.c.actor == filters.actor
         )
-        by_id = select(t.mentions.c.id).where(
-            t.mentions.c.document_id == d.id, t.mentions.c.actor_id == filters.actor
-        )
-        conditions.append(exists(by_code) | exists(by_id))
+        by_id = select(t.mentions.c.document_id).where(t.mentions.c.actor_id == filters.actor)
+        conditions.append(d.id.in_(by_code.union(by_id)))
     return conditions
 
 

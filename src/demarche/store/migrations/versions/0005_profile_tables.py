@@ -50,6 +50,9 @@ def upgrade() -> None:
         "event_pairs",
         ["actor", "role", "type", "month", "counterpart", "document_id"],
     )
+    op.create_index(
+        "ix_event_pairs_pair", "event_pairs", ["actor", "role", "counterpart", "event_id"]
+    )
     op.create_index("ix_event_pairs_document", "event_pairs", ["document_id"])
     op.create_table(
         "document_actors",
