@@ -42,3 +42,36 @@ def test_an_offer_to_a_third_side_is_ours_alone(analyzer):
     )
     agree = [f for f in events(analyzer, STATEMENT, body) if f[0] == "AGREE"]
     assert agree and all(f[1] == ["RUS"] for f in agree)
+
+
+PHONE = "Сообщение для СМИ о телефонном разговоре Министра иностранных дел Российской Федерации С.В.Лаврова с Министром иностранных дел Турции Х.Фиданом (Москва, 28 мая 2025 года)\n"  # noqa: E501
+BRIEFING = (
+    "Брифинг официального представителя МИД России М.В.Захаровой (Москва, 16 октября 2024 года)\n"
+)
+
+
+def test_a_date_in_a_participle_clause_dates_that_clause(analyzer):
+    body = (
+        "28 мая состоялся телефонный разговор министров.\n"
+        "Министры обсудили ход реализации договорённостей, достигнутых президентами двух "
+        "стран в ходе их встречи 19 мая.\n"
+    )
+    doc = analyzer.analyze_text(PHONE + body)
+    assert all(e.date != "2025-05-19" for e in doc.facts.events if e.type == "CONSULT")
+
+
+def test_what_is_offered_is_no_event_of_its_own(analyzer):
+    body = "Мы неоднократно предлагали Вашингтону ввести взаимный мораторий.\n"
+    found = events(analyzer, STATEMENT, body)
+    assert [f[0] for f in found] == ["AGREE"]
+
+
+def test_a_planned_meeting_is_reported_once(analyzer):
+    body = (
+        "18 октября в Москве С.В.Лавров проведёт переговоры с Министром иностранных дел "
+        "Турции Х.Фиданом.\n"
+        "Министры обсудят положение дел на Ближнем Востоке.\n"
+    )
+    doc = analyzer.analyze_text(BRIEFING + body)
+    planned = [e for e in doc.facts.events if e.note == "intent to consult"]
+    assert len(planned) == 1

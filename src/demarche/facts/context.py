@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -289,7 +290,10 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
         (m for m in doc.mentions if m.entity_id and m.form in _ACTOR_FORMS),
         key=lambda m: m.end - m.start,
     )
-    unknown = [m for m in doc.mentions if m.label == "PER" and not m.entity_id]
+    unknown = sorted(
+        (m for m in doc.mentions if m.label == "PER" and not m.entity_id), key=lambda m: m.start
+    )
+    starts = [m.start for m in unknown]
     for index, sentence in enumerate(doc.sentences):
         per_token: list[Mention | None] = [None] * len(sentence.tokens)
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
@@ -307,17 +311,19 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
                 per_token[position] = disjoint[0]
                 more[position] = disjoint[1:]
         view = SentenceView(index, sentence, per_token, more=more)
-        view.people = _people_at(unknown, view)
+        view.people = _people_at(unknown, starts, view)
         views.append(view)
     return FactContext(doc, lexicon, _speaker(doc), _counterpart(doc, lexicon), views)
 
 
-def _people_at(unknown: list[Mention], view: SentenceView) -> dict[int, Mention]:
+def _people_at(unknown: list[Mention], starts: list[int], view: SentenceView):
+    """Token positions of the names the gazetteer does not know, in one sentence."""
     sentence = view.sentence
     found: dict[int, Mention] = {}
-    for mention in unknown:
-        if not sentence.start <= mention.start < sentence.end:
-            continue
+    first = bisect.bisect_left(starts, sentence.start)
+    for mention in unknown[first:]:
+        if mention.start >= sentence.end:
+            break
         for position, token in enumerate(sentence.tokens):
             if mention.start <= token.start and token.end <= mention.end:
                 found.setdefault(position, mention)

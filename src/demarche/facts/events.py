@@ -16,6 +16,7 @@ _TARGET_PREPOSITIONS = {"с", "против", "к", "в адрес", "для", "
 _FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _SPEAKER_PERSONS = {"1"}
 _TOPIC_HOLDERS = {"AGREE", "SUPPORT", "COOPERATE", "AID", "REJECT", "REQUEST"}
+_PROPOSALS = {"AGREE", "REQUEST"}
 _HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "PROTEST", "COERCE"}
 _FIRST_PERSON_GENRES = {"remarks", "opening_remarks", "interview", "article", "press_conference"}
 AGREEMENT_NOTE = "agreement: "  # note prefix of events that conclude or change an agreement
@@ -51,6 +52,8 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 continue  # «Благодарю за гостеприимство»: courtesy, not support
             if _judged_topic(view, hit, hits) or _excluded_object(view, hit, entry):
                 continue
+            if _proposed(view, hit, hits):
+                continue
             event = _event(context, view, hit, entry, len(events))
             if event is not None:
                 events.append(event)
@@ -84,17 +87,36 @@ def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     )
 
 
+def _proposed(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+    """«предлагали … ввести взаимный мораторий», «призываем … отказаться»: an infinitive under
+    an offer or a call is what is offered or asked, reported by the offer or call itself."""
+    token = view.tokens[hit.first]
+    if token.feats.get("VerbForm") != "Inf":
+        return False
+    return any(
+        token.head in other.indexes and other.pattern.payload["type"] in _PROPOSALS
+        for other in hits
+        if other is not hit
+    )
+
+
 def _one_meeting_each(events: list[Event]) -> list[Event]:
     """«Провели переговоры… Обменялись мнениями… Обсудили…»: one meeting, reported once."""
     kept: list[Event] = []
     seen: set[tuple] = set()
+    planned: dict[frozenset, str | None] = {}
     for event in events:
+        sides = frozenset(r.code for r in event.source + event.target)
         if event.type == "CONSULT":
-            sides = frozenset(r.code for r in event.source + event.target)
             key = (sides, event.date)  # a topic's place («саммит … в Тегеране») is no venue
             if key in seen:
                 continue
             seen.add(key)
+        elif event.type == "AGREE" and event.note == "intent to consult":
+            # «Лавров проведёт переговоры с … Министры обсудят …»: the same planned meeting
+            if sides in planned and event.date in (None, planned[sides]):
+                continue
+            planned.setdefault(sides, event.date)
         kept.append(event)
     for number, event in enumerate(kept, 1):
         event.id = f"e{number}"
@@ -819,6 +841,7 @@ def _military_object(context: FactContext, view: SentenceView, head: int) -> boo
 
 def _date(context: FactContext, view: SentenceView, hit: Hit, pro_drop: bool) -> str | None:
     dates = [d for d in context.dates_in(view) if not _term(context, d)]
+    dates = [d for d in dates if not _in_other_clause(view, d, hit)]
     trigger = view.tokens[hit.first].start
     if dates:
         return min(dates, key=lambda d: abs(d[0] - trigger))[2]
@@ -833,6 +856,23 @@ def _date(context: FactContext, view: SentenceView, hit: Hit, pro_drop: bool) ->
     if context.date and (pro_drop or token.feats.get("Tense") in ("Past", "Pres")):
         return context.date.isoformat()
     return None
+
+
+def _in_other_clause(view: SentenceView, date: tuple[int, int, str], hit: Hit) -> bool:
+    """«обсудили ход реализации договорённостей, достигнутых … 19 мая»: a date inside a
+    participle or relative clause dates that clause, not the act the clause describes."""
+    tokens = view.tokens
+    inside = [i for i, t in enumerate(tokens) if date[0] <= t.start < date[1]]
+    if not inside or not view.children:
+        return False
+    node, steps = inside[0], 0
+    while 0 <= node < len(tokens) and steps < 12:
+        if node == hit.first:
+            return False
+        if tokens[node].rel.startswith("acl"):
+            return hit.first not in view.subtree(node)
+        node, steps = tokens[node].head, steps + 1
+    return False
 
 
 def _term(context: FactContext, date: tuple[int, int, str]) -> bool:
