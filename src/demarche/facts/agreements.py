@@ -6,29 +6,11 @@ import re
 
 from demarche.facts.context import FactContext, SentenceView
 from demarche.facts.events import AGREEMENT_NOTE
-from demarche.facts.naming import _translit, english_name, nominative_name
+from demarche.facts.naming import english_name, name_span, nominative_name
 from demarche.language.morphology import fold
-from demarche.language.normalize import transliterate
 from demarche.model import Agreement, Event, Evidence, Token
 
-_NAME_PREPOSITIONS = {"о", "об", "на", "между", "по", "в", "до"}
 _YEARS = re.compile(r"\b(\d{4})(?:\s*[-–—]\s*(\d{4}))?")
-_STOP_LEMMAS = {"сегодня", "который", "этот", "только", "что"}
-_QUOTES = {"«", "»", '"', "„", "“"}
-_MONTHS = {
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-}
 
 
 def extract_agreements(context: FactContext, events: list[Event]) -> list[Agreement]:
@@ -45,8 +27,8 @@ def extract_agreements(context: FactContext, events: list[Event]) -> list[Agreem
             first, last = _name_start(tokens, hit.first, hit.last), hit.last
             if entry:
                 first, last = min(first, entry.first), max(last, entry.last)
-            first, last = _name_span(tokens, first, last)
-            agreement = _agreement(context, view, kind, first, last, events, hit.first)
+            first, last = name_span(view, first, last)
+            agreement = _agreement(context, view, kind, (first, last), events, hit)
             if entry:
                 _known(agreement, entry.pattern.payload)
             is_named = (
@@ -89,44 +71,15 @@ def _known(agreement: Agreement, entry: dict) -> None:
     agreement.signed = agreement.signed or entry.get("signed")
 
 
-def _name_span(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
-    """Extend the kind noun over its complement: «План межмидовских обменов на 2026-2027 годы»."""
-    end = last
-    index = last + 1
-    if index < len(tokens) and tokens[index].text in '»"' and tokens[first].text in '«"':
-        end, index = index, index + 1  # «дорожная карта» по развитию …
-    while index < len(tokens):
-        token = tokens[index]
-        lemma = fold(token.lemma or token.text)
-        if lemma in _STOP_LEMMAS or lemma in _MONTHS:
-            break  # «вышли из Черноморской инициативы в июле»
-        if token.pos == "ADP" and lemma in _NAME_PREPOSITIONS:
-            index += 1
-            continue
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
-        joins = token.text in (",", "и") and following is not None
-        if joins and following.pos in ("NOUN", "ADJ") and following.feats.get("Case") != "Nom":
-            index += 1  # «о добрососедстве, дружбе и сотрудничестве»
-            continue
-        if token.pos in ("ADJ", "NOUN", "PROPN", "NUM") or _YEARS.fullmatch(token.text):
-            if token.pos in ("NOUN", "PROPN") and token.feats.get("Case") == "Nom":
-                break
-            end = index
-            index += 1
-            continue
-        break
-    return first, end
-
-
 def _agreement(
     context: FactContext,
     view: SentenceView,
     kind: str,
-    first: int,
-    last: int,
+    span: tuple[int, int],
     events: list[Event],
-    head: int | None = None,
+    hit,
 ) -> Agreement:
+    first, last = span
     tokens = view.tokens
     text = context.doc.text
     start, end = tokens[first].start, tokens[last].end
@@ -150,7 +103,7 @@ def _agreement(
         id="",
         name_ru=written,
         name_normal=nominative_name(context, tokens[first : last + 1]),
-        name_en=_english(context, tokens, kind, first, last, head),
+        name_en=english_name(context, view, span, max(hit.first, first)),
         kind=kind,
         parties=parties,
         evidence=[evidence],
@@ -160,20 +113,6 @@ def _agreement(
         scope=_scope(context, view),
         status="signed" if signed and status == "mentioned" else status,
     )
-
-
-def _english(context, tokens: list[Token], kind: str, first: int, last: int, head) -> str:
-    """The gloss from the kind noun on, after the English of a naming adjective before it;
-    quotes around a name are no words."""
-    head = first if head is None or not first <= head <= last else head
-    words = [t for t in tokens[head : last + 1] if t.text not in _QUOTES]
-    before = [
-        context.lexicon.glossary.get(fold(t.lemma))
-        or transliterate(t.lemma or t.text, _translit(context)).capitalize()
-        for t in tokens[first:head]
-        if t.text not in _QUOTES
-    ]
-    return " ".join([*before, english_name(context, words, kind)])
 
 
 def _status(context: FactContext, view: SentenceView) -> str:

@@ -10,7 +10,7 @@ import re
 from types import SimpleNamespace
 
 from demarche.facts.context import FactContext, SentenceView, sides_before
-from demarche.facts.naming import _translit
+from demarche.facts.naming import name_span
 from demarche.language.morphology import fold
 from demarche.language.normalize import transliterate
 from demarche.model import DialogueFormat, Evidence, Round
@@ -212,11 +212,9 @@ def _series(context: FactContext, view: SentenceView, index: int, formats: dict,
         first -= 1
     if noun_en is None or first == index or not tokens[first].text[:1].isupper():
         return None
-    from demarche.facts.agreements import _name_span
-
     last = index
     if index + 1 < len(tokens) and tokens[index + 1].pos == "ADP":
-        _, last = _name_span(tokens, index, index)  # «… конференции по евразийской безопасности»
+        _, last = name_span(view, index, index)  # «… конференции по евразийской безопасности»
     words = [_gloss(context, view, i) for i in range(first, index)]
     hit = SimpleNamespace(
         pattern=SimpleNamespace(payload=" ".join([*words, noun_en])),
@@ -240,7 +238,9 @@ def _gloss(context: FactContext, view: SentenceView, index: int) -> str:
         return context.entity(mention).name_en
     token = view.tokens[index]
     glossed = context.lexicon.glossary.get(fold(token.lemma))
-    return glossed or transliterate(token.lemma or token.text, _translit(context)).capitalize()
+    return (
+        glossed or transliterate(token.lemma or token.text, context.lexicon.translit).capitalize()
+    )
 
 
 def _nearest_format(found_here: dict, nouns, view: SentenceView, index: int):

@@ -109,6 +109,7 @@ class FactLexicon:
     euphemisms: LemmaMatcher
     scare_quote_words: int
     glossary: dict[str, str]
+    glossary_phrases: dict[tuple[str, ...], str]
     metonyms: dict[str, str]
     place_prepositions: set[str]
     joint_subjects: set[str]
@@ -169,6 +170,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         euphemisms=LemmaMatcher(c.entries(rhetoric["euphemisms"]), 1),
         scare_quote_words=rhetoric.get("scare_quotes", {}).get("max_words", 3),
         glossary={c.lemmas([k])[0]: v for k, v in glossary["words"].items()},
+        glossary_phrases={
+            tuple(c.lemmas(k.split())): v for k, v in glossary.get("phrases", {}).items()
+        },
         metonyms=facts.get("metonyms", {}),
         place_prepositions=set(facts.get("place_prepositions", [])),
         joint_subjects=c.words(facts.get("joint_subjects", [])),
