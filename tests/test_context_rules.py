@@ -51,6 +51,22 @@ def test_colleague_gets_the_counterparts_office(analyzer):
     assert person.actor == "GMB"
 
 
+def test_an_unknown_name_after_an_office_and_a_state_holds_that_office(analyzer):
+    doc = analyzer.analyze_text(
+        "С.В.Лавров провёл переговоры с министром обороны Сербии Миланом Петровичем. "
+        "Министр иностранных дел Армении Арсен Тарханов заявил о поддержке."
+    )
+    offices = {}
+    for mention in doc.mentions:
+        if mention.text in ("Миланом Петровичем", "Арсен Тарханов"):
+            person = doc.entities[mention.entity_id]
+            offices[mention.text] = (person.kind, person.actor, person.office)
+    assert offices == {
+        "Миланом Петровичем": ("person", "SRB", "Minister of Defence"),
+        "Арсен Тарханов": ("person", "ARM", "Minister of Foreign Affairs"),
+    }
+
+
 def test_office_follows_the_document_date(analyzer):
     early = analyzer.analyze_text("Москва, 10 марта 2010 года. Д.А.Медведев принял делегацию.")
     late = analyzer.analyze_text("Москва, 10 марта 2015 года. Д.А.Медведев принял делегацию.")

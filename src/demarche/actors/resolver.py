@@ -297,8 +297,11 @@ class _Resolution:
             return None
         end = first
         state = None
+        # An NER name carries no sentence of its own: compare sentences by their tokens.
         before = [
-            c for c in self.found if c.end <= candidate.start and c.sentence is candidate.sentence
+            c
+            for c in self.found
+            if c.end <= candidate.start and c.sentence is not None and c.sentence.tokens is tokens
         ]
         if before and before[-1].last == first - 1 and before[-1].form == "name":
             state = self._actor_of(before[-1])

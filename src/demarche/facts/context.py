@@ -140,7 +140,9 @@ class FactContext:
                 if mention.form == "pronoun" and self._shares_head(view, index, index_set):
                     continue
                 ref = self.ref(mention, acting=not self.locative(view, mention))
-                if ref and all(r.code != ref.code for r in refs):
+                if ref and ref.person:
+                    _add_person(refs, ref)
+                elif ref and all(r.code != ref.code for r in refs):
                     refs.append(ref)
             person = view.people.get(index)
             if person is not None and id(person) not in seen_mentions:
@@ -157,6 +159,10 @@ class FactContext:
             ref = self.person_ref(view, person)
             if ref is not None:
                 named.setdefault(ref.code, set()).add(ref.person or "")
+        for mention in {id(m): m for m in view.mentions if m is not None}.values():
+            ref = self.ref(mention) if mention.form == "name" else None
+            if ref is not None and ref.person:
+                named.setdefault(ref.code, set()).add(ref.person)
         out = []
         for ref in refs:
             names = named.get(ref.code, set())
