@@ -84,3 +84,17 @@ def test_full_dates():
     text = "(Москва, 1 мая 2024 года) и 31 декабря 2023 г., но не 31 февраля 2024 года"
     found = [value for _, _, value in find_full_dates(text)]
     assert found == [date(2024, 5, 1), date(2023, 12, 31)]
+
+
+def test_unknown_people_are_put_in_the_nominative_singular(analyzer):
+    doc = analyzer.analyze_text(
+        "Заявление\n\nМы встретились с Александром Налбандовым. Рафаэль Гросси посетил Курск. "
+        "Обсудили это с Рафаэлем Гросси и с Ольгой Смирновой.\n"
+    )
+    normals = {m.text: m.normal for m in doc.mentions if m.label == "PER"}
+    assert normals == {
+        "Александром Налбандовым": "Александр Налбандов",
+        "Рафаэль Гросси": "Рафаэль Гросси",
+        "Рафаэлем Гросси": "Рафаэль Гросси",
+        "Ольгой Смирновой": "Ольга Смирнова",
+    }

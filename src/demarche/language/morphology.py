@@ -106,11 +106,14 @@ class Morphology:
             for step in parse.methods_stack
         )
 
-    def _nominative(self, word: str, pos: str = "", case: str = "") -> str:
-        """The word in the nominative, keeping number; unchanged when it cannot inflect."""
+    def _nominative(self, word: str, pos: str = "", case: str = "", singular: bool = False) -> str:
+        """The word in the nominative, keeping number; unchanged when it cannot inflect.
+        ``singular``: one person's name («Налбандовым» is Налбандов, not the Налбандовы)."""
         if case in ("", "Nom"):
             return word
         parses = [p for p in self.parse(word) if _UD_CASE.get(str(p.tag.case)) == case]
+        if singular:
+            parses = [p for p in parses if p.tag.number != "plur"] or parses
         same_pos = [p for p in parses if _UD_POS.get(str(p.tag.POS)) == pos]
         for parse in same_pos or parses:
             wanted = {"nomn"}

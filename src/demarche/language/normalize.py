@@ -16,12 +16,17 @@ def nominative_phrase(text: str, tokens: list[Token], label: str, morphology: Mo
         return ""
     pieces: list[str] = []
     inflecting = True
+    person = label == "PER"
+    # A person's names agree in case; the tagger's case for an indeclinable surname
+    # («Рафаэль Гросси») is a guess, the first name's is not.
+    name_case = next((t.feats["Case"] for t in tokens if "Case" in t.feats), "") if person else ""
     for position, token in enumerate(tokens):
         if position:
             pieces.append(text[tokens[position - 1].end : token.start])
         word = token.text
         if inflecting and word[:1].isalpha():
-            word = morphology.nominative(word, token.pos, token.feats.get("Case", ""))
+            case = name_case or token.feats.get("Case", "")
+            word = morphology.nominative(word, token.pos, case, singular=person)
         pieces.append(word)
         if label != "PER" and token.pos in ("NOUN", "PROPN"):
             inflecting = False
