@@ -60,3 +60,17 @@ def test_roman_numerals_and_year_ranges_are_kept(analyzer):
     assert "XXI" in found.name_en and "Xxi" not in found.name_en
     plan = analyzer.analyze_text(TITLE + "Подписан План консультаций на 2027-2028 годы.\n")
     assert plan.facts.agreements[0].name_en == "Plan of Consultations for 2027-2028"
+
+
+def test_glossary_phrases_and_words_make_plain_english(analyzer):
+    found = named(
+        analyzer,
+        "Подписан Меморандум о взаимопонимании между дипломатическими академиями двух "
+        "министерств.\n",
+    )
+    assert (
+        found.name_en
+        == "Memorandum of Understanding between Diplomatic Academies of Two Ministries"
+    )
+    found = named(analyzer, "Мы обсудили Договор о коллективной безопасности.\n")
+    assert found.name_en == "Treaty on Collective Security"

@@ -29,7 +29,27 @@ _MONTHS = {
 _YEAR_RANGE = re.compile(r"^\d{4}(?:\s*[-–—]\s*\d{4})?$")
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 _QUOTES = {"«", "»", '"', "„", "“"}
-_SMALL = {"of", "on", "for", "in", "and", "between", "the", "with", "against", "at", "to"}
+_SMALL = {
+    "of",
+    "on",
+    "for",
+    "in",
+    "and",
+    "between",
+    "the",
+    "with",
+    "against",
+    "at",
+    "to",
+    "under",
+    "until",
+    "over",
+    "from",
+    "without",
+    "or",
+    "by",
+    "within",
+}
 # A mention of these forms is glossed by its actor's English name («России» -> Russia); an
 # adjective («российского») stays a word for the glossary (Russian).
 _NAMED_FORMS = {"name"}
@@ -75,12 +95,13 @@ def name_span(view: SentenceView, first: int, last: int) -> tuple[int, int]:
 
 def _joins(view: SentenceView, index: int, between: bool) -> bool:
     """A list continues the name over common words; over named actors only after «между» or
-    another actor («между Россией и КНДР», «министров … России и Ирана»; not «Договора о
+    another state («между Россией и КНДР», «министров … России и Ирана»; not «Договора о
     коллективной безопасности, Содружестве …»)."""
     token, mention = view.tokens[index], view.mentions[index]
     if mention is not None and mention.form == "name":
         before = view.mentions[index - 2] if index >= 2 else None
-        return between or (before is not None and before.form == "name")
+        listed = before is not None and (before.entity_id or "").startswith("state:")
+        return between or listed
     return token.pos in ("NOUN", "ADJ") and token.feats.get("Case") != "Nom"
 
 
@@ -120,9 +141,11 @@ def _gloss_run(context: FactContext, view: SentenceView, first: int, last: int) 
             continue
         phrase = _phrase_at(context, view, index, last)
         if phrase is not None:  # «меморандум о взаимопонимании», «в рамках»
-            word, index = phrase
+            word, after = phrase
             words.append(word)
-            pending_of = False
+            # «изменения климата» takes an "of" complement; «в рамках» does not
+            pending_of = token.pos != "ADP" and view.tokens[after - 1].pos == "NOUN"
+            index = after
             continue
         if _YEAR_RANGE.match(token.text):
             words.append(token.text)
