@@ -106,3 +106,13 @@ def test_bare_surname_of_a_former_leader_needs_his_state_in_the_text(analyzer):
     assert _actors(poland, "Миллер") == {"POL"}
     minister = analyzer.analyze_text("Москва, 3 марта 2016 года. Лавров провёл переговоры.")
     assert _actors(minister, "Лавров") == {"RUS"}
+
+
+def test_a_named_ministry_is_not_also_a_generic_group(analyzer):
+    doc = analyzer.analyze_text(
+        "МИД России выразил протест. Правительство Израиля и израильская армия не ответили."
+    )
+    spans = [(m.text, doc.entities[m.entity_id].kind) for m in doc.mentions if m.entity_id]
+    assert [s for s in spans if s[0] == "МИД России"] == [("МИД России", "state_body")]
+    assert ("Правительство Израиля", "group") in spans
+    assert ("израильская армия", "group") in spans

@@ -396,11 +396,28 @@ class _Resolution:
                 candidate.form in ("adjective", "pronoun")
                 and after < len(tokens)
                 and fold(tokens[after].lemma) in sectors
+                and not self._named_body(candidate.start, tokens[after].end)
             ):
                 out.append(self._group(candidate, tokens[after], entity_id, after))
-            elif candidate.form == "name" and before >= 0 and fold(tokens[before].lemma) in sectors:
+            elif (
+                candidate.form == "name"
+                and before >= 0
+                and fold(tokens[before].lemma) in sectors
+                and not self._named_body(tokens[before].start, candidate.end)
+            ):
                 out.append(self._group(candidate, tokens[before], entity_id, before))
         return out
+
+    def _named_body(self, start: int, end: int) -> bool:
+        """The gazetteer already names the span («МИД России» is the ministry itself): no
+        second, generic group over the same words."""
+        return any(
+            c.start <= start
+            and end <= c.end
+            and (entity := self.doc.entities.get(self.entity_of.get(id(c)) or ""))
+            and entity.kind not in ("state", "place")
+            for c in self.found
+        )
 
     def _group(
         self, candidate: Candidate, noun: Token, state_id: str, noun_index: int
