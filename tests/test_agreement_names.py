@@ -74,3 +74,13 @@ def test_glossary_phrases_and_words_make_plain_english(analyzer):
     )
     found = named(analyzer, "Мы обсудили Договор о коллективной безопасности.\n")
     assert found.name_en == "Treaty on Collective Security"
+
+
+def test_a_bare_kind_word_opening_a_sentence_refers_back(analyzer):
+    doc = analyzer.analyze_text(
+        TITLE + "Обсудили выполнение Договора о всеобъемлющем стратегическом партнёрстве. "
+        "Договор вступил в силу в декабре 2024 года.\n"
+    )
+    (treaty,) = doc.facts.agreements
+    assert treaty.name_en == "Treaty on Comprehensive Strategic Partnership"
+    assert treaty.status == "in_force" and len(treaty.evidence) == 2

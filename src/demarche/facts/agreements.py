@@ -31,9 +31,10 @@ def extract_agreements(context: FactContext, events: list[Event]) -> list[Agreem
             agreement = _agreement(context, view, kind, (first, last), events, hit)
             if entry:
                 _known(agreement, entry.pattern.payload)
-            is_named = (
-                tokens[first].text[:1] in '«"' or tokens[first].text[:1].isupper()
-            ) or last > hit.last
+            # A capital at the start of a sentence names nothing: «Договор вступил в силу».
+            capital = tokens[first].text[:1].isupper() and first > 0
+            quoted = tokens[first].text[:1] in '«"'
+            is_named = quoted or capital or first < hit.first or last > hit.last
             if is_named:
                 _merge_into(named, agreement)
             elif agreement.status != "mentioned":
