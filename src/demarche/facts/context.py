@@ -319,7 +319,35 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
         view = SentenceView(index, sentence, per_token, more=more)
         view.people = _people_at(unknown, starts, view)
         views.append(view)
-    return FactContext(doc, lexicon, _speaker(doc), _counterpart(doc, lexicon), views)
+    speaker, counterpart = _speaker(doc), _counterpart(doc, lexicon)
+    if speaker is None:
+        speaker, counterpart = _title_sides(doc) or (speaker, counterpart)
+    return FactContext(doc, lexicon, speaker, counterpart, views)
+
+
+def _title_sides(doc: Document) -> tuple[ActorRef, ActorRef] | None:
+    """«Совместное заявление министров иностранных дел Российской Федерации и
+    Социалистической Республики Вьетнам»: a statement with no one speaker is made by the
+    states its title names, the first one speaking, the second its counterpart."""
+    title = doc.metadata.title
+    if not title:
+        return None
+    codes: list[str] = []
+    for mention in sorted(doc.mentions, key=lambda m: m.start):
+        if not (title[0] <= mention.start < title[1]) or not mention.entity_id:
+            continue
+        entity = doc.entities.get(mention.entity_id)
+        if entity is None or entity.kind != "state" or mention.form == "pronoun":
+            continue
+        if entity.actor and entity.actor not in codes:
+            codes.append(entity.actor)
+    if len(codes) != 2:
+        return None
+    return tuple(_person_or_state(doc, code) for code in codes)  # type: ignore[return-value]
+
+
+def _person_or_state(doc: Document, code: str) -> ActorRef:
+    return ActorRef(code, None, f"state:{code}", None)
 
 
 def _people_at(unknown: list[Mention], starts: list[int], view: SentenceView):

@@ -209,7 +209,12 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
     if not target and "negation" in aux:
         target = _antecedent(context, view, source)  # «Мы такие попытки не поддержим»
     hostile = event_type in _HOSTILE or event_type == "MOBILIZE"
-    if hostile and len(source) >= 2 and {r.code for r in target} <= {r.code for r in source}:
+    if (
+        hostile
+        and len(source) >= 2
+        and target
+        and {r.code for r in target} <= {r.code for r in source}
+    ):
         # the same sides against each other: a misread joint subject; the voice judges
         voice = context.voice(view)
         if voice is None or all(r.code != voice.code for r in source):
@@ -264,12 +269,22 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     objects = [c for c in view.children[verb] if tokens[c].rel in _OBJECT and c not in subjects]
     if verb != head:
         objects += [c for c in view.children[head] if c not in subjects]
+    for word in hit.indexes[1:]:  # «выражена обеспокоенность ударами …»: the noun's object
+        if tokens[word].rel == "nsubj:pass":
+            objects += [c for c in view.children[word] if c not in objects]
     objects = [c for c in objects if c not in agent]
     exclude = {r.code for r in source}
     target = _nearest_actors(context, view, objects, exclude, head)
     if entry.get("roles") == "passive":  # «пользуется поддержкой X»: X is the source
         source, target = target, source
-    pro_drop = not subjects and not agent and _first_person(context, tokens[verb], entry)
+    pro_drop = (
+        not subjects
+        and not agent
+        and (
+            _first_person(context, tokens[verb], entry)
+            or (verb in hit.indexes and _impersonal(context, tokens[verb]))
+        )
+    )
     if voice and subjects and _only_we(context, view, subjects):
         source, pro_drop = [], True  # «мы … договорились»: as if the subject were dropped
     agentless_noun = not subjects and tokens[head].pos == "NOUN" and verb == head
@@ -299,7 +314,12 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         target = _target_adjective(context, view, source) or _anaphora(context, view, source)
     if not target and not _negated(context, view, hit):
         target = _default_target(context, entry, source)
-    if len(source) >= 2 and {r.code for r in target} <= {r.code for r in source}:
+    hostile_alone = entry["type"] in _HOSTILE and not target
+    if (
+        len(source) >= 2
+        and not hostile_alone
+        and {r.code for r in target} <= {r.code for r in source}
+    ):
         target = list(reversed(source))  # a joint act: each side is the other's recipient
     return source, target, pro_drop
 
@@ -404,7 +424,9 @@ def _subjects(view: SentenceView, verb: int, hit: Hit) -> list[int]:
             break
         found = [c for c in view.children[parent] if tokens[c].rel in _SUBJECT]
         node, steps = parent, steps + 1
-    return [c for c in found if c != hit.first]
+    # «Выражена обеспокоенность»: the predicate's own noun as passive subject is none either
+    passive_own = {c for c in hit.indexes[1:] if tokens[c].rel == "nsubj:pass"}
+    return [c for c in found if c != hit.first and c not in passive_own]
 
 
 def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int]:
@@ -745,6 +767,18 @@ def _first_person(context: FactContext, token, entry: dict) -> bool:
         return feats.get("Person") in ("3", None) and feats.get("VerbForm") == "Fin"
     # «Пригласил Ван И…»: a singular past verb without a subject in the speaker's own words.
     return verb and past and word.endswith(("л", "ла", "лся", "лась")) and _own_words(context)
+
+
+def _impersonal(context: FactContext, token) -> bool:
+    """«Выражена серьёзная обеспокоенность …», «Подчёркнута заинтересованность …»: a short
+    passive without an agent in a readout reports what the sides (or «we») said."""
+    feats = token.feats
+    return (
+        token.rel == "root"
+        and feats.get("Variant") == "Short"
+        and feats.get("Voice") == "Pass"
+        and context.doc.metadata.genre in context.lexicon.bilateral_genres
+    )
 
 
 def _own_words(context: FactContext) -> bool:
