@@ -129,10 +129,17 @@ def test_agreement_and_format_link_across_three_statements(store):
     assert len(treaties) == 1
     assert len(treaties[0]["documents"]) == 3
     assert set(treaties[0]["parties"]) == {"RUS", "PRK"}
-    assert len(treaties[0]["evidence"]) >= 3
+    assert len(treaties[0]["evidence"]) == treaties[0]["evidence_count"] >= 3
+    assert treaties[0]["document_count"] == 3
+    with store.engine.connect() as connection:
+        bounded = queries.agreements(connection, evidence_limit=1)
+    (treaty,) = [a for a in bounded if a["name_en"].startswith(TREATY)]
+    assert len(treaty["evidence"]) == 1 and treaty["evidence_count"] >= 3
+    assert treaty["evidence"][0] == treaties[0]["evidence"][0]
+    assert treaty["document_count"] == 3
     dialogue = next(f for f in formats if f["key"].endswith("стратегический диалог"))
     assert set(dialogue["parties"]) == {"RUS", "PRK"}
-    assert len(dialogue["documents"]) >= 2
+    assert len(dialogue["documents"]) == dialogue["document_count"] >= 2
     numbers = [r["number"] for r in dialogue["rounds"]]
     assert numbers == sorted(numbers) and {1, 3} <= set(numbers)
     first = next(r for r in dialogue["rounds"] if r["number"] == 1)
@@ -329,6 +336,7 @@ def _profile_tables(connection) -> tuple[list, list]:
             t.event_pairs.c.role,
             t.event_pairs.c.counterpart,
             t.event_pairs.c.type,
+            t.event_pairs.c.quad_class,
             t.event_pairs.c.month,
         )
     ).all()
@@ -339,7 +347,16 @@ def _profile_tables(connection) -> tuple[list, list]:
 def _profile_tables_from_facts(connection) -> tuple[list, list]:
     me, other, e = t.event_actors.alias("me"), t.event_actors.alias("other"), t.events.c
     pairs = connection.execute(
-        select(me.c.event_id, e.document_id, me.c.actor, me.c.role, other.c.actor, e.type, e.month)
+        select(
+            me.c.event_id,
+            e.document_id,
+            me.c.actor,
+            me.c.role,
+            other.c.actor,
+            e.type,
+            e.quad_class,
+            e.month,
+        )
         .join(t.events, e.id == me.c.event_id)
         .join(other, (other.c.event_id == me.c.event_id) & (other.c.role != me.c.role))
         .where(other.c.actor != me.c.actor)

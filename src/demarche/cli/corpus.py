@@ -284,7 +284,7 @@ def query_agreements(db: DbOption = None, as_json: JsonOption = False) -> None:
             ", ".join(item["parties"]),
             signed,
             item["status"],
-            str(len(item["documents"])),
+            str(item["document_count"]),
         )
     out.print(table)
 
@@ -433,7 +433,7 @@ def overview(db: DbOption = None, as_json: JsonOption = False) -> None:
     )
     out.print("  events: " + ", ".join(f"{k} {v}" for k, v in summary["event_types"].items()))
     for item in agreements[:5]:
-        out.print(f"  agreement: {escape(item['name_en'])} — {len(item['documents'])} doc(s)")
+        out.print(f"  agreement: {escape(item['name_en'])} — {item['document_count']} doc(s)")
     for item in formats[:3]:
         rounds = ", ".join(str(r["number"] or r["date"]) for r in item["rounds"])
         out.print(f"  format: {escape(item['name_en'])} — rounds {rounds}")

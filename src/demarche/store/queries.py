@@ -11,10 +11,14 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 
 from demarche.store import schema as t
 from demarche.store.search import Filters, document_filter
+
+# Registries list the newest evidence of each record; every piece stays in the store and in
+# the exports, but a record reported by 10k documents should not carry 10k spans to a page.
+EVIDENCE_LIMIT = 50
 
 
 def _documents_where(filters: Filters | None) -> list:
@@ -167,50 +171,67 @@ def actor_profile(connection, actor: str, filters: Filters | None = None) -> dic
     }
 
 
-def agreements(connection, filters: Filters | None = None) -> list[dict[str, Any]]:
-    """The agreements registry: one record per agreement, with every piece of evidence."""
-    a, m = t.agreements.c, t.agreement_mentions.c
-    rows = connection.execute(
-        select(t.agreements, m.document_id, m.start, m.end, m.name_ru.label("as_written"))
-        .join(t.agreement_mentions, m.agreement_id == a.id)
-        .join(t.documents, t.documents.c.id == m.document_id)
-        .where(*_documents_where(filters))
-        .order_by(a.id, m.document_id, m.start)
-    ).mappings()
-    registry: dict[int, dict[str, Any]] = {}
-    for row in rows:
-        record = registry.setdefault(
-            row["id"],
-            {
-                "id": row["id"],
-                "name_en": row["name_en"],
-                "name_ru": row["name_ru"],
-                "kind": row["kind"],
-                "parties": _split(row["parties"]),
-                "signed": row["signed"],
-                "signed_at": row["signed_at"],
-                "valid": row["valid"],
-                "scope": json.loads(row["scope"]),
-                "status": row["status"],
-                "documents": [],
-                "evidence": [],
-            },
+def agreements(
+    connection, filters: Filters | None = None, evidence_limit: int = EVIDENCE_LIMIT
+) -> list[dict[str, Any]]:
+    """The agreements registry: one record per agreement with its first ``evidence_limit``
+    pieces of evidence in document order, and how many pieces and documents there are."""
+    m = t.agreement_mentions.c
+    totals = {
+        agreement_id: (pieces, documents)
+        for agreement_id, pieces, documents in connection.execute(
+            _restricted(
+                select(
+                    m.agreement_id, func.count(), func.count(func.distinct(m.document_id))
+                ).group_by(m.agreement_id),
+                m.document_id,
+                filters,
+            )
         )
-        if row["document_id"] not in record["documents"]:
-            record["documents"].append(row["document_id"])
-        record["evidence"].append(
+    }
+    first = func.row_number().over(partition_by=m.agreement_id, order_by=(m.document_id, m.start))
+    numbered = _restricted(select(m.id, first.label("n")), m.document_id, filters).subquery()
+    shown = select(numbered.c.id).where(numbered.c.n <= evidence_limit)
+    evidence: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in connection.execute(
+        select(m.agreement_id, m.document_id, m.start, m.end, m.name_ru)
+        .where(m.id.in_(shown))
+        .order_by(m.agreement_id, m.document_id, m.start)
+    ).mappings():
+        evidence[row["agreement_id"]].append(
             {
                 "document_id": row["document_id"],
                 "start": row["start"],
                 "end": row["end"],
-                "text": row["as_written"],
+                "text": row["name_ru"],
             }
         )
-    return sorted(registry.values(), key=lambda r: (r["signed"] or "", r["name_en"]))
+    rows = connection.execute(select(t.agreements).where(t.agreements.c.id.in_(list(totals))))
+    registry = [
+        {
+            "id": row["id"],
+            "name_en": row["name_en"],
+            "name_ru": row["name_ru"],
+            "kind": row["kind"],
+            "parties": _split(row["parties"]),
+            "signed": row["signed"],
+            "signed_at": row["signed_at"],
+            "valid": row["valid"],
+            "scope": json.loads(row["scope"]),
+            "status": row["status"],
+            "documents": sorted({e["document_id"] for e in evidence[row["id"]]}),
+            "document_count": totals[row["id"]][1],
+            "evidence": evidence[row["id"]],
+            "evidence_count": totals[row["id"]][0],
+        }
+        for row in rows.mappings()
+    ]
+    return sorted(registry, key=lambda r: (r["signed"] or "", r["name_en"]))
 
 
 def dialogue_formats(connection, filters: Filters | None = None) -> list[dict[str, Any]]:
-    """Each dialogue format with its rounds in order: a timeline across documents."""
+    """Each dialogue format with its rounds in order: a timeline across documents. Each round
+    lists up to ``EVIDENCE_LIMIT`` pieces of evidence and counts them all."""
     r = t.format_rounds.c
     formats = {
         row["id"]: {
@@ -227,10 +248,11 @@ def dialogue_formats(connection, filters: Filters | None = None) -> list[dict[st
         for row in connection.execute(select(t.dialogue_formats)).mappings()
     }
     rows = connection.execute(
-        select(r.format_id, r.document_id, r.number, r.date, r.place, r.status, r.start, r.end)
-        .join(t.documents, t.documents.c.id == r.document_id)
-        .where(*_documents_where(filters))
-        .order_by(r.format_id, r.number, r.date)
+        _restricted(
+            select(r.format_id, r.document_id, r.number, r.date, r.place, r.status, r.start, r.end),
+            r.document_id,
+            filters,
+        ).order_by(r.format_id, r.number, r.date)
     ).mappings()
     for row in rows:
         record = formats[row["format_id"]]
@@ -250,9 +272,11 @@ def dialogue_formats(connection, filters: Filters | None = None) -> list[dict[st
         round_["place"] = round_["place"] or row["place"]
         if row["status"] == "held":
             round_["status"] = "held"
-        round_["evidence"].append(
-            {"document_id": row["document_id"], "start": row["start"], "end": row["end"]}
-        )
+        round_["evidence_count"] = round_.get("evidence_count", 0) + 1
+        if len(round_["evidence"]) < EVIDENCE_LIMIT:
+            round_["evidence"].append(
+                {"document_id": row["document_id"], "start": row["start"], "end": row["end"]}
+            )
     result = []
     for record in formats.values():
         if filters and not record["documents"]:
@@ -260,40 +284,39 @@ def dialogue_formats(connection, filters: Filters | None = None) -> list[dict[st
         record["rounds"] = sorted(
             record["rounds"].values(), key=lambda x: (x["number"] or 0, x["date"] or "")
         )
-        record["documents"] = sorted(record["documents"])
+        record["document_count"] = len(record["documents"])
+        record["documents"] = sorted(record["documents"])[-EVIDENCE_LIMIT:]
         result.append(record)
     return result
 
 
 def network(connection, filters: Filters | None = None) -> dict[str, Any]:
     """Actors as nodes; event counts by quad class and declared relations as edges."""
-    source = t.event_actors.alias("source")
-    target = t.event_actors.alias("target")
-    e = t.events.c
+    p = t.event_pairs.c
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     rows = connection.execute(
-        select(source.c.actor, target.c.actor, e.quad_class, e.type, func.count())
-        .select_from(source)
-        .join(t.events, e.id == source.c.event_id)
-        .join(target, and_(target.c.event_id == source.c.event_id, target.c.role == "target"))
-        .join(t.documents, t.documents.c.id == e.document_id)
-        .where(
-            source.c.role == "source",
-            source.c.actor != target.c.actor,
-            *_documents_where(filters),
+        _restricted(
+            select(p.actor, p.counterpart, p.quad_class, p.type, func.count())
+            .where(p.role == "source")
+            .group_by(p.actor, p.counterpart, p.quad_class, p.type),
+            p.document_id,
+            filters,
         )
-        .group_by(source.c.actor, target.c.actor, e.quad_class, e.type)
     )
     for a, b, quad, event_type, n in rows:
         edge = edges.setdefault((a, b), _edge())
         edge["events"] += n
         edge["quad_classes"][str(quad)] = edge["quad_classes"].get(str(quad), 0) + n
         edge["types"][event_type] = edge["types"].get(event_type, 0) + n
+    relations_ = t.relations.c
     relation_rows = connection.execute(
-        select(t.relations.c.a, t.relations.c.b, t.relations.c.kind, func.count())
-        .join(t.documents, t.documents.c.id == t.relations.c.document_id)
-        .where(*_documents_where(filters))
-        .group_by(t.relations.c.a, t.relations.c.b, t.relations.c.kind)
+        _restricted(
+            select(relations_.a, relations_.b, relations_.kind, func.count()).group_by(
+                relations_.a, relations_.b, relations_.kind
+            ),
+            relations_.document_id,
+            filters,
+        )
     )
     for a, b, kind, n in relation_rows:
         edge = edges.setdefault((a, b), _edge())
@@ -322,10 +345,11 @@ def stance_trend(
     s = t.stances.c
     months: dict[str, dict[str, Any]] = {}
     rows = connection.execute(
-        select(s.date, s.polarity, s.score)
-        .join(t.documents, t.documents.c.id == s.document_id)
-        .where(s.holder == holder, s.target == target, *_documents_where(filters))
-        .order_by(s.date)
+        _restricted(
+            select(s.date, s.polarity, s.score).where(s.holder == holder, s.target == target),
+            s.document_id,
+            filters,
+        ).order_by(s.date)
     )
     for day, polarity, score in rows:
         month = day.isoformat()[:7] if isinstance(day, date) else "unknown"
@@ -340,12 +364,15 @@ def stance_trend(
 def overview(connection) -> dict[str, Any]:
     d = t.documents.c
     first, last = connection.execute(select(func.min(d.date), func.max(d.date))).one()
+    present = t.document_actors.c
+    states_and_bodies = select(t.actors.c.code).where(
+        t.actors.c.kind.in_(("state", "organization"))
+    )
     top_actors = connection.execute(
-        select(t.actors.c.code, func.count(func.distinct(t.mentions.c.document_id)).label("n"))
-        .join(t.mentions, t.mentions.c.actor_id == t.actors.c.id)
-        .where(t.actors.c.kind.in_(("state", "organization")))
-        .group_by(t.actors.c.code)
-        .order_by(func.count(func.distinct(t.mentions.c.document_id)).desc(), t.actors.c.code)
+        select(present.actor, func.count().label("n"))
+        .where(present.actor.in_(states_and_bodies))
+        .group_by(present.actor)
+        .order_by(func.count().desc(), present.actor)
         .limit(10)
     ).all()
     event_types = connection.execute(
@@ -446,7 +473,7 @@ def relations(
 ) -> tuple[list[dict[str, Any]], int]:
     """Declared relations (strategic partnership, alliance …), with their evidence offsets."""
     r = t.relations.c
-    conditions = _documents_where(filters)
+    conditions = []
     if actor:
         conditions.append((r.a == actor) | (r.b == actor))
     if kind:
@@ -455,6 +482,7 @@ def relations(
         connection,
         select(r.id, r.document_id, r.a, r.b, r.kind, r.since, r.summary, r.start, r.end),
         t.relations,
+        filters,
         conditions,
         (t.documents.c.date.desc().nulls_last(), r.id),
         limit,
@@ -473,7 +501,7 @@ def stances(
 ) -> tuple[list[dict[str, Any]], int]:
     """Who spoke of whom positively or negatively, with the evidence offsets."""
     s = t.stances.c
-    conditions = _documents_where(filters)
+    conditions = []
     for column, value in ((s.holder, holder), (s.target, target), (s.polarity, polarity)):
         if value:
             conditions.append(column == value)
@@ -492,6 +520,7 @@ def stances(
             s.end,
         ),
         t.stances,
+        filters,
         conditions,
         (s.date.desc().nulls_last(), s.id),
         limit,
@@ -516,15 +545,15 @@ def search_total(connection, query: str, morphology, filters: Filters | None = N
     return connection.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
 
 
-def _paged(connection, statement, table, conditions, order, limit, offset):
-    joined = statement.join(t.documents, t.documents.c.id == table.c.document_id).where(*conditions)
+def _paged(connection, statement, table, filters, conditions, order, limit, offset):
+    """One page of rows in document order, and the total, which joins the documents only when
+    a filter needs them."""
+    joined = statement.join(t.documents, t.documents.c.id == table.c.document_id).where(
+        *_documents_where(filters), *conditions
+    )
     rows = connection.execute(joined.order_by(*order).limit(limit).offset(offset)).mappings()
-    total = connection.execute(
-        select(func.count())
-        .select_from(table)
-        .join(t.documents, t.documents.c.id == table.c.document_id)
-        .where(*conditions)
-    ).scalar_one()
+    counted = select(func.count()).select_from(table).where(*conditions)
+    total = connection.execute(_restricted(counted, table.c.document_id, filters)).scalar_one()
     return [dict(row) for row in rows], total
 
 

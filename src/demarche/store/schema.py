@@ -144,6 +144,7 @@ event_pairs = Table(
     Column("role", String(8), nullable=False),
     Column("counterpart", String(32), nullable=False),
     Column("type", String(16), nullable=False),
+    Column("quad_class", Integer),
     Column("month", String(7)),
     Index("ix_event_pairs_profile", "actor", "role", "type", "month", "counterpart", "document_id"),
     Index("ix_event_pairs_pair", "actor", "role", "counterpart", "event_id"),
@@ -171,7 +172,7 @@ agreement_mentions = Table(
     "agreement_mentions",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("agreement_id", ForeignKey("agreements.id"), nullable=False, index=True),
+    Column("agreement_id", ForeignKey("agreements.id"), nullable=False),
     Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("name_ru", Text, nullable=False),
     Column("status", String(16), nullable=False),
@@ -180,6 +181,7 @@ agreement_mentions = Table(
     Column("end", Integer, nullable=False),
     Column("analyzer_version", String(32), nullable=False),
     Index("ix_agreement_mentions_document", "document_id"),
+    Index("ix_agreement_mentions_agreement", "agreement_id", "document_id", "start"),
 )
 
 dialogue_formats = Table(

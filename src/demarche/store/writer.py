@@ -271,6 +271,7 @@ def _pairs(actors: list[dict[str, Any]], events: dict[int, dict[str, Any]]) -> l
                             "role": me["role"],
                             "counterpart": other["actor"],
                             "type": event["type"],
+                            "quad_class": event["quad_class"],
                             "month": event["month"],
                         }
                     )
