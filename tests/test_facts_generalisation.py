@@ -30,3 +30,41 @@ def test_an_agentless_short_passive_in_a_readout_is_the_voice(analyzer):
     body = "Выражена обеспокоенность ударами израильской авиации по территории Ливана.\n"
     accuse = [f for f in events(analyzer, CALL, body) if f[0] == "ACCUSE"]
     assert accuse and accuse[0][1:] == (["RUS"], ["ISR"])
+
+
+STATEMENT = (
+    "Заявление МИД России в связи с ситуацией на Ближнем Востоке (Москва, 3 марта 2025 года)\n"
+)
+TALKS = "Выступление Министра иностранных дел Российской Федерации С.В.Лаврова по итогам переговоров с Министром иностранных дел Турции Х.Фиданом (Анкара, 3 марта 2025 года)\n"  # noqa: E501
+
+
+def test_a_first_person_plural_tagged_as_imperative_is_we(analyzer):
+    body = "Приветствуем взвешенную позицию Бразилии и Мексики.\n"
+    support = [f for f in events(analyzer, STATEMENT, body) if f[0] == "SUPPORT"]
+    assert support and support[0][1:] == (["RUS"], ["BRA", "MEX"])
+
+
+def test_an_organisation_inside_an_agreement_name_is_no_target(analyzer):
+    body = (
+        "Израиль вновь нанёс удары по территории Ливана.\n"
+        "Решительно осуждаем эти действия, грубо попирающие Устав ООН.\n"
+    )
+    accuse = [f for f in events(analyzer, STATEMENT, body) if f[0] == "ACCUSE"]
+    assert accuse and all("UN" not in f[2] for f in accuse)
+
+
+def test_a_demonstrative_act_noun_points_to_its_author(analyzer):
+    body = "Иранские коллеги предложили провести следующую встречу в Тегеране, мы это предложение поддерживаем.\n"  # noqa: E501
+    support = [f for f in events(analyzer, TALKS, body) if f[0] == "SUPPORT"]
+    assert support and support[0][1:] == (["RUS"], ["IRN"])
+
+
+def test_an_act_noun_mentioned_again_is_no_new_act(analyzer):
+    body = (
+        "Израиль продолжает угрожать соседям, израильская авиация готовится к новым ударам.\n"
+        "Вопрос должен быть рассмотрен в Совете Безопасности ООН, куда обратилась иранская "
+        "сторона.\nРоссийская делегация поддержит этот запрос.\n"
+    )
+    found = events(analyzer, STATEMENT, body)
+    assert not [f for f in found if f[0] == "REQUEST" and f[1] == ["RUS"]]
+    assert [f for f in found if f[0] == "AGREE" and f[2] == ["IRN"]]

@@ -52,7 +52,7 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 continue  # «Благодарю за гостеприимство»: courtesy, not support
             if _judged_topic(view, hit, hits) or _excluded_object(view, hit, entry):
                 continue
-            if _proposed(view, hit, hits):
+            if _proposed(view, hit, hits) or _mentioned_again(context, view, hit):
                 continue
             event = _event(context, view, hit, entry, len(events))
             if event is not None:
@@ -97,6 +97,18 @@ def _proposed(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
         token.head in other.indexes and other.pattern.payload["type"] in _PROPOSALS
         for other in hits
         if other is not hit
+    )
+
+
+def _mentioned_again(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«Российская делегация поддержит этот запрос»: an act noun under a demonstrative is one
+    the text has already reported, the object of another act, not a new act."""
+    token = view.tokens[hit.first]
+    if token.pos != "NOUN" or len(hit.indexes) > 1 or token.rel not in ("obj", "nmod", "obl"):
+        return False
+    return any(
+        view.tokens[c].rel == "det" and fold(view.tokens[c].lemma) in context.lexicon.demonstratives
+        for c in view.children[hit.first]
     )
 
 
@@ -310,6 +322,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     target = [r for r in target if all(r.code != s.code for s in source)]
     if entry.get("reciprocal"):
         target = []  # «договорились …», «обсудили …»: the sides act together on a topic
+    if not target and source:
+        target = _act_author(context, view, hit, source)
     if not target and entry["type"] in _HOSTILE:
         target = _target_adjective(context, view, source) or _anaphora(context, view, source)
     if not target and not _negated(context, view, hit):
@@ -543,6 +557,53 @@ def _antecedent(context: FactContext, view: SentenceView, source: list[ActorRef]
     return []
 
 
+def _act_author(context: FactContext, view: SentenceView, hit: Hit, source: list[ActorRef]):
+    """«Иранские коллеги предложили принять его в Тегеране, мы это предложение
+    поддерживаем», «… куда обратилась венесуэльская сторона. Российская делегация поддержит
+    этот запрос»: a demonstrative act noun points back to whoever did the act."""
+    tokens = view.tokens
+    codes = {r.code for r in source}
+    near = set(view.subtree(hit.first)) | {c for i in hit.indexes for c in view.children[i]}
+    for index in sorted(near):
+        verbs = context.lexicon.act_nouns.get(fold(tokens[index].lemma))
+        if not verbs or not any(
+            fold(tokens[c].lemma) in context.lexicon.demonstratives for c in view.children[index]
+        ):
+            continue
+        for back in range(view.index, max(-1, view.index - 3), -1):
+            previous = context.views[back]
+            words = previous.tokens
+            if not previous.children:
+                previous.build_tree()
+            end = index if back == view.index else len(words)
+            for position in range(end - 1, -1, -1):
+                if fold(words[position].lemma) not in verbs:
+                    continue
+                subjects = [c for c in previous.children[position] if words[c].rel in _SUBJECT]
+                scope = sorted({i for c in subjects for i in previous.subtree(c)})
+                if not words[position].rel:  # an unparsed sentence: the clause's nominatives
+                    scope = [
+                        i for i in _clause(words, position) if words[i].feats.get("Case") == "Nom"
+                    ]
+                refs = [r for r in context.actors_in(previous, scope) if r.code not in codes]
+                if refs:
+                    return refs
+        return []
+    return []
+
+
+def _clause(words, position: int) -> list[int]:
+    """Token positions of the clause around ``position``, between punctuation marks."""
+    stops = {",", ";", ":", ".", "–", "—", "(", ")"}
+    start = position
+    while start > 0 and words[start - 1].text not in stops:
+        start -= 1
+    end = position
+    while end + 1 < len(words) and words[end + 1].text not in stops:
+        end += 1
+    return list(range(start, end + 1))
+
+
 def _passive(token) -> bool:
     return token.feats.get("Voice") == "Pass" or token.feats.get("VerbForm") == "Part"
 
@@ -640,9 +701,9 @@ def _nearest_actors(
     заблокировал в Совете Безопасности»), and it brings its coordinated actors along
     («призываем Вашингтон и Берлин»), but not actors of other phrases.
     """
-    seen: set[int] = {head}
+    seen: set[int] = {head} | _named_bodies(context, view)
     frontier = [r for r in roots if r not in seen]
-    aside: set[int] = set()  # «в органах ООН»: what a circumstance names is no target either
+    aside: set[int] = set(seen)  # «в органах ООН»: what a circumstance names is no target either
     while frontier:
         seen.update(frontier)
         usable = [n for n in frontier if not _circumstance(context, view, n)]
@@ -669,6 +730,19 @@ def _nearest_actors(
         if refs:
             return refs
     return []
+
+
+def _named_bodies(context: FactContext, view: SentenceView) -> set[int]:
+    """«попирающие … Устав ООН», «включая Конвенцию ООН по морскому праву»: an organisation
+    inside an agreement's name names the document, not whom the act is aimed at."""
+    inside: set[int] = set()
+    for kind in context.lexicon.agreement_kinds.find(view.tokens):
+        for index in view.subtree(kind.first):
+            if index != kind.first and any(
+                r.sector == "IGO" for r in context.actors_in(view, [index])
+            ):
+                inside.add(index)
+    return inside
 
 
 def _refs(context: FactContext, view: SentenceView, nodes: list[int], exclude: set[str]):
@@ -757,6 +831,8 @@ def _first_person(context: FactContext, token, entry: dict) -> bool:
     # The tagger sometimes calls a plural singular, or a capitalised verb a name; the «-ли»
     # ending does not lie.
     verb = token.pos == "VERB" or (entry.get("pos") == "VERB" and token.pos in ("PROPN", "NOUN"))
+    if verb and feats.get("Mood") == "Imp" and word.endswith(("ем", "ём", "им")):
+        return True  # «Приветствуем …» tagged as an imperative: the imperative ends in «-те»
     past = feats.get("Tense") == "Past" or word.endswith(("ли", "лись"))
     plural = feats.get("Number") == "Plur" or word.endswith(("ли", "лись"))
     if verb and past and plural:

@@ -133,6 +133,7 @@ class FactLexicon:
     translit: dict[str, str]
     relative_pronouns: set[str]
     between: set[str]
+    act_nouns: dict[str, set[str]]
 
 
 @cache
@@ -195,6 +196,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         translit=load_json(f"lang/{language}.json")["translit"],
         relative_pronouns=c.words(facts.get("relative_pronouns", [])),
         between=set(facts.get("between_prepositions", [])),
+        act_nouns={c.lemmas([k])[0]: c.words(v) for k, v in facts.get("act_nouns", {}).items()},
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),
