@@ -146,6 +146,13 @@ def requests_for(name: str, ids: list[int], rng: random.Random, texts: list[str]
         return "GET", f"/api/v1/events?source={source}&target={target}&limit=50", None
     if name == "actor profile":
         return "GET", f"/api/v1/actors/{rng.choice(ACTORS)}", None
+    if name == "home page":
+        return "GET", "/", None
+    if name == "agreements":
+        return "GET", "/api/v1/agreements", None
+    if name == "network":
+        year = rng.randint(2016, 2025)
+        return "GET", rng.choice(["/api/v1/network", f"/api/v1/network?from={year}"]), None
     if name == "analyze":
         return "POST", "/api/v1/analyze", {"text": rng.choice(texts)}
     raise ValueError(name)
@@ -215,6 +222,9 @@ def main() -> None:
                 "documents list",
                 "events",
                 "actor profile",
+                "home page",
+                "agreements",
+                "network",
                 "analyze",
             ]
             for name in endpoints:  # warm up: models, caches, connections

@@ -323,8 +323,10 @@ class Agreement(BaseModel):
     valid: str | None
     scope: Any
     status: str
-    documents: list[int]
-    evidence: list[Evidence]
+    documents: list[int] = Field(description="the documents of the evidence listed")
+    document_count: int = Field(description="all documents that report the agreement")
+    evidence: list[Evidence] = Field(description="the first 50 pieces, in document order")
+    evidence_count: int
 
 
 class AgreementList(Page):
@@ -337,7 +339,8 @@ class Round(BaseModel):
     date: str | None
     place: str | None
     status: str
-    evidence: list[Evidence]
+    evidence: list[Evidence] = Field(description="the first 50 pieces")
+    evidence_count: int
 
 
 class DialogueFormat(BaseModel):
@@ -349,7 +352,8 @@ class DialogueFormat(BaseModel):
     level: str | None
     launched_by: list[str]
     rounds: list[Round]
-    documents: list[int]
+    documents: list[int] = Field(description="the last 50 documents that report it")
+    document_count: int
 
 
 class FormatList(Page):
