@@ -148,6 +148,7 @@ event_pairs = Table(
     Column("month", String(7)),
     Index("ix_event_pairs_profile", "actor", "role", "type", "month", "counterpart", "document_id"),
     Index("ix_event_pairs_pair", "actor", "role", "counterpart", "event_id"),
+    Index("ix_event_pairs_network", "role", "actor", "counterpart", "quad_class", "type"),
     Index("ix_event_pairs_document", "document_id"),
 )
 

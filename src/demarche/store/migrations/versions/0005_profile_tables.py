@@ -57,6 +57,11 @@ def upgrade() -> None:
     op.create_index(
         "ix_event_pairs_pair", "event_pairs", ["actor", "role", "counterpart", "event_id"]
     )
+    op.create_index(
+        "ix_event_pairs_network",
+        "event_pairs",
+        ["role", "actor", "counterpart", "quad_class", "type"],
+    )
     op.create_index("ix_event_pairs_document", "event_pairs", ["document_id"])
     op.create_table(
         "document_actors",
