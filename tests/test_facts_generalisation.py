@@ -68,3 +68,29 @@ def test_an_act_noun_mentioned_again_is_no_new_act(analyzer):
     found = events(analyzer, STATEMENT, body)
     assert not [f for f in found if f[0] == "REQUEST" and f[1] == ["RUS"]]
     assert [f for f in found if f[0] == "AGREE" and f[2] == ["IRN"]]
+
+
+READOUT = "Сообщение для СМИ о встрече заместителя Министра иностранных дел Российской Федерации с Послом Малайзии (Москва, 10 июня 2025 года)\n"  # noqa: E501
+
+
+def test_a_host_receives_an_ambassador_across_a_long_adverbial(analyzer):
+    body = "10 июня заместитель Министра иностранных дел Российской Федерации принял по просьбе малайзийской стороны Посла Малайзии в Москве.\n"  # noqa: E501
+    found = events(analyzer, READOUT, body)
+    assert ("CONSULT", ["MYS"], ["RUS"]) in found
+    assert not [f for f in found if f[0] == "REQUEST"]  # «по просьбе»: on whose request
+
+
+def test_a_far_reaching_pattern_stays_in_one_clause(analyzer):
+    body = "Власти Малайзии приняли решение отозвать посла из Мьянмы.\n"
+    assert not [f for f in events(analyzer, READOUT, body) if f[0] == "CONSULT"]
+
+
+def test_recognising_a_named_actor_is_support(analyzer):
+    body = "Россия признала независимую Республику Палау в мае.\n"
+    support = [f for f in events(analyzer, STATEMENT, body) if f[0] == "SUPPORT"]
+    assert support and support[0][1:] == (["RUS"], ["PLW"])
+
+
+def test_recognising_a_fact_is_no_support(analyzer):
+    body = "Как признали сами американцы, санкции против Кубы не достигли цели.\n"
+    assert not [f for f in events(analyzer, STATEMENT, body) if f[0] == "SUPPORT"]

@@ -54,6 +54,8 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 continue
             if _proposed(view, hit, hits) or _mentioned_again(context, view, hit):
                 continue
+            if _by_way_of(view, hit):
+                continue
             event = _event(context, view, hit, entry, len(events))
             if event is not None:
                 events.append(event)
@@ -97,6 +99,27 @@ def _proposed(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
         token.head in other.indexes and other.pattern.payload["type"] in _PROPOSALS
         for other in hits
         if other is not hit
+    )
+
+
+def _actor_object(context: FactContext, view: SentenceView, verb: int) -> bool:
+    """The verb's direct object names an actor («признала Исламский Эмират Афганистан»), not
+    a clause («как признали А.Меркель и Ф.Олланд, … понадобились …»)."""
+    return any(
+        view.tokens[c].rel == "obj" and context.actors_in(view, view.subtree(c))
+        for c in view.children[verb]
+    )
+
+
+def _by_way_of(view: SentenceView, hit: Hit) -> bool:
+    """«принял по просьбе индонезийской стороны», «по приглашению»: a noun act after «по»
+    says on whose request another act happened; it is not reported as an act itself."""
+    token = view.tokens[hit.first]
+    if token.pos != "NOUN" or len(hit.indexes) > 1 or token.feats.get("Case") != "Dat":
+        return False
+    return any(
+        view.tokens[c].rel == "case" and fold(view.tokens[c].text) == "по"
+        for c in view.children[hit.first]
     )
 
 
@@ -287,6 +310,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     objects = [c for c in objects if c not in agent]
     exclude = {r.code for r in source}
     target = _nearest_actors(context, view, objects, exclude, head)
+    if entry.get("needs_target") and not _actor_object(context, view, verb):
+        return [], [], False  # «признать ошибку»: no actor recognised, no recognition
     if entry.get("roles") == "passive":  # «пользуется поддержкой X»: X is the source
         source, target = target, source
     pro_drop = (

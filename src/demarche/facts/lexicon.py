@@ -44,22 +44,34 @@ class LemmaMatcher:
             if index in used:
                 continue
             for pattern in self.by_first.get(lemma, ()):
-                indexes = self._rest(lemmas, index, pattern.lemmas)
+                reach = pattern.payload.get("window", 0) if isinstance(pattern.payload, dict) else 0
+                indexes = self._rest(lemmas, index, pattern.lemmas, reach)
+                if indexes and reach and _clause_between(tokens, indexes):
+                    continue
                 if indexes and not used.intersection(indexes):
                     hits.append(Hit(indexes[0], indexes[-1], indexes, pattern))
                     used.update(indexes)
                     break
         return hits
 
-    def _rest(self, lemmas: list[str], index: int, wanted: tuple[str, ...]):
+    def _rest(self, lemmas: list[str], index: int, wanted: tuple[str, ...], reach: int = 0):
         indexes = [index]
         for lemma in wanted[1:]:
             start = indexes[-1] + 1
-            window = lemmas[start : start + self.window]
+            window = lemmas[start : start + (reach or self.window)]
             if lemma not in window:
                 return None
             indexes.append(start + window.index(lemma))
         return tuple(indexes)
+
+
+def _clause_between(tokens: list[Token], indexes: tuple[int, ...]) -> bool:
+    """A far-reaching pattern («принял по просьбе … стороны Посла») holds within one clause:
+    no verb or clause break between its words («приняли решение отозвать посла»)."""
+    return any(
+        tokens[i].pos in ("VERB", "AUX") or tokens[i].text in (",", ";", ":", "–", "—")
+        for i in range(indexes[0] + 1, indexes[-1])
+    )
 
 
 class _Compiler:
