@@ -263,6 +263,17 @@ def test_agreements_registry(client, seed_id):
     assert re.search(rf'href="/documents/{seed_id}#at-\d+-\d+"', page)
 
 
+def test_registries_say_how_much_evidence_they_leave_out(client, monkeypatch):
+    from demarche.store import queries
+
+    monkeypatch.setattr(queries, "EVIDENCE_LIMIT", 1)
+    agreements = client.get("/agreements").text
+    assert re.search(r"\+\d+ more in \d+ documents", agreements)
+    assert re.search(r"\+\d+ more<", client.get("/formats").text)
+    monkeypatch.undo()
+    assert "more in" not in client.get("/agreements").text
+
+
 def test_format_timelines(client):
     page = client.get("/formats").text
     assert "Russia-North Korea strategic dialogue" in page

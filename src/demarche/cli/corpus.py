@@ -304,7 +304,7 @@ def query_formats(db: DbOption = None, as_json: JsonOption = False) -> None:
         for r in item["rounds"]:
             number = f"round {r['number']}" if r["number"] else "meeting"
             where = ", ".join(filter(None, [r["date"], r["place"]]))
-            out.print(f"  {number}: {where} [{len(r['evidence'])} evidence]", highlight=False)
+            out.print(f"  {number}: {where} [{r['evidence_count']} evidence]", highlight=False)
 
 
 @query_app.command("network")

@@ -172,10 +172,12 @@ def actor_profile(connection, actor: str, filters: Filters | None = None) -> dic
 
 
 def agreements(
-    connection, filters: Filters | None = None, evidence_limit: int = EVIDENCE_LIMIT
+    connection, filters: Filters | None = None, evidence_limit: int | None = None
 ) -> list[dict[str, Any]]:
     """The agreements registry: one record per agreement with its first ``evidence_limit``
-    pieces of evidence in document order, and how many pieces and documents there are."""
+    (default ``EVIDENCE_LIMIT``) pieces of evidence in document order, and how many pieces
+    and documents there are."""
+    evidence_limit = evidence_limit or EVIDENCE_LIMIT
     m = t.agreement_mentions.c
     totals = {
         agreement_id: (pieces, documents)
