@@ -274,6 +274,23 @@ def test_registries_say_how_much_evidence_they_leave_out(client, monkeypatch):
     assert "more in" not in client.get("/agreements").text
 
 
+def test_registry_pages_page(client, monkeypatch):
+    from demarche.web import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 1)
+    first, second = client.get("/agreements").text, client.get("/agreements?page=2").text
+    pages_n = int(re.search(r"Page 1 of (\d+)", first).group(1))
+    assert pages_n >= 2 and 'href="/agreements?page=2"' in first
+    assert "Page 2 of" in second and 'href="/agreements?page=1"' in second
+
+    def shown(page: str) -> list[str]:
+        return re.findall(r'<tr id="agreement-(\d+)">', page)
+
+    assert len(shown(first)) == len(shown(second)) == 1 and shown(first) != shown(second)
+    formats_total = client.get("/api/v1/formats").json()["total"]
+    assert (f"Page 1 of {formats_total}" in client.get("/formats").text) == (formats_total > 1)
+
+
 def test_format_timelines(client):
     page = client.get("/formats").text
     assert "Russia-North Korea strategic dialogue" in page

@@ -147,6 +147,31 @@ def test_agreement_and_format_link_across_three_statements(store):
     assert len(first["evidence"]) >= 2
 
 
+def test_registries_page_in_sql(store):
+    with store.engine.connect() as connection:
+        registry = queries.agreements(connection)
+        assert queries.agreements_total(connection) == len(registry) >= 3
+        paged = [
+            item
+            for offset in range(0, len(registry), 2)
+            for item in queries.agreements(connection, None, None, 2, offset)
+        ]
+        assert paged == registry
+        later = Filters(date_from=date(2026, 1, 1))
+        assert queries.agreements_total(connection, later) == len(
+            queries.agreements(connection, later)
+        )
+        formats = queries.dialogue_formats(connection)
+        assert queries.dialogue_formats_total(connection) == len(formats) >= 1
+        one_by_one = [
+            item
+            for offset in range(len(formats))
+            for item in queries.dialogue_formats(connection, None, 1, offset)
+        ]
+        assert one_by_one == formats
+        assert queries.dialogue_formats_total(connection, Filters(date_from=date(2030, 1, 1))) == 0
+
+
 def test_event_and_actor_queries(store):
     with store.engine.connect() as connection:
         consults = queries.events(connection, source="RUS", target="PRK", event_type="CONSULT")

@@ -171,28 +171,60 @@ def actor_profile(connection, actor: str, filters: Filters | None = None) -> dic
     }
 
 
-def agreements(
-    connection, filters: Filters | None = None, evidence_limit: int | None = None
-) -> list[dict[str, Any]]:
-    """The agreements registry: one record per agreement with its first ``evidence_limit``
-    (default ``EVIDENCE_LIMIT``) pieces of evidence in document order, and how many pieces
-    and documents there are."""
-    evidence_limit = evidence_limit or EVIDENCE_LIMIT
+def _cited_agreements(filters: Filters | None):
     m = t.agreement_mentions.c
+    return _restricted(select(m.agreement_id).distinct(), m.document_id, filters)
+
+
+def agreements_total(connection, filters: Filters | None = None) -> int:
+    """How many agreements the documents under ``filters`` cite."""
+    cited = _cited_agreements(filters).subquery()
+    return connection.execute(select(func.count()).select_from(cited)).scalar_one()
+
+
+def agreements(
+    connection,
+    filters: Filters | None = None,
+    evidence_limit: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """The agreements registry by signing date and name, one record per agreement with its
+    first ``evidence_limit`` (default ``EVIDENCE_LIMIT``) pieces of evidence in document
+    order, and how many pieces and documents there are. ``limit``/``offset`` page in SQL, so
+    a page costs its own agreements, not the whole registry."""
+    evidence_limit = evidence_limit or EVIDENCE_LIMIT
+    a, m = t.agreements.c, t.agreement_mentions.c
+    order = (func.coalesce(a.signed, ""), a.name_en, a.id)
+    # A subquery, not a list of ids: a whole registry would overflow SQLite's bound parameters.
+    page = (
+        select(a.id)
+        .where(a.id.in_(_cited_agreements(filters)))
+        .order_by(*order)
+        .limit(limit)
+        .offset(offset)
+    )
+    rows = (
+        connection.execute(select(t.agreements).where(a.id.in_(page)).order_by(*order))
+        .mappings()
+        .all()
+    )
     totals = {
         agreement_id: (pieces, documents)
         for agreement_id, pieces, documents in connection.execute(
             _restricted(
-                select(
-                    m.agreement_id, func.count(), func.count(func.distinct(m.document_id))
-                ).group_by(m.agreement_id),
+                select(m.agreement_id, func.count(), func.count(func.distinct(m.document_id)))
+                .where(m.agreement_id.in_(page))
+                .group_by(m.agreement_id),
                 m.document_id,
                 filters,
             )
         )
     }
     first = func.row_number().over(partition_by=m.agreement_id, order_by=(m.document_id, m.start))
-    numbered = _restricted(select(m.id, first.label("n")), m.document_id, filters).subquery()
+    numbered = _restricted(
+        select(m.id, first.label("n")).where(m.agreement_id.in_(page)), m.document_id, filters
+    ).subquery()
     shown = select(numbered.c.id).where(numbered.c.n <= evidence_limit)
     evidence: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in connection.execute(
@@ -208,8 +240,7 @@ def agreements(
                 "text": row["name_ru"],
             }
         )
-    rows = connection.execute(select(t.agreements).where(t.agreements.c.id.in_(list(totals))))
-    registry = [
+    return [
         {
             "id": row["id"],
             "name_en": row["name_en"],
@@ -226,15 +257,37 @@ def agreements(
             "evidence": evidence[row["id"]],
             "evidence_count": totals[row["id"]][0],
         }
-        for row in rows.mappings()
+        for row in rows
     ]
-    return sorted(registry, key=lambda r: (r["signed"] or "", r["name_en"]))
 
 
-def dialogue_formats(connection, filters: Filters | None = None) -> list[dict[str, Any]]:
+def _listed_formats(filters: Filters | None):
+    """Every format; under filters, those with a round in a matching document."""
+    f, r = t.dialogue_formats.c, t.format_rounds.c
+    if not _documents_where(filters):
+        return select(f.id)
+    return _restricted(select(r.format_id).distinct(), r.document_id, filters)
+
+
+def dialogue_formats_total(connection, filters: Filters | None = None) -> int:
+    listed = _listed_formats(filters).subquery()
+    return connection.execute(select(func.count()).select_from(listed)).scalar_one()
+
+
+def dialogue_formats(
+    connection, filters: Filters | None = None, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
     """Each dialogue format with its rounds in order: a timeline across documents. Each round
-    lists up to ``EVIDENCE_LIMIT`` pieces of evidence and counts them all."""
-    r = t.format_rounds.c
+    lists up to ``EVIDENCE_LIMIT`` pieces of evidence and counts them all. ``limit``/``offset``
+    page over formats in SQL."""
+    f, r = t.dialogue_formats.c, t.format_rounds.c
+    page = (
+        select(f.id)
+        .where(f.id.in_(_listed_formats(filters)))
+        .order_by(f.id)
+        .limit(limit)
+        .offset(offset)
+    )
     formats = {
         row["id"]: {
             "id": row["id"],
@@ -247,11 +300,15 @@ def dialogue_formats(connection, filters: Filters | None = None) -> list[dict[st
             "rounds": {},
             "documents": set(),
         }
-        for row in connection.execute(select(t.dialogue_formats)).mappings()
+        for row in connection.execute(
+            select(t.dialogue_formats).where(f.id.in_(page)).order_by(f.id)
+        ).mappings()
     }
     rows = connection.execute(
         _restricted(
-            select(r.format_id, r.document_id, r.number, r.date, r.place, r.status, r.start, r.end),
+            select(
+                r.format_id, r.document_id, r.number, r.date, r.place, r.status, r.start, r.end
+            ).where(r.format_id.in_(page)),
             r.document_id,
             filters,
         ).order_by(r.format_id, r.number, r.date)
@@ -281,8 +338,6 @@ def dialogue_formats(connection, filters: Filters | None = None) -> list[dict[st
             )
     result = []
     for record in formats.values():
-        if filters and not record["documents"]:
-            continue
         record["rounds"] = sorted(
             record["rounds"].values(), key=lambda x: (x["number"] or 0, x["date"] or "")
         )

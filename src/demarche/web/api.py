@@ -753,7 +753,12 @@ def agreements(
     paging: Page = Depends(page),
     store: Store = Depends(get_store),
 ) -> dict[str, Any]:
-    return _sliced(store.query("agreements", filters), paging)
+    items = store.query("agreements", filters, None, paging.limit, paging.offset)
+    return {
+        "items": items,
+        "total": store.query("agreements_total", filters),
+        **paging.model_dump(),
+    }
 
 
 @router.get("/formats", response_model=FormatList, summary="Dialogue formats and their rounds")
@@ -762,12 +767,9 @@ def formats(
     paging: Page = Depends(page),
     store: Store = Depends(get_store),
 ) -> dict[str, Any]:
-    return _sliced(store.query("dialogue_formats", filters), paging)
-
-
-def _sliced(items: list[dict[str, Any]], paging: Page) -> dict[str, Any]:
-    window = items[paging.offset : paging.offset + paging.limit]
-    return {"items": window, "total": len(items), **paging.model_dump()}
+    items = store.query("dialogue_formats", filters, paging.limit, paging.offset)
+    total = store.query("dialogue_formats_total", filters)
+    return {"items": items, "total": total, **paging.model_dump()}
 
 
 @router.get("/relations", response_model=RelationList, summary="Declared relations")

@@ -170,9 +170,7 @@ def home(request: Request, page: int = 1, store: Store = Depends(get_store)):
         overview=overview,
         names=names,
         documents=documents,
-        page=page,
-        pages=max(1, -(-total // PAGE_SIZE)),
-        total=total,
+        **_pages(page, total),
     )
 
 
@@ -736,22 +734,32 @@ def network_page(request: Request, store: Store = Depends(get_store)):
 
 
 @router.get("/agreements", response_class=HTMLResponse)
-def agreements_page(request: Request, store: Store = Depends(get_store)):
+def agreements_page(request: Request, page: int = 1, store: Store = Depends(get_store)):
+    page = max(1, min(page, 100_000))
     with store.engine.connect() as connection:
-        registry = queries.agreements(connection)
+        registry = queries.agreements(connection, None, None, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        total = queries.agreements_total(connection)
         titles = _titles(connection, {d for a in registry for d in a["documents"]})
-    return _render(request, "agreements.html", registry=registry, titles=titles)
+    return _render(
+        request, "agreements.html", registry=registry, titles=titles, **_pages(page, total)
+    )
 
 
 @router.get("/formats", response_class=HTMLResponse)
-def formats_page(request: Request, store: Store = Depends(get_store)):
+def formats_page(request: Request, page: int = 1, store: Store = Depends(get_store)):
+    page = max(1, min(page, 100_000))
     with store.engine.connect() as connection:
-        formats = queries.dialogue_formats(connection)
+        formats = queries.dialogue_formats(connection, None, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        total = queries.dialogue_formats_total(connection)
         titles = _titles(connection, {d for f in formats for d in f["documents"]})
     for record in formats:
         dated = sorted({(r["date"] or "")[:4] for r in record["rounds"] if r["date"]})
         record["span"] = f"{dated[0]}–{dated[-1]}" if len(dated) > 1 else (dated or [""])[0]
-    return _render(request, "formats.html", formats=formats, titles=titles)
+    return _render(request, "formats.html", formats=formats, titles=titles, **_pages(page, total))
+
+
+def _pages(page: int, total: int) -> dict[str, int]:
+    return {"page": page, "pages": max(1, -(-total // PAGE_SIZE)), "total": total}
 
 
 def _titles(connection, ids: set[int]) -> dict[int, dict[str, Any]]:
