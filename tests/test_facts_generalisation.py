@@ -94,3 +94,24 @@ def test_recognising_a_named_actor_is_support(analyzer):
 def test_recognising_a_fact_is_no_support(analyzer):
     body = "Как признали сами американцы, санкции против Кубы не достигли цели.\n"
     assert not [f for f in events(analyzer, STATEMENT, body) if f[0] == "SUPPORT"]
+
+
+COMMUNIQUE = "Совместное коммюнике по итогам встречи министров иностранных дел в формате «Прикаспийская тройка» (Баку, 2 июля 2025 года)\n"  # noqa: E501
+
+
+def test_a_joint_communique_title_is_a_communique(analyzer):
+    doc = analyzer.analyze_text(COMMUNIQUE + "Министры обсудили вопросы судоходства.\n")
+    assert doc.metadata.genre == "communique"
+
+
+def test_sides_defined_in_a_multilateral_document_act_together(analyzer):
+    body = (
+        "2 июля в Баку состоялась встреча министров иностранных дел Азербайджанской Республики, "
+        "Исламской Республики Иран и Российской Федерации (далее – Стороны).\n"
+        "Стороны договорились продолжить работу над соглашением о рыболовстве.\n"
+        "Министры подписали План консультаций на 2026 год.\n"
+    )
+    found = events(analyzer, COMMUNIQUE, body)
+    three = ["AZE", "IRN", "RUS"]
+    assert ("AGREE", three, three) in found
+    assert ("SUPPORT", three, three) in found

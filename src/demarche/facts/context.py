@@ -62,6 +62,8 @@ class FactContext:
     speaker: ActorRef | None
     counterpart: ActorRef | None
     views: list[SentenceView]
+    # «(далее – Стороны)»: the states a multilateral document calls «the Sides»
+    sides: list[ActorRef] = field(default_factory=list)
 
     @property
     def date(self):
@@ -322,7 +324,32 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
     speaker, counterpart = _speaker(doc), _counterpart(doc, lexicon)
     if speaker is None:
         speaker, counterpart = _title_sides(doc) or (speaker, counterpart)
-    return FactContext(doc, lexicon, speaker, counterpart, views)
+    context = FactContext(doc, lexicon, speaker, counterpart, views)
+    context.sides = _defined_sides(context)
+    return context
+
+
+def _defined_sides(context: FactContext) -> list[ActorRef]:
+    """«… министров иностранных дел Республики Казахстан, …, Республики Узбекистан
+    (далее – Стороны)»: the states named before the definition are the document's Sides."""
+    phrases = context.lexicon.sides_definitions
+    if not phrases:
+        return []
+    for view in context.views:
+        sentence = view.sentence
+        text = re.sub(r"[-—]", "–", context.doc.text[sentence.start : sentence.end].lower())
+        at = min((i for i in (text.find(p) for p in phrases) if i >= 0), default=-1)
+        if at < 0:
+            continue
+        before = [i for i, t in enumerate(view.tokens) if t.start < sentence.start + at]
+        refs = [
+            r
+            for r in context.actors_in(view, before)
+            if r.entity_id and r.entity_id.startswith("state:")
+        ]
+        if len(refs) >= 2:
+            return refs
+    return []
 
 
 def _title_sides(doc: Document) -> tuple[ActorRef, ActorRef] | None:

@@ -331,6 +331,15 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = _parties(context, view)
         if len(source) >= 2:
             return source, list(reversed(source)), True
+    if (
+        not source
+        and context.sides
+        and (
+            (subjects and _joint_subject(context, view, subjects))
+            or (pro_drop and _joint(context, view, entry, tokens[verb]))
+        )
+    ):
+        source = list(context.sides)  # «Стороны призвали…» after «(далее – Стороны)»
     other = context.other_side(view, voice) if voice else None
     if not source and subjects and voice and other and _joint_subject(context, view, subjects):
         source = [voice, other]  # «Стороны выражают…», «Министры обсудили…»
