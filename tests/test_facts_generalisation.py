@@ -115,3 +115,12 @@ def test_sides_defined_in_a_multilateral_document_act_together(analyzer):
     three = ["AZE", "IRN", "RUS"]
     assert ("AGREE", three, three) in found
     assert ("SUPPORT", three, three) in found
+
+
+def test_the_alternative_to_a_call_is_aimed_at_its_addressee(analyzer):
+    body = (
+        "Призываем Варшаву отказаться от размещения на своей территории иностранных ракет.\n"
+        "В противном случае Россия будет вынуждена принять ответные меры.\n"
+    )
+    threaten = [f for f in events(analyzer, STATEMENT, body) if f[0] == "THREATEN"]
+    assert threaten and threaten[0][1:] == (["RUS"], ["POL"])

@@ -359,7 +359,11 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     if not target and source:
         target = _act_author(context, view, hit, source)
     if not target and entry["type"] in _HOSTILE:
-        target = _target_adjective(context, view, source) or _anaphora(context, view, source)
+        target = (
+            _target_adjective(context, view, source)
+            or _anaphora(context, view, source)
+            or _otherwise(context, view, source)
+        )
     if not target and not _negated(context, view, hit):
         target = _default_target(context, entry, source)
     hostile_alone = entry["type"] in _HOSTILE and not target
@@ -538,6 +542,15 @@ def _anaphora(
         if refs:
             return refs
     return []
+
+
+def _otherwise(context: FactContext, view: SentenceView, source: list[ActorRef]):
+    """«Призываем Хельсинки одуматься. В противном случае Россия будет вынуждена принять
+    ответные меры»: the alternative to a call is aimed at whom the call addressed."""
+    text = context.doc.text[view.sentence.start : view.sentence.end].lstrip().lower()
+    if not any(text.startswith(cue) for cue in context.lexicon.otherwise_cues):
+        return []
+    return _anaphora(context, view, source, demonstrative=False)
 
 
 def _agreement_parties(context: FactContext, view: SentenceView, source: list[ActorRef]):
