@@ -124,3 +124,18 @@ def test_the_alternative_to_a_call_is_aimed_at_its_addressee(analyzer):
     )
     threaten = [f for f in events(analyzer, STATEMENT, body) if f[0] == "THREATEN"]
     assert threaten and threaten[0][1:] == (["RUS"], ["POL"])
+
+
+def test_judging_a_decision_dangerous_is_disapproval_of_its_author(analyzer):
+    body = (
+        "Власти Эстонии объявили о размещении у границы новых систем ПВО.\n"
+        "Считаем этот шаг безответственным и провокационным.\n"
+    )
+    accuse = [f for f in events(analyzer, STATEMENT, body) if f[0] == "ACCUSE"]
+    assert accuse and accuse[0][1:] == (["RUS"], ["EST"])
+
+
+def test_a_hostile_course_of_a_government_is_disapproval(analyzer):
+    body = "Видим в этом продолжение недружественного курса литовского правительства.\n"
+    accuse = [f for f in events(analyzer, STATEMENT, body) if f[0] == "ACCUSE"]
+    assert accuse and accuse[0][1:] == (["RUS"], ["LTU"])

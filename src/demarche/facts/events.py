@@ -18,6 +18,7 @@ _SPEAKER_PERSONS = {"1"}
 _TOPIC_HOLDERS = {"AGREE", "SUPPORT", "COOPERATE", "AID", "REJECT", "REQUEST"}
 _PROPOSALS = {"AGREE", "REQUEST"}
 _HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "PROTEST", "COERCE"}
+_STATE_IDS = ("state:", "group:")  # a state, or a group of its own («власти Эстонии»)
 _FIRST_PERSON_GENRES = {"remarks", "opening_remarks", "interview", "article", "press_conference"}
 AGREEMENT_NOTE = "agreement: "  # note prefix of events that conclude or change an agreement
 
@@ -533,11 +534,11 @@ def _anaphora(
         subjects = [i for i, t in enumerate(previous.tokens) if t.rel in _SUBJECT]
         scope = sorted({i for c in subjects for i in previous.subtree(c)}) if subjects else []
         refs = [r for r in context.actors_in(previous, scope) if r.code not in codes]
-        if not refs:
+        if not refs:  # a state, or its government («Власти Эстонии объявили …»)
             refs = [
                 r
                 for r in context.actors_in(previous, list(range(len(previous.tokens))))
-                if r.code not in codes and r.entity_id and r.entity_id.startswith("state:")
+                if r.code not in codes and r.entity_id and r.entity_id.startswith(_STATE_IDS)
             ]
         if refs:
             return refs
