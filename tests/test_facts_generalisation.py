@@ -139,3 +139,23 @@ def test_a_hostile_course_of_a_government_is_disapproval(analyzer):
     body = "Видим в этом продолжение недружественного курса литовского правительства.\n"
     accuse = [f for f in events(analyzer, STATEMENT, body) if f[0] == "ACCUSE"]
     assert accuse and accuse[0][1:] == (["RUS"], ["LTU"])
+
+
+INTERVIEW = "Интервью Министра иностранных дел Российской Федерации С.В.Лаврова бразильской газете «Глобу» (Москва, 12 мая 2025 года)\n"  # noqa: E501
+
+
+def test_a_meeting_that_passed_is_a_meeting(analyzer):
+    body = "В апреле в Бразилиа прошло совещание экспертов России, Бразилии и ЮАР.\n"
+    consult = [f for f in events(analyzer, STATEMENT, body) if f[0] == "CONSULT"]
+    assert consult and consult[0][1] == ["BRA", "RUS", "ZAF"]
+
+
+def test_what_we_agreed_after_a_meeting_of_three_all_three_agreed(analyzer):
+    body = (
+        "Вопрос: Как идёт работа над маршрутом?\n"
+        "С.В.Лавров: В марте в Баку состоялось совещание экспертов России, Азербайджана и Ирана. "
+        "Договорились провести следующую встречу летом в Астрахани.\n"
+    )
+    agree = [f for f in events(analyzer, INTERVIEW, body) if f[0] == "AGREE"]
+    three = ["AZE", "IRN", "RUS"]
+    assert agree and agree[0][1:] == (three, three)

@@ -64,6 +64,8 @@ class FactContext:
     views: list[SentenceView]
     # «(далее – Стороны)»: the states a multilateral document calls «the Sides»
     sides: list[ActorRef] = field(default_factory=list)
+    # sentence index -> the sides of a meeting of three or more it reports
+    meetings: dict[int, list[ActorRef]] = field(default_factory=dict)
 
     @property
     def date(self):

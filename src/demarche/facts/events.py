@@ -60,6 +60,9 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
             event = _event(context, view, hit, entry, len(events))
             if event is not None:
                 events.append(event)
+                sides = _unique(event.source + event.target)
+                if event.type == "CONSULT" and len(sides) >= 3:
+                    context.meetings[view.index] = sides
     for event in events:
         _normalise(context, event)
     return _one_meeting_each(events)
@@ -351,7 +354,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         third = [r for r in target if other and r.code not in (voice.code, other.code)]
         elsewhere = entry["type"] == "AGREE" and bool(third)
         if other and not elsewhere and _joint(context, view, entry, tokens[verb]):
-            source = [voice, other]
+            source = _meeting_sides(context, view, voice) or [voice, other]
     if not source and entry["type"] == "CONSULT":
         source, target = _visitor_and_host(context, view)
     target = [r for r in target if all(r.code != s.code for s in source)]
@@ -542,6 +545,17 @@ def _anaphora(
             ]
         if refs:
             return refs
+    return []
+
+
+def _meeting_sides(context: FactContext, view: SentenceView, voice: ActorRef):
+    """«состоялось трёхстороннее совещание экспертов России, Индии и Ирана, на котором
+    согласованы меры … Договорились провести следующую встречу»: what «we» agreed at or
+    right after a meeting of three or more sides, all of them agreed."""
+    for index in (view.index, view.index - 1):
+        sides = context.meetings.get(index, [])
+        if any(r.code == voice.code for r in sides):
+            return list(sides)
     return []
 
 
