@@ -159,3 +159,12 @@ def test_what_we_agreed_after_a_meeting_of_three_all_three_agreed(analyzer):
     agree = [f for f in events(analyzer, INTERVIEW, body) if f[0] == "AGREE"]
     three = ["AZE", "IRN", "RUS"]
     assert agree and agree[0][1:] == (three, three)
+
+
+def test_an_impersonal_plan_to_meet_in_a_joint_statement_is_both_sides(analyzer):
+    body = (
+        "Очередной раунд консультаций состоялся в мае в Гаване; следующий раунд намечено "
+        "провести в Москве в 2026 году.\n"
+    )
+    agree = [f for f in events(analyzer, JOINT, body) if f[0] == "AGREE"]
+    assert agree and agree[0][1:] == (["CUB", "RUS"], ["CUB", "RUS"])

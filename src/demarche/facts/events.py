@@ -318,12 +318,14 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         return [], [], False  # «признать ошибку»: no actor recognised, no recognition
     if entry.get("roles") == "passive":  # «пользуется поддержкой X»: X is the source
         source, target = target, source
+    impersonal = verb in hit.indexes and _impersonal(context, tokens[verb])
     pro_drop = (
-        not subjects
-        and not agent
+        not agent
+        and not source
         and (
-            _first_person(context, tokens[verb], entry)
-            or (verb in hit.indexes and _impersonal(context, tokens[verb]))
+            (not subjects and (_first_person(context, tokens[verb], entry) or impersonal))
+            # «седьмой раунд намечено провести»: an impersonal plan with an infinitive
+            or (impersonal and _infinitive_under(view, verb))
         )
     )
     if voice and subjects and _only_we(context, view, subjects):
@@ -912,10 +914,18 @@ def _impersonal(context: FactContext, token) -> bool:
     passive without an agent in a readout reports what the sides (or «we») said."""
     feats = token.feats
     return (
-        token.rel == "root"
+        token.rel in ("root", "conj")
         and feats.get("Variant") == "Short"
         and feats.get("Voice") == "Pass"
         and context.doc.metadata.genre in context.lexicon.bilateral_genres
+    )
+
+
+def _infinitive_under(view: SentenceView, verb: int) -> bool:
+    """«намечено провести», «решено продолжить»: the short passive governs an infinitive."""
+    return any(
+        view.tokens[c].feats.get("VerbForm") == "Inf" and view.tokens[c].rel in ("csubj", "xcomp")
+        for c in view.children[verb]
     )
 
 
