@@ -168,3 +168,9 @@ def test_an_impersonal_plan_to_meet_in_a_joint_statement_is_both_sides(analyzer)
     )
     agree = [f for f in events(analyzer, JOINT, body) if f[0] == "AGREE"]
     assert agree and agree[0][1:] == (["CUB", "RUS"], ["CUB", "RUS"])
+
+
+def test_closing_border_crossings_to_a_state_is_a_sanction(analyzer):
+    body = "В прошлом году Таллин закрыл ещё два пункта пропуска на границе с Россией.\n"
+    sanction = [f for f in events(analyzer, STATEMENT, body) if f[0] == "SANCTION"]
+    assert sanction and sanction[0][1:] == (["EST"], ["RUS"])
