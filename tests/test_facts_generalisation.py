@@ -174,3 +174,9 @@ def test_closing_border_crossings_to_a_state_is_a_sanction(analyzer):
     body = "В прошлом году Таллин закрыл ещё два пункта пропуска на границе с Россией.\n"
     sanction = [f for f in events(analyzer, STATEMENT, body) if f[0] == "SANCTION"]
     assert sanction and sanction[0][1:] == (["EST"], ["RUS"])
+
+
+def test_whose_internal_affairs_is_no_target_of_a_stand_against_interference(analyzer):
+    body = "Россия решительно выступает против вмешательства извне во внутренние дела Боливии.\n"
+    reject = [f for f in events(analyzer, STATEMENT, body) if f[0] == "REJECT"]
+    assert reject and reject[0][1:] == (["RUS"], [])

@@ -788,8 +788,8 @@ def _nearest_actors(
             return refs
         frontier = [c for n in usable for c in view.children[n] if c not in seen]
     for index in range(head + 1, len(view.tokens)):
-        if index in aside:
-            continue
+        if index in aside or _circumstance(context, view, index):
+            continue  # «вмешательство во внутренние дела Эфиопии»: whose affairs, not whom
         refs = [r for r in context.actors_in(view, [index]) if r.code not in exclude]
         if refs:
             return refs
