@@ -180,3 +180,40 @@ def test_whose_internal_affairs_is_no_target_of_a_stand_against_interference(ana
     body = "Россия решительно выступает против вмешательства извне во внутренние дела Боливии.\n"
     reject = [f for f in events(analyzer, STATEMENT, body) if f[0] == "REJECT"]
     assert reject and reject[0][1:] == (["RUS"], [])
+
+
+def formats(analyzer, title: str, body: str):
+    doc = analyzer.analyze_text(title + body)
+    return [
+        (sorted(f.parties), [(r.number, r.date, r.place) for r in f.rounds])
+        for f in doc.facts.formats
+    ]
+
+
+def test_a_round_is_held_at_the_place_nearest_it(analyzer):
+    body = (
+        "В марте Президент Вьетнама посетил Москву, а в ноябре в Ханое прошло очередное "
+        "заседание Российско-вьетнамской межправительственной комиссии по торгово-экономическому "
+        "сотрудничеству.\n"
+    )
+    found = formats(analyzer, STATEMENT, body)
+    assert (["RUS", "VNM"], [(None, "2024-11", "Hanoi")]) in found
+
+
+def test_a_trilateral_meeting_of_named_states_is_a_format(analyzer):
+    body = "В феврале в Баку состоялось трёхстороннее совещание экспертов России, Азербайджана и Ирана.\n"  # noqa: E501
+    found = formats(analyzer, STATEMENT, body)
+    assert (["AZE", "IRN", "RUS"], [(None, "2025-02", "Baku")]) in found
+
+
+def test_a_format_named_in_quotes_after_a_list_of_sides_has_those_sides(analyzer):
+    body = (
+        "2 июля в Баку состоялась третья встреча министров иностранных дел Азербайджанской "
+        "Республики, Исламской Республики Иран и Российской Федерации в формате «Прикаспийская "
+        "тройка» (далее – Стороны).\n"
+        "Стороны договорились провести четвёртую встречу в формате «Прикаспийская тройка» в "
+        "2026 году в Тегеране.\n"
+    )
+    found = formats(analyzer, COMMUNIQUE, body)
+    three = [f for f in found if f[0] == ["AZE", "IRN", "RUS"]]
+    assert len(three) == 1 and (3, "2025-07-02", "Baku") in three[0][1]

@@ -30,8 +30,10 @@ def extract_formats(context: FactContext) -> list[DialogueFormat]:
         nouns = [
             hit
             for hit in context.lexicon.format_nouns.find(view.tokens)
-            if len(hit.indexes) > 1 or any(0 < hit.first - i <= 3 for _, i, _ in rounds)
-        ]  # a bare «диалог» or «этот формат» is not a named mechanism
+            if len(hit.indexes) > 1
+            or any(0 < hit.first - i <= 3 for _, i, _ in rounds)
+            or _quoted_name_after(view, hit)
+        ]  # a bare «диалог» or «этот формат» is not a named mechanism; «формат «3+3»» is
         nouns = _named_by_next(view, nouns)
         found_here: dict[int, DialogueFormat] = {}
         for hit in nouns:
@@ -88,6 +90,10 @@ def _format(context: FactContext, view: SentenceView, hit) -> DialogueFormat:
     parties = [
         r.code for r in context.actors_in(view, list(range(max(0, hit.first - 3), hit.first)))
     ]
+    if len(parties) < 2 and len(context.sides) >= 2:
+        # «(далее – Стороны)»: the document's Sides, not the states inside the format's name
+        # or the host of its next round
+        parties = [r.code for r in context.sides]
     if len(parties) < 2:  # «консультаций делегаций России и США», «с участием …»
         named = [
             r
@@ -195,6 +201,12 @@ def _named_by_next(view: SentenceView, nouns: list) -> list:
     return kept
 
 
+def _quoted_name_after(view: SentenceView, hit) -> bool:
+    """«в формате «Центральная Азия – Россия»»: a generic noun named by a quoted name."""
+    following = hit.last + 1
+    return following < len(view.tokens) and view.tokens[following].text in ("«", '"')
+
+
 def _preceding_format(found_here: dict, index: int):
     """The format named earlier in the same sentence: «… консультаций …, и условились
     провести третий раунд»."""
@@ -270,12 +282,13 @@ def _add_counted(context: FactContext, view: SentenceView, target, count: int, i
     target.rounds.sort(key=lambda r: (r.number is None, r.number or 0))
 
 
-def _places(context: FactContext, view: SentenceView) -> list[str]:
-    return [
-        context.entity(m).name_en
-        for m in _unique(view.mentions)
-        if context.entity(m).kind == "place"
-    ]
+def _places(context: FactContext, view: SentenceView, near: int | None = None) -> list[str]:
+    """The sentence's places; with ``near``, the one closest to that offset first («визит в
+    Москву, а в декабре в Нью-Дели прошло очередное заседание»)."""
+    places = [m for m in _unique(view.mentions) if context.entity(m).kind == "place"]
+    if near is not None:
+        places.sort(key=lambda m: abs(m.start - near))
+    return [context.entity(m).name_en for m in places]
 
 
 def _pick_date(context: FactContext, view: SentenceView, index: int) -> str | None:
@@ -306,7 +319,7 @@ def _add_round(
 ):
     token = view.tokens[index]
     date = _pick_date(context, view, index)
-    places = _places(context, view)
+    places = _places(context, view, token.start)
     sentence = context.doc.text[view.sentence.start : view.sentence.end].lower()
     if not places and last_place and any(p in sentence for p in context.lexicon.same_place):
         places = [last_place]  # «состоялся там же 16 мая»
