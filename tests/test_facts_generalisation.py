@@ -217,3 +217,14 @@ def test_a_format_named_in_quotes_after_a_list_of_sides_has_those_sides(analyzer
     found = formats(analyzer, COMMUNIQUE, body)
     three = [f for f in found if f[0] == ["AZE", "IRN", "RUS"]]
     assert len(three) == 1 and (3, "2025-07-02", "Baku") in three[0][1]
+
+
+def test_an_earlier_meeting_of_the_format_in_a_sides_document_is_the_sides(analyzer):
+    body = (
+        "2 июля в Баку состоялась третья встреча министров иностранных дел Азербайджанской "
+        "Республики, Исламской Республики Иран и Российской Федерации (далее – Стороны).\n"
+        "Министры высоко оценили итоги второй встречи в данном формате, состоявшейся 5 мая "
+        "2024 года в Тегеране.\n"
+    )
+    consult = [f for f in events(analyzer, COMMUNIQUE, body) if f[0] == "CONSULT"]
+    assert len(consult) == 2 and consult[1][1:] == (["AZE", "IRN", "RUS"], [])

@@ -186,12 +186,28 @@ def _topic_meeting(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
         for c in view.children[hit.first]
     ):
         return False
+    if any(_held_participle(view, c, token) for c in view.subtree(hit.first)):
+        return False  # «итоги пятой встречи в данном формате, состоявшейся …» (misattached)
     for other in hits:
         if other is hit or other.pattern.payload["type"] not in _TOPIC_HOLDERS:
             continue
         if hit.first in view.subtree(other.first) or hit.first in view.subtree(other.last):
             return True
     return False
+
+
+def _held_participle(view: SentenceView, index: int, noun) -> bool:
+    """A participle the parser hung on a noun below the meeting noun, agreeing with the
+    meeting noun in gender and number: it is the meeting's («встречи …, состоявшейся»)."""
+    token = view.tokens[index]
+    if token.feats.get("VerbForm") != "Part" or token.rel != "acl":
+        return False
+    head = view.tokens[token.head] if 0 <= token.head < len(view.tokens) else None
+    if head is None or head is noun:
+        return False
+    features = ("Gender", "Number") if noun.feats.get("Number") == "Sing" else ("Number",)
+    agrees = all(token.feats.get(f) == noun.feats.get(f) for f in features)
+    return agrees and any(token.feats.get(f) != head.feats.get(f) for f in features)
 
 
 def _inside_name(view: SentenceView, hit: Hit, kinds: list[Hit]) -> bool:
@@ -359,6 +375,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
             source = _meeting_sides(context, view, voice) or [voice, other]
     if not source and entry["type"] == "CONSULT":
         source, target = _visitor_and_host(context, view)
+    if not source and entry["type"] == "CONSULT" and len(context.sides) > 2:
+        source = list(context.sides)  # «итоги пятой встречи в данном формате»: the Sides met
     target = [r for r in target if all(r.code != s.code for s in source)]
     if entry.get("reciprocal"):
         target = []  # «договорились …», «обсудили …»: the sides act together on a topic
