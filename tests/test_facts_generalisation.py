@@ -228,3 +228,12 @@ def test_an_earlier_meeting_of_the_format_in_a_sides_document_is_the_sides(analy
     )
     consult = [f for f in events(analyzer, COMMUNIQUE, body) if f[0] == "CONSULT"]
     assert len(consult) == 2 and consult[1][1:] == (["AZE", "IRN", "RUS"], [])
+
+
+def test_two_meetings_contrasted_in_one_sentence_keep_their_own_dates(analyzer):
+    doc = analyzer.analyze_text(
+        STATEMENT + "В январе Президент Ирана посетил Москву с официальным визитом, а в феврале "
+        "в Тегеране прошло заседание Российско-иранской межправительственной комиссии.\n"
+    )
+    dates = sorted(e.date for e in doc.facts.events if e.type == "CONSULT")
+    assert dates == ["2025-01", "2025-02"]

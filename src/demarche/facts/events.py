@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from demarche.facts.context import FactContext, SentenceView, sides_before
@@ -19,6 +20,7 @@ _TOPIC_HOLDERS = {"AGREE", "SUPPORT", "COOPERATE", "AID", "REJECT", "REQUEST"}
 _PROPOSALS = {"AGREE", "REQUEST"}
 _HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "PROTEST", "COERCE"}
 _STATE_IDS = ("state:", "group:")  # a state, or a group of its own («власти Эстонии»)
+_CLAUSE_BREAK = re.compile(r",\s+(?:а|но|однако|тогда как)\s|;\s")
 _FIRST_PERSON_GENRES = {"remarks", "opening_remarks", "interview", "article", "press_conference"}
 AGREEMENT_NOTE = "agreement: "  # note prefix of events that conclude or change an agreement
 
@@ -1043,6 +1045,10 @@ def _date(context: FactContext, view: SentenceView, hit: Hit, pro_drop: bool) ->
     dates = [d for d in context.dates_in(view) if not _term(context, d)]
     dates = [d for d in dates if not _in_other_clause(view, d, hit)]
     trigger = view.tokens[hit.first].start
+    # «В июле … совершил визит в Москву, а в декабре в Нью-Дели прошло заседание»: a date of
+    # the act's own clause beats a nearer one across «, а» of the next
+    clause = _text_clause(context, view, trigger)
+    dates = [d for d in dates if _text_clause(context, view, d[0]) == clause] or dates
     if dates:
         return min(dates, key=lambda d: abs(d[0] - trigger))[2]
     sentence = context.doc.text[view.sentence.start : view.sentence.end].lower()
@@ -1056,6 +1062,12 @@ def _date(context: FactContext, view: SentenceView, hit: Hit, pro_drop: bool) ->
     if context.date and (pro_drop or token.feats.get("Tense") in ("Past", "Pres")):
         return context.date.isoformat()
     return None
+
+
+def _text_clause(context: FactContext, view: SentenceView, offset: int) -> int:
+    """Which of the sentence's contrasted clauses («…, а …», «…; …») holds ``offset``."""
+    text = context.doc.text[view.sentence.start : offset]
+    return len(_CLAUSE_BREAK.findall(text))
 
 
 def _in_other_clause(view: SentenceView, date: tuple[int, int, str], hit: Hit) -> bool:
