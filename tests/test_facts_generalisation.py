@@ -237,3 +237,11 @@ def test_two_meetings_contrasted_in_one_sentence_keep_their_own_dates(analyzer):
     )
     dates = sorted(e.date for e in doc.facts.events if e.type == "CONSULT")
     assert dates == ["2025-01", "2025-02"]
+
+
+def test_the_ethiopian_foreign_minister_is_known(analyzer):
+    doc = analyzer.analyze_text(
+        STATEMENT + "Министр иностранных дел Эфиопии Г.Тимотеос посетил Москву в ноябре.\n"
+    )
+    people = [doc.entities[m.entity_id] for m in doc.mentions if "Тимотеос" in m.text]
+    assert people and people[0].actor == "ETH"
