@@ -245,3 +245,14 @@ def test_the_ethiopian_foreign_minister_is_known(analyzer):
     )
     people = [doc.entities[m.entity_id] for m in doc.mentions if "Тимотеос" in m.text]
     assert people and people[0].actor == "ETH"
+
+
+def test_thanks_for_deliveries_are_support_and_the_deliveries_no_act_of_the_thanker(analyzer):
+    title = "Сообщение для СМИ о телефонном разговоре Министра иностранных дел Российской Федерации С.В.Лаврова с Министром иностранных дел Эфиопии Г.Тимотеосом (Москва, 3 ноября 2025 года)\n"  # noqa: E501
+    body = (
+        "3 ноября состоялся телефонный разговор С.В.Лаврова с Г.Тимотеосом.\n"
+        "Г.Тимотеос поблагодарил Россию за поставки удобрений и зерна.\n"
+    )
+    found = events(analyzer, title, body)
+    assert ("SUPPORT", ["ETH"], ["RUS"]) in found
+    assert not [f for f in found if f[0] != "SUPPORT" and f[1] == ["ETH"]]

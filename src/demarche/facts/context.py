@@ -306,7 +306,9 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
     starts = [m.start for m in unknown]
     for index, sentence in enumerate(doc.sentences):
         per_token: list[Mention | None] = [None] * len(sentence.tokens)
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        # a name the recogniser ran across a sentence break («…Г.Тимотеосом.\nГ.Тимотеос …»)
+        # still names the actor in the sentence it reaches into
+        inside = [m for m in mentions if m.start < sentence.end and sentence.start < m.end]
         for position, token in enumerate(sentence.tokens):
             for mention in inside:  # shortest first: the innermost actor wins
                 if mention.start <= token.start and token.end <= mention.end:

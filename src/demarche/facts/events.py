@@ -57,7 +57,7 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 continue
             if _proposed(view, hit, hits) or _mentioned_again(context, view, hit):
                 continue
-            if _by_way_of(view, hit):
+            if _by_way_of(view, hit) or _thanked_for(view, hit, hits):
                 continue
             event = _event(context, view, hit, entry, len(events))
             if event is not None:
@@ -126,6 +126,24 @@ def _by_way_of(view: SentenceView, hit: Hit) -> bool:
     return any(
         view.tokens[c].rel == "case" and fold(view.tokens[c].text) == "по"
         for c in view.children[hit.first]
+    )
+
+
+def _thanked_for(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+    """«поблагодарил российскую сторону за безвозмездные поставки пшеницы»: a noun act after
+    «за» under thanks or praise is what is thanked for, reported by the thanks itself."""
+    token = view.tokens[hit.first]
+    if token.pos != "NOUN" or len(hit.indexes) > 1:
+        return False
+    if not any(
+        view.tokens[c].rel == "case" and fold(view.tokens[c].text) == "за"
+        for c in view.children[hit.first]
+    ):
+        return False
+    return any(
+        token.head in other.indexes and other.pattern.payload["type"] == "SUPPORT"
+        for other in hits
+        if other is not hit
     )
 
 
