@@ -256,3 +256,13 @@ def test_thanks_for_deliveries_are_support_and_the_deliveries_no_act_of_the_than
     found = events(analyzer, title, body)
     assert ("SUPPORT", ["ETH"], ["RUS"]) in found
     assert not [f for f in found if f[0] != "SUPPORT" and f[1] == ["ETH"]]
+
+
+def test_a_turn_label_is_no_subject(analyzer):
+    body = (
+        "Вопрос: Когда состоится визит?\n"
+        "С.В.Лавров: Президент В.В.Путин принял приглашение Президента Л.И.Лулы да Силвы "
+        "посетить Бразилию.\n"
+    )
+    agree = [f for f in events(analyzer, INTERVIEW, body) if f[0] == "AGREE"]
+    assert agree and agree[0][1:] == (["RUS"], ["BRA"])

@@ -330,7 +330,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         if len(sides) >= 2:
             return sides, [], False
     verb = _governing_verb(view, head)
-    subjects = _subjects(view, verb, hit) or _stray_subject(context, view, verb)
+    subjects = [c for c in _subjects(view, verb, hit) if not _in_label(context, view, c)]
+    subjects = subjects or _stray_subject(context, view, verb)
     subjects = _antecedents(context, view, verb, subjects)
     voice = context.voice(view)
     if entry.get("roles") == "evaluative":
@@ -418,6 +419,13 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     ):
         target = list(reversed(source))  # a joint act: each side is the other's recipient
     return source, target, pro_drop
+
+
+def _in_label(context: FactContext, view: SentenceView, index: int) -> bool:
+    """«С.В.Лавров: Президент В.В.Путин принял …»: the turn's label is no subject, however
+    the parser hangs the sentence on it."""
+    start = view.tokens[index].start
+    return any(t.label_start <= start < t.label_end for t in context.doc.turns)
 
 
 def _antecedents(context: FactContext, view: SentenceView, verb: int, subjects: list[int]):
