@@ -266,3 +266,14 @@ def test_a_turn_label_is_no_subject(analyzer):
     )
     agree = [f for f in events(analyzer, INTERVIEW, body) if f[0] == "AGREE"]
     assert agree and agree[0][1:] == (["RUS"], ["BRA"])
+
+
+def test_commitment_to_principles_is_no_support_of_anyone(analyzer):
+    body = "Стороны подтвердили приверженность принципам мирного урегулирования споров.\n"
+    assert not [f for f in events(analyzer, JOINT, body) if f[0] == "SUPPORT"]
+
+
+def test_commitment_to_a_partnership_with_a_state_is_support(analyzer):
+    body = "Куба подтвердила приверженность стратегическому партнёрству с Россией.\n"
+    support = [f for f in events(analyzer, STATEMENT, body) if f[0] == "SUPPORT"]
+    assert support and support[0][1:] == (["CUB"], ["RUS"])
