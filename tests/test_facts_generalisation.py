@@ -277,3 +277,13 @@ def test_commitment_to_a_partnership_with_a_state_is_support(analyzer):
     body = "Куба подтвердила приверженность стратегическому партнёрству с Россией.\n"
     support = [f for f in events(analyzer, STATEMENT, body) if f[0] == "SUPPORT"]
     assert support and support[0][1:] == (["CUB"], ["RUS"])
+
+
+def test_what_was_agreed_at_a_meeting_of_three_is_agreed_by_all_three(analyzer):
+    body = (
+        "В феврале в Баку прошло совещание экспертов России, Азербайджана и Ирана, на котором "
+        "согласован график строительства железной дороги.\n"
+    )
+    agree = [f for f in events(analyzer, STATEMENT, body) if f[0] == "AGREE"]
+    three = ["AZE", "IRN", "RUS"]
+    assert agree and agree[0][1:] == (three, three)

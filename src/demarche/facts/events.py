@@ -394,6 +394,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         elsewhere = entry["type"] == "AGREE" and bool(third)
         if other and not elsewhere and _joint(context, view, entry, tokens[verb]):
             source = _meeting_sides(context, view, voice) or [voice, other]
+    relative = tokens[verb].rel.startswith("acl") and _passive(tokens[verb])
+    if not source and relative and len(context.meetings.get(view.index, [])) > 2:
+        # «совещание экспертов России, Индии и Ирана, на котором согласованы меры»
+        source = list(context.meetings[view.index])
     if not source and entry["type"] == "CONSULT":
         source, target = _visitor_and_host(context, view)
     if not source and entry["type"] == "CONSULT" and len(context.sides) > 2:
