@@ -287,3 +287,9 @@ def test_what_was_agreed_at_a_meeting_of_three_is_agreed_by_all_three(analyzer):
     agree = [f for f in events(analyzer, STATEMENT, body) if f[0] == "AGREE"]
     three = ["AZE", "IRN", "RUS"]
     assert agree and agree[0][1:] == (three, three)
+
+
+def test_a_noun_the_parser_made_subject_of_a_first_person_verb_is_its_object(analyzer):
+    body = "Приветствуем успешное председательство Казахстана в ШОС в прошлом году.\n"
+    support = [f for f in events(analyzer, STATEMENT, body) if f[0] == "SUPPORT"]
+    assert support and support[0][1:] == (["RUS"], ["KAZ"])

@@ -331,6 +331,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
             return sides, [], False
     verb = _governing_verb(view, head)
     subjects = [c for c in _subjects(view, verb, hit) if not _in_label(context, view, c)]
+    # «Приветствуем успешное председательство Лаоса»: a first-person verb's only subject is
+    # «мы»; a noun the parser made its subject is its object
+    misread = [c for c in subjects if _first_person_verb(tokens[verb]) and tokens[c].pos != "PRON"]
+    subjects = [c for c in subjects if c not in misread]
     subjects = subjects or _stray_subject(context, view, verb)
     subjects = _antecedents(context, view, verb, subjects)
     voice = context.voice(view)
@@ -343,6 +347,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         [r for c in subjects + agent for r in context.actors_in(view, _phrase(view, c, verb))]
     )
     objects = [c for c in view.children[verb] if tokens[c].rel in _OBJECT and c not in subjects]
+    objects += misread
     if verb != head:
         objects += [c for c in view.children[head] if c not in subjects]
     for word in hit.indexes[1:]:  # «выражена обеспокоенность ударами …»: the noun's object
@@ -423,6 +428,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     ):
         target = list(reversed(source))  # a joint act: each side is the other's recipient
     return source, target, pro_drop
+
+
+def _first_person_verb(token) -> bool:
+    return token.feats.get("Person") == "1" and token.feats.get("VerbForm") == "Fin"
 
 
 def _in_label(context: FactContext, view: SentenceView, index: int) -> bool:
