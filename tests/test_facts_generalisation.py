@@ -293,3 +293,10 @@ def test_a_noun_the_parser_made_subject_of_a_first_person_verb_is_its_object(ana
     body = "Приветствуем успешное председательство Казахстана в ШОС в прошлом году.\n"
     support = [f for f in events(analyzer, STATEMENT, body) if f[0] == "SUPPORT"]
     assert support and support[0][1:] == (["RUS"], ["KAZ"])
+
+
+def test_freezing_a_dialogue_with_a_state_is_a_sanction_not_a_meeting(analyzer):
+    body = "В 2022 году Канада в одностороннем порядке заморозила диалог с Россией по Арктике.\n"
+    found = events(analyzer, STATEMENT, body)
+    assert ("SANCTION", ["CAN"], ["RUS"]) in found
+    assert not [f for f in found if f[0] == "CONSULT"]
