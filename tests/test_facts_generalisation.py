@@ -300,3 +300,8 @@ def test_freezing_a_dialogue_with_a_state_is_a_sanction_not_a_meeting(analyzer):
     found = events(analyzer, STATEMENT, body)
     assert ("SANCTION", ["CAN"], ["RUS"]) in found
     assert not [f for f in found if f[0] == "CONSULT"]
+
+
+def test_an_announced_asset_freeze_is_a_sanction(analyzer):
+    body = "Вчера правительство Австралии объявило о замораживании активов ряда компаний России.\n"
+    assert ("SANCTION", ["AUS"], ["RUS"]) in events(analyzer, STATEMENT, body)
