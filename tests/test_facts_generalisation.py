@@ -305,3 +305,14 @@ def test_freezing_a_dialogue_with_a_state_is_a_sanction_not_a_meeting(analyzer):
 def test_an_announced_asset_freeze_is_a_sanction(analyzer):
     body = "Вчера правительство Австралии объявило о замораживании активов ряда компаний России.\n"
     assert ("SANCTION", ["AUS"], ["RUS"]) in events(analyzer, STATEMENT, body)
+
+
+def test_laying_the_blame_on_a_state_is_an_accusation(analyzer):
+    found = events(
+        analyzer,
+        STATEMENT,
+        "Ответственность за срыв переговоров полностью лежит на Лондоне.\n"
+        "Всю ответственность за гуманитарную катастрофу несут Соединённые Штаты.\n",
+    )
+    assert ("ACCUSE", ["RUS"], ["GBR"]) in found
+    assert ("ACCUSE", ["RUS"], ["USA"]) in found
