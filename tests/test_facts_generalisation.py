@@ -316,3 +316,13 @@ def test_laying_the_blame_on_a_state_is_an_accusation(analyzer):
     )
     assert ("ACCUSE", ["RUS"], ["GBR"]) in found
     assert ("ACCUSE", ["RUS"], ["USA"]) in found
+
+
+def test_following_in_anothers_wake_blames_the_follower(analyzer):
+    found = events(
+        analyzer,
+        STATEMENT,
+        "Канберра и на этот раз покорно следует в фарватере британской политики.\n",
+    )
+    accuse = [f for f in found if f[0] == "ACCUSE"]
+    assert accuse and accuse[0][1:] == (["RUS"], ["AUS"])

@@ -847,8 +847,8 @@ def _nearest_actors(
             return refs
         frontier = [c for n in usable for c in view.children[n] if c not in seen]
     for index in range(head + 1, len(view.tokens)):
-        if index in aside or _circumstance(context, view, index):
-            continue  # «вмешательство во внутренние дела Эфиопии»: whose affairs, not whom
+        if index in aside or _under_circumstance(context, view, index):
+            continue  # «во внутренние дела Эфиопии», «в фарватере американской политики»
         refs = [r for r in context.actors_in(view, [index]) if r.code not in exclude]
         if refs:
             return refs
@@ -895,6 +895,16 @@ def _circumstance(context: FactContext, view: SentenceView, node: int) -> bool:
     if first in context.lexicon.place_prepositions and tokens[node].feats.get("Case") == "Loc":
         return True
     return bool(context.lexicon.circumstances.find(words))
+
+
+def _under_circumstance(context: FactContext, view: SentenceView, index: int) -> bool:
+    """The token is a circumstance or inside one («в фарватере американской политики»)."""
+    node, steps = index, 0
+    while 0 <= node < len(view.tokens) and steps < 8:
+        if _circumstance(context, view, node):
+            return True
+        node, steps = view.tokens[node].head, steps + 1
+    return False
 
 
 def _prepositional(view: SentenceView, node: int) -> bool:
