@@ -326,3 +326,9 @@ def test_following_in_anothers_wake_blames_the_follower(analyzer):
     )
     accuse = [f for f in found if f[0] == "ACCUSE"]
     assert accuse and accuse[0][1:] == (["RUS"], ["AUS"])
+
+
+def test_pointing_to_the_provocative_nature_of_a_states_acts_is_disapproval(analyzer):
+    body = "Министр указал на провокационный характер учений Японии у российских границ.\n"
+    accuse = [f for f in events(analyzer, CALL, body) if f[0] == "ACCUSE"]
+    assert accuse and accuse[0][2] == ["JPN"]
