@@ -332,3 +332,12 @@ def test_pointing_to_the_provocative_nature_of_a_states_acts_is_disapproval(anal
     body = "Министр указал на провокационный характер учений Японии у российских границ.\n"
     accuse = [f for f in events(analyzer, CALL, body) if f[0] == "ACCUSE"]
     assert accuse and accuse[0][2] == ["JPN"]
+
+
+def test_the_agent_of_a_participle_before_a_noun_act_is_its_source(analyzer):
+    body = (
+        "Объявленные Европейским союзом новые санкции против белорусских предприятий "
+        "противоречат нормам международного права.\n"
+    )
+    sanction = [f for f in events(analyzer, STATEMENT, body) if f[0] == "SANCTION"]
+    assert sanction and sanction[0][1] == ["EU"]

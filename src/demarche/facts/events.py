@@ -346,6 +346,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     source = _unique(
         [r for c in subjects + agent for r in context.actors_in(view, _phrase(view, c, verb))]
     )
+    if not source and not subjects and tokens[head].pos == "NOUN":
+        # «объявленные Министерством финансов США новые санкции»: the participle's agent
+        agent = _participle_agent(view, head)
+        source = context.actors_in(view, agent)
     objects = [c for c in view.children[verb] if tokens[c].rel in _OBJECT and c not in subjects]
     objects += misread
     if verb != head:
@@ -555,6 +559,28 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
         doer = (bare_genitive and not _prepositional(view, child)) or token.rel == "amod"
         if doer and context.actors_in(view, [child]):
             return [child]
+    return []
+
+
+def _participle_agent(view: SentenceView, head: int) -> list[int]:
+    """«объявленные Министерством финансов США новые санкции», «введённые Евросоюзом
+    ограничения»: the instrumental phrase right after a participle before the noun act,
+    read off the words, since the parser often hangs it elsewhere."""
+    tokens = view.tokens
+    for part in range(head - 1, max(-1, head - 8), -1):
+        token = tokens[part]
+        if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Part":
+            return []
+        if token.feats.get("VerbForm") != "Part" or part + 1 >= head:
+            continue
+        if tokens[part + 1].feats.get("Case") != "Ins":
+            return []
+        phrase = []
+        for index in range(part + 1, head):
+            if tokens[index].feats.get("Case") not in ("Ins", "Gen", None):
+                break  # «… США новые санкции»: the noun act's own adjectives
+            phrase.append(index)
+        return phrase
     return []
 
 
