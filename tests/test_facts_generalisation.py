@@ -341,3 +341,9 @@ def test_the_agent_of_a_participle_before_a_noun_act_is_its_source(analyzer):
     )
     sanction = [f for f in events(analyzer, STATEMENT, body) if f[0] == "SANCTION"]
     assert sanction and sanction[0][1] == ["EU"]
+
+
+def test_brandishing_threats_is_blamed(analyzer):
+    body = "Брюссель вновь размахивает санкционной дубинкой, пытаясь запугать Грузию.\n"
+    accuse = [f for f in events(analyzer, STATEMENT, body) if f[0] == "ACCUSE"]
+    assert accuse and accuse[0][1:] == (["RUS"], ["EU"])
