@@ -347,3 +347,13 @@ def test_brandishing_threats_is_blamed(analyzer):
     body = "Брюссель вновь размахивает санкционной дубинкой, пытаясь запугать Грузию.\n"
     accuse = [f for f in events(analyzer, STATEMENT, body) if f[0] == "ACCUSE"]
     assert accuse and accuse[0][1:] == (["RUS"], ["EU"])
+
+
+def test_one_sides_offer_in_a_sides_document_goes_to_the_other_sides(analyzer):
+    body = (
+        "2 июля в Баку состоялась встреча министров иностранных дел Азербайджанской "
+        "Республики, Исламской Республики Иран и Российской Федерации (далее – Стороны).\n"
+        "Иранская сторона предложила провести следующую встречу в Тегеране.\n"
+    )
+    agree = [f for f in events(analyzer, COMMUNIQUE, body) if f[0] == "AGREE"]
+    assert agree and agree[0][1:] == (["IRN"], ["AZE", "RUS"])

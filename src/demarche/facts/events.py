@@ -1065,6 +1065,10 @@ def _talks(context: FactContext) -> bool:
 
 def _default_target(context: FactContext, entry: dict, source: list[ActorRef]) -> list[ActorRef]:
     codes = {r.code for r in source}
+    sides = {r.code for r in context.sides}
+    if len(sides) > 2 and codes < sides and entry["type"] in ("SUPPORT", "AGREE", "COOPERATE"):
+        # «Узбекская сторона предложила …» after «(далее – Стороны)»: towards the other Sides
+        return [r for r in context.sides if r.code not in codes]
     if len(codes) >= 2 and entry["type"] in ("CONSULT", "AGREE", "COOPERATE"):
         return []  # «Президенты Казахстана и Узбекистана встретились»: the sides are named
     speaker, counterpart = context.speaker, context.counterpart
