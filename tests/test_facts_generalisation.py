@@ -357,3 +357,12 @@ def test_one_sides_offer_in_a_sides_document_goes_to_the_other_sides(analyzer):
     )
     agree = [f for f in events(analyzer, COMMUNIQUE, body) if f[0] == "AGREE"]
     assert agree and agree[0][1:] == (["IRN"], ["AZE", "RUS"])
+
+
+def test_a_visit_whose_outcome_is_judged_was_held(analyzer):
+    body = (
+        "Стороны высоко оценивают итоги официального визита Министра иностранных дел Кубы "
+        "в Москву 10-12 февраля 2025 года.\n"
+    )
+    consult = [f for f in events(analyzer, JOINT, body) if f[0] == "CONSULT"]
+    assert consult and consult[0][1:] == (["CUB"], ["RUS"])

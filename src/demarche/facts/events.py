@@ -49,7 +49,8 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
             entry: dict[str, Any] = hit.pattern.payload
             if entry.get("needs_object") == "agreement" and not kinds:
                 continue
-            if _inside_name(view, hit, kinds) or _topic_meeting(view, hit, hits):
+            outcomes = context.lexicon.outcome_nouns
+            if _inside_name(view, hit, kinds) or _topic_meeting(view, hit, hits, outcomes):
                 continue
             if courtesy and entry["type"] == "SUPPORT":
                 continue  # «Благодарю за гостеприимство»: courtesy, not support
@@ -193,7 +194,7 @@ def _question(context: FactContext, view: SentenceView) -> bool:
     return context.doc.text[view.sentence.start : view.sentence.end].rstrip().endswith("?")
 
 
-def _topic_meeting(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+def _topic_meeting(view: SentenceView, hit: Hit, hits: list[Hit], outcomes=frozenset()) -> bool:
     """«содействовать проведению саммита», «договорились провести конференцию»: a meeting
     noun under another predicate is that act's topic, unless reported as held
     («итоги встречи, состоявшейся 14 марта»)."""
@@ -208,6 +209,9 @@ def _topic_meeting(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
         return False
     if any(_held_participle(view, c, token) for c in view.subtree(hit.first)):
         return False  # «итоги пятой встречи в данном формате, состоявшейся …» (misattached)
+    head = view.tokens[token.head] if 0 <= token.head < len(view.tokens) else None
+    if head is not None and fold(head.lemma) in outcomes:
+        return False  # «оценили итоги государственного визита …»: it was held
     for other in hits:
         if other is hit or other.pattern.payload["type"] not in _TOPIC_HOLDERS:
             continue

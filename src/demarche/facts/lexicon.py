@@ -137,6 +137,7 @@ class FactLexicon:
     sides_genres: set[str]
     sides_definitions: list[str]
     otherwise_cues: list[str]
+    outcome_nouns: set[str]
     round_counts: dict[str, int]
     same_place: list[str]
     series_nouns: dict[str, str]
@@ -204,6 +205,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         sides_genres=set(facts.get("sides_genres", [])),
         sides_definitions=[w.lower() for w in facts.get("sides_definitions", [])],
         otherwise_cues=[w.lower() for w in facts.get("otherwise_cues", [])],
+        outcome_nouns=c.words(facts.get("outcome_nouns", [])),
         round_counts={c.lemmas([k])[0]: v for k, v in facts.get("round_counts", {}).items()},
         same_place=[w.lower() for w in facts.get("same_place", [])],
         known_agreements=LemmaMatcher(c.phrases(facts.get("known_agreements", {})), 2),
