@@ -366,3 +366,12 @@ def test_a_visit_whose_outcome_is_judged_was_held(analyzer):
     )
     consult = [f for f in events(analyzer, JOINT, body) if f[0] == "CONSULT"]
     assert consult and consult[0][1:] == (["CUB"], ["RUS"])
+
+
+def test_they_in_a_joint_statement_are_the_sides(analyzer):
+    body = (
+        "Стороны отмечают высокий уровень политического диалога. Они подтверждают намерение "
+        "расширять контакты между парламентами.\n"
+    )
+    agree = [f for f in events(analyzer, JOINT, body) if f[0] == "AGREE"]
+    assert agree and agree[0][1:] == (["CUB", "RUS"], ["CUB", "RUS"])

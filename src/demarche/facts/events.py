@@ -774,6 +774,10 @@ def _parties(context: FactContext, view: SentenceView) -> list[ActorRef]:
 
 
 def _joint_subject(context: FactContext, view: SentenceView, subjects: list[int]) -> bool:
+    if context.doc.metadata.genre in context.lexicon.sides_genres and all(
+        fold(view.tokens[c].lemma) in context.lexicon.sides_pronouns for c in subjects
+    ):
+        return True  # «Стороны отмечают … Они подтверждают намерение …»
     for index in subjects:
         token = view.tokens[index]
         if fold(token.lemma) in context.lexicon.joint_subjects and (

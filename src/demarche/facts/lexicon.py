@@ -138,6 +138,7 @@ class FactLexicon:
     sides_definitions: list[str]
     otherwise_cues: list[str]
     outcome_nouns: set[str]
+    sides_pronouns: set[str]
     round_counts: dict[str, int]
     same_place: list[str]
     series_nouns: dict[str, str]
@@ -206,6 +207,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         sides_definitions=[w.lower() for w in facts.get("sides_definitions", [])],
         otherwise_cues=[w.lower() for w in facts.get("otherwise_cues", [])],
         outcome_nouns=c.words(facts.get("outcome_nouns", [])),
+        sides_pronouns=c.words(facts.get("sides_pronouns", [])),
         round_counts={c.lemmas([k])[0]: v for k, v in facts.get("round_counts", {}).items()},
         same_place=[w.lower() for w in facts.get("same_place", [])],
         known_agreements=LemmaMatcher(c.phrases(facts.get("known_agreements", {})), 2),
