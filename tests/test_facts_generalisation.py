@@ -375,3 +375,12 @@ def test_they_in_a_joint_statement_are_the_sides(analyzer):
     )
     agree = [f for f in events(analyzer, JOINT, body) if f[0] == "AGREE"]
     assert agree and agree[0][1:] == (["CUB", "RUS"], ["CUB", "RUS"])
+
+
+def test_a_vote_against_a_draft_rejects_its_sponsors_not_its_topic(analyzer):
+    body = (
+        "Российская делегация проголосовала против проекта резолюции по Сирии, который "
+        "внесли Германия и Бельгия.\n"
+    )
+    reject = [f for f in events(analyzer, STATEMENT, body) if f[0] == "REJECT"]
+    assert reject and reject[0][1:] == (["RUS"], ["BEL", "DEU"])

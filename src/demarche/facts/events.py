@@ -926,6 +926,9 @@ def _circumstance(context: FactContext, view: SentenceView, node: int) -> bool:
         return False
     words = [tokens[c] for c in sorted(case)]
     first = fold(words[0].text)
+    parent_lemma = fold(tokens[parent].lemma) if 0 <= parent < len(tokens) else ""
+    if first == "по" and parent_lemma in context.lexicon.topic_nouns:
+        return True  # «проекта резолюции по Ливии»: what the draft is about
     if first in context.lexicon.place_prepositions and tokens[node].feats.get("Case") == "Loc":
         return True
     return bool(context.lexicon.circumstances.find(words))
