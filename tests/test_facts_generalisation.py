@@ -384,3 +384,12 @@ def test_a_vote_against_a_draft_rejects_its_sponsors_not_its_topic(analyzer):
     )
     reject = [f for f in events(analyzer, STATEMENT, body) if f[0] == "REJECT"]
     assert reject and reject[0][1:] == (["RUS"], ["BEL", "DEU"])
+
+
+def test_blocking_it_is_aimed_at_whoever_the_sentence_before_is_about(analyzer):
+    body = (
+        "Китай внёс в Совет Безопасности проект заявления, который поддержали Бразилия и ЮАР. "
+        "Однако его заблокировали США.\n"
+    )
+    reject = [f for f in events(analyzer, STATEMENT, body) if f[1] == ["USA"]]
+    assert reject and reject[0][0] == "REJECT" and reject[0][2] == ["CHN"]

@@ -425,6 +425,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
             _target_adjective(context, view, source)
             or _anaphora(context, view, source)
             or _otherwise(context, view, source)
+            or _pronoun_object(context, view, verb, source)
         )
     if not target and not _negated(context, view, hit):
         target = _default_target(context, entry, source)
@@ -648,6 +649,31 @@ def _meeting_sides(context: FactContext, view: SentenceView, voice: ActorRef):
         if any(r.code == voice.code for r in sides):
             return list(sides)
     return []
+
+
+def _pronoun_object(context: FactContext, view: SentenceView, verb: int, source):
+    """«Российская делегация внесла проект … Однако его заблокировали США»: an act on «его»,
+    «её», «их» is aimed at whom the sentences before are about."""
+    pronouns = context.lexicon.object_pronouns
+    if not any(
+        view.tokens[c].rel == "obj" and fold(view.tokens[c].lemma) in pronouns
+        for c in view.children[verb]
+    ):
+        return []
+    codes = {r.code for r in source}
+    if view.index > 0:
+        previous = context.views[view.index - 1]
+        if not previous.children:
+            previous.build_tree()
+        roots = [i for i, t in enumerate(previous.tokens) if t.rel == "root"]
+        subjects = [
+            c for r in roots for c in previous.children[r] if previous.tokens[c].rel in _SUBJECT
+        ]
+        scope = sorted({i for c in subjects for i in previous.subtree(c)})
+        refs = [r for r in context.actors_in(previous, scope) if r.code not in codes]
+        if refs:
+            return refs  # the main clause's subject, not a relative clause's
+    return _anaphora(context, view, source, demonstrative=False)
 
 
 def _otherwise(context: FactContext, view: SentenceView, source: list[ActorRef]):

@@ -140,6 +140,7 @@ class FactLexicon:
     outcome_nouns: set[str]
     sides_pronouns: set[str]
     topic_nouns: set[str]
+    object_pronouns: set[str]
     round_counts: dict[str, int]
     same_place: list[str]
     series_nouns: dict[str, str]
@@ -210,6 +211,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         outcome_nouns=c.words(facts.get("outcome_nouns", [])),
         sides_pronouns=c.words(facts.get("sides_pronouns", [])),
         topic_nouns=c.words(facts.get("topic_nouns", [])),
+        object_pronouns=c.words(facts.get("object_pronouns", [])),
         round_counts={c.lemmas([k])[0]: v for k, v in facts.get("round_counts", {}).items()},
         same_place=[w.lower() for w in facts.get("same_place", [])],
         known_agreements=LemmaMatcher(c.phrases(facts.get("known_agreements", {})), 2),
