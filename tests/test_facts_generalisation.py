@@ -393,3 +393,10 @@ def test_blocking_it_is_aimed_at_whoever_the_sentence_before_is_about(analyzer):
     )
     reject = [f for f in events(analyzer, STATEMENT, body) if f[1] == ["USA"]]
     assert reject and reject[0][0] == "REJECT" and reject[0][2] == ["CHN"]
+
+
+def test_a_round_of_talks_agreed_on_is_no_meeting_yet(analyzer):
+    body = "Министры условились провести четвёртый раунд консультаций осенью в Гаване.\n"
+    found = events(analyzer, JOINT, body)
+    assert ("AGREE", ["CUB", "RUS"], ["CUB", "RUS"]) in found
+    assert not [f for f in found if f[0] == "CONSULT"]

@@ -200,7 +200,7 @@ def _topic_meeting(view: SentenceView, hit: Hit, hits: list[Hit], outcomes=froze
     («итоги встречи, состоявшейся 14 марта»)."""
     token = view.tokens[hit.first]
     payload = hit.pattern.payload
-    if token.pos != "NOUN" or len(hit.indexes) > 1 or payload["type"] != "CONSULT":
+    if token.pos != "NOUN" or payload["type"] != "CONSULT":
         return False
     if any(
         view.tokens[c].feats.get("VerbForm") == "Part" and view.tokens[c].rel == "acl"
