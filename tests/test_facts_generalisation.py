@@ -400,3 +400,12 @@ def test_a_round_of_talks_agreed_on_is_no_meeting_yet(analyzer):
     found = events(analyzer, JOINT, body)
     assert ("AGREE", ["CUB", "RUS"], ["CUB", "RUS"]) in found
     assert not [f for f in found if f[0] == "CONSULT"]
+
+
+def test_a_relation_names_its_sides_right_after_it(analyzer):
+    doc = analyzer.analyze_text(
+        STATEMENT + "Председательство Малайзии в прошлом году способствовало укреплению "
+        "стратегического партнёрства России и АСЕАН.\n"
+    )
+    pairs = {(frozenset((r.a, r.b)), r.kind) for r in doc.facts.relations}
+    assert (frozenset(("RUS", "ASEAN")), "strategic_partner") in pairs

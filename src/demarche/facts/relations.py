@@ -48,9 +48,9 @@ def _declared(context: FactContext) -> list[Relation]:
         pair = _pair(context, view)
         if pair is None:
             continue
-        a, b = pair
         previous_end = view.sentence.start
         for hit in hits:
+            a, b = _named_after(context, view, hit.last) or pair
             start_token = _evidence_start(view, hit.first)
             word_end = view.tokens[hit.last].end
             since = [d for d in context.dates_in(view) if previous_end <= d[0] < word_end]
@@ -71,6 +71,20 @@ def _declared(context: FactContext) -> list[Relation]:
                 )
             previous_end = word_end
     return relations
+
+
+def _named_after(context: FactContext, view: SentenceView, last: int):
+    """«стратегического партнёрства России и АСЕАН»: the two sides named right after the
+    relation word, organisations included, beat the sentence's first two states."""
+    named: list[ActorRef] = []
+    for index in range(last + 1, min(len(view.tokens), last + 6)):
+        token = view.tokens[index]
+        if token.text in (",", ";", ":", ".", "–", "—") or token.pos in ("VERB", "AUX"):
+            break
+        for ref in context.actors_in(view, [index]):
+            if all(ref.code != r.code for r in named):
+                named.append(ref)
+    return (named[0], named[1]) if len(named) == 2 else None
 
 
 def _pair(context: FactContext, view: SentenceView) -> tuple[ActorRef, ActorRef] | None:
