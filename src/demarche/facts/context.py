@@ -66,6 +66,10 @@ class FactContext:
     sides: list[ActorRef] = field(default_factory=list)
     # sentence index -> the sides of a meeting of three or more it reports
     meetings: dict[int, list[ActorRef]] = field(default_factory=dict)
+    # sentence start -> its dates; every event of a sentence asks again
+    _dates: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False)
+    # (sentence start, token) -> whether the token is a circumstance; asked per event
+    circumstances: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
 
     @property
     def date(self):
@@ -227,6 +231,12 @@ class FactContext:
 
     def dates_in(self, view: SentenceView) -> list[tuple[int, int, str]]:
         """Explicit and relative dates in a sentence, as (start, end, ISO of their precision)."""
+        known = self._dates.get(view.sentence.start)
+        if known is None:
+            known = self._dates[view.sentence.start] = self._find_dates(view)
+        return list(known)
+
+    def _find_dates(self, view: SentenceView) -> list[tuple[int, int, str]]:
         sentence = view.sentence
         text = self.doc.text[sentence.start : sentence.end]
         found = [(sentence.start + s, sentence.start + e, v) for s, e, v in find_dates(text)]

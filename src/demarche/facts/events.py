@@ -938,6 +938,14 @@ def _codes(context: FactContext, view: SentenceView, nodes: list[int]) -> set[st
 
 def _circumstance(context: FactContext, view: SentenceView, node: int) -> bool:
     """«в ООН», «на площадке АТЭС», «в обход Совета Безопасности»: where or how, not whom."""
+    key = (view.sentence.start, node)
+    known = context.circumstances.get(key)
+    if known is None:
+        known = context.circumstances[key] = _find_circumstance(context, view, node)
+    return known
+
+
+def _find_circumstance(context: FactContext, view: SentenceView, node: int) -> bool:
     tokens = view.tokens
     case = [c for c in view.children[node] if tokens[c].rel in ("case", "fixed")]
     case += [g for c in case for g in view.children[c] if tokens[g].rel == "fixed"]
