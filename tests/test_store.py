@@ -154,7 +154,7 @@ def test_registries_page_in_sql(store):
         paged = [
             item
             for offset in range(0, len(registry), 2)
-            for item in queries.agreements(connection, None, None, 2, offset)
+            for item in queries.agreements(connection, limit=2, offset=offset)
         ]
         assert paged == registry
         later = Filters(date_from=date(2026, 1, 1))
@@ -166,7 +166,7 @@ def test_registries_page_in_sql(store):
         one_by_one = [
             item
             for offset in range(len(formats))
-            for item in queries.dialogue_formats(connection, None, 1, offset)
+            for item in queries.dialogue_formats(connection, limit=1, offset=offset)
         ]
         assert one_by_one == formats
         assert queries.dialogue_formats_total(connection, Filters(date_from=date(2030, 1, 1))) == 0

@@ -753,12 +753,9 @@ def agreements(
     paging: Page = Depends(page),
     store: Store = Depends(get_store),
 ) -> dict[str, Any]:
-    items = store.query("agreements", filters, None, paging.limit, paging.offset)
-    return {
-        "items": items,
-        "total": store.query("agreements_total", filters),
-        **paging.model_dump(),
-    }
+    items = store.query("agreements", filters, limit=paging.limit, offset=paging.offset)
+    total = store.query("agreements_total", filters)
+    return {"items": items, "total": total, **paging.model_dump()}
 
 
 @router.get("/formats", response_model=FormatList, summary="Dialogue formats and their rounds")
@@ -767,7 +764,7 @@ def formats(
     paging: Page = Depends(page),
     store: Store = Depends(get_store),
 ) -> dict[str, Any]:
-    items = store.query("dialogue_formats", filters, paging.limit, paging.offset)
+    items = store.query("dialogue_formats", filters, limit=paging.limit, offset=paging.offset)
     total = store.query("dialogue_formats_total", filters)
     return {"items": items, "total": total, **paging.model_dump()}
 

@@ -737,7 +737,7 @@ def network_page(request: Request, store: Store = Depends(get_store)):
 def agreements_page(request: Request, page: int = 1, store: Store = Depends(get_store)):
     page = max(1, min(page, 100_000))
     with store.engine.connect() as connection:
-        registry = queries.agreements(connection, None, None, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        registry = queries.agreements(connection, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
         total = queries.agreements_total(connection)
         titles = _titles(connection, {d for a in registry for d in a["documents"]})
     return _render(
@@ -749,7 +749,9 @@ def agreements_page(request: Request, page: int = 1, store: Store = Depends(get_
 def formats_page(request: Request, page: int = 1, store: Store = Depends(get_store)):
     page = max(1, min(page, 100_000))
     with store.engine.connect() as connection:
-        formats = queries.dialogue_formats(connection, None, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        formats = queries.dialogue_formats(
+            connection, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+        )
         total = queries.dialogue_formats_total(connection)
         titles = _titles(connection, {d for f in formats for d in f["documents"]})
     for record in formats:
