@@ -627,8 +627,7 @@ def _anaphora(
     for back in range(view.index - 1, max(-1, view.index - 4), -1):
         previous = context.views[back]
         subjects = [i for i, t in enumerate(previous.tokens) if t.rel in _SUBJECT]
-        scope = sorted({i for c in subjects for i in previous.subtree(c)}) if subjects else []
-        refs = [r for r in context.actors_in(previous, scope) if r.code not in codes]
+        refs = _subject_refs(context, previous, subjects, codes)
         if not refs:  # a state, or its government («Власти Эстонии объявили …»)
             refs = [
                 r
@@ -638,6 +637,14 @@ def _anaphora(
         if refs:
             return refs
     return []
+
+
+def _subject_refs(
+    context: FactContext, view: SentenceView, subjects: list[int], exclude: set[str]
+) -> list[ActorRef]:
+    """Actors named inside the given subjects' phrases, other than ``exclude``."""
+    scope = sorted({i for c in subjects for i in view.subtree(c)})
+    return [r for r in context.actors_in(view, scope) if r.code not in exclude]
 
 
 def _meeting_sides(context: FactContext, view: SentenceView, voice: ActorRef):
@@ -669,8 +676,7 @@ def _pronoun_object(context: FactContext, view: SentenceView, verb: int, source)
         subjects = [
             c for r in roots for c in previous.children[r] if previous.tokens[c].rel in _SUBJECT
         ]
-        scope = sorted({i for c in subjects for i in previous.subtree(c)})
-        refs = [r for r in context.actors_in(previous, scope) if r.code not in codes]
+        refs = _subject_refs(context, previous, subjects, codes)
         if refs:
             return refs  # the main clause's subject, not a relative clause's
     return _anaphora(context, view, source, demonstrative=False)
