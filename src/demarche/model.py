@@ -168,6 +168,7 @@ class Event:
     confidence: float = 0.5
     note: str = ""
     summary: str = ""
+    modality: str = "done"  # done | historical | planned | proposed | hypothetical | negated
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ from demarche.facts.context import build_context
 from demarche.facts.events import candidate_sentences, extract_events, label_events
 from demarche.facts.formats import extract_formats
 from demarche.facts.lexicon import load_lexicon
+from demarche.facts.modality import modality_of
 from demarche.facts.relations import extract_relations
 from demarche.facts.rhetoric import extract_rhetoric
 from demarche.facts.stances import extract_stances
@@ -41,6 +42,8 @@ class FactExtractor:
         events = extract_events(context, usable)
         rhetoric = extract_rhetoric(context)
         events += label_events(context, rhetoric, events)
+        for event in events:
+            event.modality = modality_of(event.aux)
         facts = Facts(events=events, rhetoric=rhetoric)
         facts.agreements = extract_agreements(context, events)
         facts.formats = extract_formats(context)

@@ -22,6 +22,7 @@ def facts_to_json(doc: Document) -> dict[str, Any]:
                 "date": e.date,
                 "location": e.location,
                 "aux": e.aux,
+                "modality": e.modality,
                 "confidence": e.confidence,
                 "note": e.note,
                 "summary": e.summary,
