@@ -195,6 +195,7 @@ class Agreement:
     scope: list[str] = field(default_factory=list)
     status: str = "mentioned"
     summary: str = ""
+    signatories: list[str] = field(default_factory=list)  # English names, where the text says
 
 
 @dataclass(slots=True)

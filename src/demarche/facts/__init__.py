@@ -43,7 +43,7 @@ class FactExtractor:
         rhetoric = extract_rhetoric(context)
         events += label_events(context, rhetoric, events)
         for event in events:
-            event.modality = modality_of(event.aux)
+            event.modality = modality_of(event.aux, event.note.startswith("negated "))
         facts = Facts(events=events, rhetoric=rhetoric)
         facts.agreements = extract_agreements(context, events)
         facts.formats = extract_formats(context)

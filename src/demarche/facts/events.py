@@ -832,6 +832,8 @@ def _normalise(context: FactContext, event: Event) -> None:
     multilateral meeting has its organisation (else all participants) as source; talks in
     one side's country go from the guest to the host.
     """
+    if "historical" in event.aux:
+        _only_named_people(context, event)
     planned = event.type == "AGREE" and event.note == "intent to consult"
     if planned:
         _consult_convention(context, event)
@@ -841,6 +843,33 @@ def _normalise(context: FactContext, event: Event) -> None:
         event.mode = ""
     elif event.type == "CONSULT":
         _consult_convention(context, event)
+
+
+def _only_named_people(context: FactContext, event: Event) -> None:
+    """«с подписанием в июне 2024 года … договора»: a past act keeps the people its sentence
+    names; the one speaking today did not necessarily do it."""
+    start, end = event.evidence.start, event.evidence.end
+    named = {
+        context.doc.entities[m.entity_id].name_en
+        for m in context.doc.mentions
+        if m.entity_id and start <= m.start < end and m.entity_id in context.doc.entities
+    }
+    named |= {
+        r.person
+        for view in context.views
+        if view.sentence.start == start
+        for person in view.people.values()
+        if (r := context.person_ref(view, person)) is not None and r.person
+    }
+    for side in ("source", "target"):
+        setattr(
+            event,
+            side,
+            [
+                r if r.person is None or r.person in named else ActorRef(r.code, r.sector)
+                for r in getattr(event, side)
+            ],
+        )
 
 
 def _consult_convention(context: FactContext, event: Event) -> None:

@@ -32,6 +32,7 @@ class LemmaMatcher:
 
     def __init__(self, patterns: list[LemmaPattern], window: int = WINDOW) -> None:
         self.window = window
+        self.patterns = patterns
         self.by_first: dict[str, list[LemmaPattern]] = {}
         for pattern in sorted(patterns, key=lambda p: -len(p.lemmas)):
             self.by_first.setdefault(pattern.lemmas[0], []).append(pattern)

@@ -7,9 +7,11 @@ MODALITIES = ("done", "historical", "planned", "proposed", "hypothetical", "nega
 REALIS = frozenset({"done", "historical"})
 
 
-def modality_of(aux: list[str]) -> str:
-    """The one modality the qualifiers add up to; denial and condition outrank time."""
-    if "negation" in aux:
+def modality_of(aux: list[str], flipped: bool = False) -> str:
+    """The one modality the qualifiers add up to; denial and condition outrank time.
+    ``flipped``: the denial already made the act its opposite («не поддерживаем» is a
+    REJECT that happened), so it is no longer a denied act."""
+    if "negation" in aux and not flipped:
         return "negated"
     if "hypothetical" in aux:
         return "hypothetical"
