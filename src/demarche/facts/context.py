@@ -77,8 +77,16 @@ class FactContext:
 
     @property
     def place(self) -> Entity | None:
-        place_id = self.doc.metadata.place_entity_id
-        return self.doc.entities.get(place_id) if place_id else None
+        """Where the statement was made, which is where today's talks took place; a
+        dateline's city is only where a report was filed."""
+        meta = self.doc.metadata
+        if meta.place_entity_id is None or meta.place_span is None:
+            return None
+        if any(
+            m.kind == "dateline" and m.start <= meta.place_span[0] < m.end for m in self.doc.markers
+        ):
+            return None
+        return self.doc.entities.get(meta.place_entity_id)
 
     def voice(self, view: SentenceView) -> ActorRef | None:
         """Who says «we» in this sentence: the speaker of its turn (none in a journalist's
@@ -306,8 +314,16 @@ def sides_before(context: FactContext, view: SentenceView) -> list[str]:
 
 def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
     views = []
+    # a dateline's city is where the report was filed, never a participant
+    datelines = [(m.start, m.end) for m in doc.markers if m.kind == "dateline"]
     mentions = sorted(
-        (m for m in doc.mentions if m.entity_id and m.form in _ACTOR_FORMS),
+        (
+            m
+            for m in doc.mentions
+            if m.entity_id
+            and m.form in _ACTOR_FORMS
+            and not any(s <= m.start < e for s, e in datelines)
+        ),
         key=lambda m: m.end - m.start,
     )
     unknown = sorted(

@@ -153,6 +153,9 @@ class FactLexicon:
     relative_pronouns: set[str]
     between: set[str]
     act_nouns: dict[str, set[str]]
+    past_plural_endings: tuple[str, ...]
+    institution_nouns: set[str]
+    plan_words: set[str]
 
 
 @cache
@@ -222,6 +225,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         relative_pronouns=c.words(facts.get("relative_pronouns", [])),
         between=set(facts.get("between_prepositions", [])),
         act_nouns={c.lemmas([k])[0]: c.words(v) for k, v in facts.get("act_nouns", {}).items()},
+        past_plural_endings=tuple(facts.get("past_plural_endings", [])),
+        institution_nouns=c.words(facts.get("institution_nouns", [])),
+        plan_words=c.words(facts.get("plan_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),

@@ -43,7 +43,11 @@ def _event(event: Event, agreements: list[Agreement], verbs: dict) -> str:
     elif _joint(event):
         # «RUS and PRK agreed»: each side is the other's recipient; naming them twice says
         # nothing more and reads as if they acted on themselves
-        verb = verbs["joint"].get(event.type) or verbs["events"].get(event.type, event.type.lower())
+        verb = (
+            verbs["joint"].get(label)
+            or verbs["joint"].get(event.type)
+            or verbs["events"].get(event.type, event.type.lower())
+        )
         line = f"{_sides(event.source)} {verb}"
     else:
         verb = verbs["events"].get(label) or verbs["events"].get(event.type, event.type.lower())
@@ -53,8 +57,11 @@ def _event(event: Event, agreements: list[Agreement], verbs: dict) -> str:
 
 
 def _joint(event: Event) -> bool:
+    """Two or more sides acting together: on each other, or (a call, a meeting) with no one
+    else."""
     sources = {r.code for r in event.source}
-    return len(sources) >= 2 and sources == {r.code for r in event.target}
+    targets = {r.code for r in event.target}
+    return len(sources) >= 2 and (sources == targets or not targets)
 
 
 def _agreement(agreement: Agreement) -> str:

@@ -362,3 +362,35 @@ def _stray_subject(context: FactContext, view: SentenceView, verb: int) -> list[
         if context.actors_in(view, view.subtree(index)):
             return [index]
     return []
+
+
+def _institution_source(context: FactContext, view: SentenceView, verb: int) -> list[ActorRef]:
+    """«В МИД Азербайджана осудили …», «в Кремле заявили», «в Вашингтоне пригрозили»: a
+    plural verb with no subject speaks for the institution, or the capital, it is said in."""
+    tokens = view.tokens
+    token = tokens[verb]
+    if token.pos != "VERB" or token.feats.get("VerbForm") not in ("Fin", None):
+        return []
+    if token.feats.get("Number") != "Plur" and not token.text.lower().endswith(
+        tuple(context.lexicon.past_plural_endings)
+    ):
+        return []
+    for child in view.children[verb]:
+        if tokens[child].rel != "obl":
+            continue
+        cases = {fold(tokens[c].text) for c in view.children[child] if tokens[c].rel == "case"}
+        if not cases & context.lexicon.place_prepositions:
+            continue
+        mention = view.mentions[child]
+        entity = context.entity(mention) if mention is not None else None
+        if entity is not None and entity.kind in ("state_body", "group", "organization"):
+            return context.actors_in(view, [child])
+        if entity is not None and entity.kind == "place" and entity.extra.get("kind") == "capital":
+            ref = context.ref(mention, acting=True)
+            return [ref] if ref else []
+        if fold(tokens[child].lemma) in context.lexicon.institution_nouns:
+            # «в Министерстве иностранных дел Китая»: the institution of the state it names
+            owners = context.actors_in(view, view.subtree(child))
+            if len(owners) == 1:
+                return owners
+    return []

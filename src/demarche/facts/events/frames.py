@@ -10,6 +10,7 @@ from demarche.facts.events.attribution import (
     _default_target,
     _first_person,
     _impersonal,
+    _institution_source,
     _joint,
     _joint_subject,
     _meeting_sides,
@@ -60,18 +61,37 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     voice = context.voice(view)
     if entry.get("roles") == "evaluative":
         return _evaluative(context, view, hit, verb, subjects, voice)
+    # «будут высланы российские дипломаты», «против России введены санкции Евросоюзом»: the
+    # passive's subject is acted upon; its doer, if named, is the instrumental agent
+    patients = [
+        c
+        for c in subjects
+        if tokens[c].rel == "nsubj:pass" and context.actors_in(view, view.subtree(c))
+    ]
+    if patients and entry.get("roles") != "passive":
+        subjects = [c for c in subjects if c not in patients] + _passive_agents(view, verb)
+    else:
+        patients = []
     agent: list[int] = []
-    if not subjects and tokens[head].pos == "NOUN":
+    if tokens[head].pos == "NOUN" and not subjects:
         agent = _noun_agent(context, view, head)  # «удары ВСУ по…», «ударами израильских ВВС»
+    elif tokens[head].pos == "NOUN" and verb != head and verb not in hit.indexes:
+        # «Москва ответит на санкции Евросоюза»: a noun's own named doer beats the subject of
+        # a verb that only comments on the act («убийства российских граждан» names victims)
+        agent = [c for c in _noun_agent(context, view, head) if _proper_name(view, c)]
+        if agent:
+            subjects = []
     source = _unique(
         [r for c in subjects + agent for r in context.actors_in(view, _phrase(view, c, verb))]
     )
+    if not source and not subjects:
+        source = _institution_source(context, view, verb)
     if not source and not subjects and tokens[head].pos == "NOUN":
         # «объявленные Министерством финансов США новые санкции»: the participle's agent
         agent = _participle_agent(view, head)
         source = context.actors_in(view, agent)
     objects = [c for c in view.children[verb] if tokens[c].rel in _OBJECT and c not in subjects]
-    objects += misread
+    objects += misread + patients
     if verb != head:
         objects += [c for c in view.children[head] if c not in subjects]
     for word in hit.indexes[1:]:  # «выражена обеспокоенность ударами …»: the noun's object
@@ -88,6 +108,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     pro_drop = (
         not agent
         and not source
+        and not patients  # a passive names what was done, not that «we» did it
         and (
             (not subjects and (_first_person(context, tokens[verb], entry) or impersonal))
             # «седьмой раунд намечено провести»: an impersonal plan with an infinitive
@@ -180,6 +201,8 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
         token = tokens[child]
         bare_genitive = token.rel == "nmod" and token.feats.get("Case") == "Gen"
         doer = (bare_genitive and not _prepositional(view, child)) or token.rel == "amod"
+        if fold(token.lemma) in context.lexicon.target_adjectives:
+            continue  # «антироссийские санкции» are against Russia, not by it
         if doer and context.actors_in(view, [child]):
             return [child]
     return []
@@ -356,3 +379,24 @@ def _infinitive_under(view: SentenceView, verb: int) -> bool:
         view.tokens[c].feats.get("VerbForm") == "Inf" and view.tokens[c].rel in ("csubj", "xcomp")
         for c in view.children[verb]
     )
+
+
+def _proper_name(view: SentenceView, index: int) -> bool:
+    mention = view.mentions[index]
+    return mention is not None and mention.form == "name"
+
+
+def _passive_agents(view: SentenceView, verb: int) -> list[int]:
+    """The doer of a passive: the agent phrase, or a bare instrumental («высланы властями
+    Эстонии»), which the parser labels as a plain oblique."""
+    tokens = view.tokens
+    return [
+        c
+        for c in view.children[verb]
+        if tokens[c].rel == "obl:agent"
+        or (
+            tokens[c].rel == "obl"
+            and tokens[c].feats.get("Case") == "Ins"
+            and not _prepositional(view, c)
+        )
+    ]

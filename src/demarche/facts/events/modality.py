@@ -25,6 +25,15 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     token = view.tokens[hit.first]
     if token.feats.get("Tense") == "Fut":
         return True
+    if any(fold(view.tokens[i].lemma) in context.lexicon.plan_words for i in hit.indexes):
+        # «седьмой раунд намечено провести», «планируют подписать»: a plan; «наметили
+        # пути развития» reports what was outlined, done
+        past = token.feats.get("Tense") == "Past" or token.text.lower().endswith(
+            context.lexicon.past_plural_endings
+        )  # the tagger calls a sentence-initial «Наметили» present
+        done = past and token.feats.get("Voice") != "Pass"
+        if not done or token.feats.get("VerbForm") == "Part":
+            return True
     governor = view.tokens[token.head] if 0 <= token.head < len(view.tokens) else None
     subject = token.pos == "NOUN" and token.rel in ("nsubj", "nsubj:pass")
     if subject and governor is not None and governor.feats.get("Tense") == "Fut":
