@@ -109,3 +109,34 @@ def test_a_plan_is_planned_and_an_outline_is_done(analyzer, sentence, modality):
     doc = analyzer.analyze_text(sentence)
     agree = [e for e in doc.facts.events if e.type == "AGREE"]
     assert agree and agree[0].modality == modality, [(e.type, e.modality) for e in doc.facts.events]
+
+
+def test_sides_of_a_report_are_who_met_last(analyzer):
+    doc = analyzer.analyze_text(
+        "МОСКВА, 14 марта. /ТАСС/. Министр иностранных дел России Сергей Лавров провёл "
+        "телефонный разговор с турецким коллегой Хаканом Фиданом. Стороны осудили удары "
+        "израильской авиации по Дамаску."
+    )
+    accuse = [e for e in doc.facts.events if e.type == "ACCUSE"]
+    assert accuse and {r.code for r in accuse[0].source} == {"RUS", "TUR"}
+
+
+def test_three_states_in_a_joint_title_are_the_sides(analyzer):
+    doc = analyzer.analyze_text(
+        "Совместное заявление министров иностранных дел Российской Федерации, Китайской "
+        "Народной Республики и Исламской Республики Иран (Москва, 20 октября 2025 года)\n"
+        "Стороны решительно осуждают удары Израиля по Сирии.\n"
+    )
+    accuse = [e for e in doc.facts.events if e.type == "ACCUSE"]
+    assert accuse and {r.code for r in accuse[0].source} == {"RUS", "CHN", "IRN"}
+
+
+@pytest.mark.parametrize("sentence", ["Тот передал приглашение.", "Тем временем тот уехал."])
+def test_a_pronoun_is_not_togo(analyzer, sentence):
+    doc = analyzer.analyze_text(sentence)
+    assert not [m for m in doc.mentions if m.entity_id == "state:TGO"]
+
+
+def test_togo_is_still_togo(analyzer):
+    doc = analyzer.analyze_text("Министр посетил Того и Бенин.")
+    assert [m for m in doc.mentions if m.entity_id == "state:TGO"]

@@ -26,6 +26,8 @@ def word_matches(word: PatternWord, text: str, gazetteer: Gazetteer) -> bool:
     if not word.surface[:1].isalpha():
         return text == word.surface
     morphology = gazetteer.morphology
+    if fold(text) != fold(word.surface) and morphology.tag(text)[0] in ("DET", "PRON"):
+        return False  # «Тот прибыл»: a pronoun shares its lemma with «Того» (Togo), not its name
     if morphology.lexical_keys(text) & word.keys:
         return True
     return word.allow_stem and bool(morphology.stems(text) & word.keys)

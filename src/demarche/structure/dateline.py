@@ -16,9 +16,11 @@ from demarche.structure.dates import month_number
 # between slashes or brackets, or after a dash at the end of the dateline.
 _DATELINE = re.compile(
     r"(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ\-]{2,}(?:[ \-][A-ZА-ЯЁ][A-ZА-ЯЁ\-]{1,}){0,2})"
-    r"(?:,\s*(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)(?:\s+(?P<year>\d{4}))?(?:\s*г(?:ода|\.))?)?"
+    r"(?:[,.]\s*(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)(?:\s+(?P<year>\d{4}))?(?:\s*г(?:ода|\.))?)?"
     r"\s*[.,]?\s*"
-    r"(?P<agency>[/(][^/()\n]{2,40}[/)]|[–—-]\s*[^\s.–—-][^.\n]{1,30}\.(?=\s))?"
+    r"(?P<agency>[/(][^/()\n]{2,40}[/)]"
+    r"|[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё\-]{2,20}(?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё\-]{1,20})?(?=\s*[–—-]\s)"
+    r"|[–—-]\s*[^\s.–—-][^.\n]{1,30}\.(?=\s))?"
     r"\s*\.?\s*[–—-]?\s*"
 )
 _WINDOW = 3  # a dateline opens one of the first few paragraphs (after a headline)

@@ -394,3 +394,13 @@ def _institution_source(context: FactContext, view: SentenceView, verb: int) -> 
             if len(owners) == 1:
                 return owners
     return []
+
+
+def _last_talks(context: FactContext, view: SentenceView) -> list[ActorRef]:
+    """«Лавров провёл переговоры с Фиданом. Стороны осудили …»: in a report with no voice of
+    its own, «стороны» and «министры» are the sides of the meeting reported last."""
+    for back in range(view.index, max(-1, view.index - 6), -1):
+        sides = context.talks.get(back)
+        if sides:
+            return list(sides)
+    return []

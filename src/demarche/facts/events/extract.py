@@ -67,6 +67,8 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 sides = _unique(event.source + event.target)
                 if event.type == "CONSULT" and len(sides) >= 3:
                     context.meetings[view.index] = sides
+                if event.type == "CONSULT" and len(sides) >= 2:
+                    context.talks[view.index] = sides
     for event in events:
         _normalise(context, event)
     return _one_meeting_each(events)

@@ -13,6 +13,7 @@ from demarche.facts.events.attribution import (
     _institution_source,
     _joint,
     _joint_subject,
+    _last_talks,
     _meeting_sides,
     _only_we,
     _otherwise,
@@ -136,6 +137,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     other = context.other_side(view, voice) if voice else None
     if not source and subjects and voice and other and _joint_subject(context, view, subjects):
         source = [voice, other]  # «Стороны выражают…», «Министры обсудили…»
+    if not source and subjects and _joint_subject(context, view, subjects):
+        source = _last_talks(context, view)  # a report's «стороны»: who last met
     if not source and pro_drop and voice:
         source = [voice]
         # «Мы предлагали Вашингтону …»: an offer to a third side is ours alone (a joint
