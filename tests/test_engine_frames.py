@@ -82,7 +82,6 @@ def test_a_passive_without_a_doer_is_not_ours(analyzer):
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
-        ("Москва ответит на санкции Евросоюза.", "EU"),
         ("Россия ответит на удары Израиля.", "ISR"),
     ],
 )
@@ -140,3 +139,26 @@ def test_a_pronoun_is_not_togo(analyzer, sentence):
 def test_togo_is_still_togo(analyzer):
     doc = analyzer.analyze_text("Министр посетил Того и Бенин.")
     assert [m for m in doc.mentions if m.entity_id == "state:TGO"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Москва ответит на санкции Евросоюза.", "EU"),
+        ("Россия даст решительный отпор любым провокациям Киева.", "UKR"),
+    ],
+)
+def test_retaliation_threatens_whom_it_answers(analyzer, sentence, target):
+    found = _events(analyzer, sentence)
+    assert ("THREATEN", ["RUS"], [target]) in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Китай встревожен решением Японии.", ("ACCUSE", ["CHN"], ["JPN"])),
+        ("Пять британских дипломатов будут высланы из России.", ("SANCTION", ["RUS"], ["GBR"])),
+    ],
+)
+def test_class_frames_from_data(analyzer, sentence, expected):
+    assert expected in _events(analyzer, sentence)

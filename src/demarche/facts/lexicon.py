@@ -158,6 +158,16 @@ class FactLexicon:
     plan_words: set[str]
 
 
+def _with_frames(predicates: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each entry with its class's valency frame (how its roles are found); an entry's own
+    keys win."""
+    classes = predicates.get("classes", {})
+    return [
+        {**classes.get(entry.get("class", ""), {}).get("frame", {}), **entry}
+        for entry in predicates["predicates"]
+    ]
+
+
 @cache
 def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
     predicates = load_json(f"lang/{language}_predicates.json")
@@ -170,7 +180,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         c.phrases({w: w for w in facts[key]}) + c.raw_phrases(facts[key]), 1
     )
     return FactLexicon(
-        predicates=LemmaMatcher(c.entries(predicates["predicates"])),
+        predicates=LemmaMatcher(c.entries(_with_frames(predicates))),
         negated_types=predicates.get("negated_types", {}),
         agreement_kinds=phrases("agreement_kinds"),
         agreement_status={c.lemmas(k.split())[0]: v for k, v in facts["agreement_status"].items()},

@@ -69,7 +69,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         for c in subjects
         if tokens[c].rel == "nsubj:pass" and context.actors_in(view, view.subtree(c))
     ]
-    if patients and entry.get("roles") != "passive":
+    if patients and entry.get("roles") != "passive" and entry.get("passive_subject") != "source":
         subjects = [c for c in subjects if c not in patients] + _passive_agents(view, verb)
     else:
         patients = []
@@ -86,7 +86,9 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         [r for c in subjects + agent for r in context.actors_in(view, _phrase(view, c, verb))]
     )
     if not source and not subjects:
-        source = _institution_source(context, view, verb)
+        source = _institution_source(context, view, verb) or _source_preposition(
+            context, view, verb, entry
+        )
     if not source and not subjects and tokens[head].pos == "NOUN":
         # «объявленные Министерством финансов США новые санкции»: the participle's agent
         agent = _participle_agent(view, head)
@@ -403,3 +405,19 @@ def _passive_agents(view: SentenceView, verb: int) -> list[int]:
             and not _prepositional(view, c)
         )
     ]
+
+
+def _source_preposition(context: FactContext, view: SentenceView, verb: int, entry: dict):
+    """«будут высланы из России»: with no doer named, the frame's source preposition marks
+    who acts (the state the diplomats are expelled from)."""
+    wanted = set(entry.get("source_prepositions", ()))
+    if not wanted:
+        return []
+    tokens = view.tokens
+    for child in view.children[verb]:
+        cases = {fold(tokens[c].text) for c in view.children[child] if tokens[c].rel == "case"}
+        if tokens[child].rel == "obl" and cases & wanted:
+            refs = [r for r in context.actors_in(view, [child])]
+            if refs:
+                return refs
+    return []
