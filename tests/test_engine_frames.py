@@ -162,3 +162,33 @@ def test_retaliation_threatens_whom_it_answers(analyzer, sentence, target):
 )
 def test_class_frames_from_data(analyzer, sentence, expected):
     assert expected in _events(analyzer, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Правительство Канады объявило о введении новых ограничительных мер против России.",
+            ("SANCTION", ["CAN"], ["RUS"]),
+        ),
+        (
+            "Власти Латвии приняли решение о высылке российского дипломата.",
+            ("SANCTION", ["LVA"], ["RUS"]),
+        ),
+    ],
+)
+def test_a_carrier_noun_passes_the_act_to_its_verb(analyzer, sentence, expected):
+    assert expected in _events(analyzer, sentence)
+
+
+def test_a_summons_in_the_passive_is_the_summoning_state(analyzer):
+    found = _events(analyzer, "9 февраля в МИД России был вызван посол Японии.")
+    assert ("ACCUSE", ["RUS"], ["JPN"]) in found, found
+
+
+def test_the_agency_of_a_dateline_is_no_subject(analyzer):
+    doc = analyzer.analyze_text(
+        "МОСКВА. 22 января. ИНТЕРФАКС - В МИД России решительно осудили нападение боевиков."
+    )
+    accuse = [e for e in doc.facts.events if e.type == "ACCUSE"]
+    assert accuse and [r.code for r in accuse[0].source] == ["RUS"]
