@@ -157,6 +157,8 @@ class FactLexicon:
     institution_nouns: set[str]
     plan_words: set[str]
     carrier_nouns: frozenset[str]
+    proposal_words: set[str]
+    modal_words: set[str]
 
 
 def _with_frames(predicates: dict[str, Any]) -> list[dict[str, Any]]:
@@ -240,6 +242,8 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         institution_nouns=c.words(facts.get("institution_nouns", [])),
         plan_words=c.words(facts.get("plan_words", [])),
         carrier_nouns=frozenset(c.words(facts.get("carrier_nouns", []))),
+        proposal_words=c.words(facts.get("proposal_words", [])),
+        modal_words=c.words(facts.get("modal_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),
