@@ -219,3 +219,38 @@ def test_a_present_act_is_not_dated_by_its_object(analyzer):
     )
     accuse = [e for e in doc.facts.events if e.type == "ACCUSE"]
     assert accuse and accuse[0].modality == "done" and accuse[0].date == "2025-05-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "БАКУ /Trend/ – «Мы призываем Ереван не затягивать этот процесс», – сказал "
+            "Президент Азербайджана Ильхам Алиев.",
+            ("REQUEST", ["AZE"], ["ARM"]),
+        ),
+        (
+            "По словам министра иностранных дел Венгрии Петера Сийярто, мы призываем Брюссель "
+            "отказаться от новых ограничений.",
+            ("REQUEST", ["HUN"], ["EU"]),
+        ),
+        (
+            "Как сообщили в МИД Ирана, мы осуждаем удары Израиля.",
+            ("ACCUSE", ["IRN"], ["ISR"]),
+        ),
+    ],
+)
+def test_reported_speech_gives_the_voice_of_we(analyzer, text, expected):
+    assert expected in _events(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Венгрия не поддержит новые санкции против России.",
+        "Стороны призвали отменить санкции против Ирана.",
+    ],
+)
+def test_an_act_noun_under_another_predicate_is_its_topic(analyzer, sentence):
+    found = _events(analyzer, sentence)
+    assert not [f for f in found if f[0] == "SANCTION"], found

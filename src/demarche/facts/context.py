@@ -68,6 +68,8 @@ class FactContext:
     meetings: dict[int, list[ActorRef]] = field(default_factory=dict)
     # sentence index -> the sides of any meeting it reports, for «стороны» further on
     talks: dict[int, list[ActorRef]] = field(default_factory=dict)
+    # sentence index -> who the sentence reports as speaking, if it says so
+    reporters: dict[int, ActorRef | None] = field(default_factory=dict, repr=False)
     # sentence start -> its dates; every event of a sentence asks again
     _dates: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False)
     # (sentence start, token) -> whether the token is a circumstance; asked per event
@@ -103,7 +105,69 @@ class FactContext:
                         if side and side.code == turn.actor:
                             return side
                     return ActorRef(turn.actor, None, turn.entity_id, None)
-        return self.speaker
+        reporter = self.reporter(view)
+        return reporter or self.speaker
+
+    def reporter(self, view: SentenceView) -> ActorRef | None:
+        """Reported speech: «“Мы призываем Ереван …”, – сказал Алиев», «по словам
+        Сийярто», «сообщили в МИД Ирана»: who speaks in this sentence, when it says so."""
+        if view.index in self.reporters:
+            return self.reporters[view.index]
+        found = self._find_reporter(view)
+        self.reporters[view.index] = found
+        return found
+
+    def _find_reporter(self, view: SentenceView) -> ActorRef | None:
+        tokens = view.tokens
+        if not view.children:
+            view.build_tree()
+        for index, token in enumerate(tokens):
+            if fold(token.lemma) not in self.lexicon.reporting_verbs:
+                continue
+            for child in view.children[index]:
+                rel = tokens[child].rel
+                if rel == "nsubj":
+                    refs = self.actors_in(view, view.subtree(child))
+                    if not refs and tokens[child].pos == "PRON":
+                        refs = self._last_person(view)
+                elif rel == "obl" and any(
+                    tokens[c].rel == "case"
+                    and fold(tokens[c].text) in self.lexicon.place_prepositions
+                    for c in view.children[child]
+                ):
+                    refs = self.actors_in(view, view.subtree(child))  # «сообщили в МИД Ирана»
+                else:
+                    continue
+                if refs:
+                    return refs[0]
+        for index, token in enumerate(tokens[:-1]):
+            following = tokens[index + 1]
+            if fold(token.text) == "по" and fold(following.lemma) in self.lexicon.according_words:
+                refs = self.actors_in(view, view.subtree(index + 1)[1:] or [index + 2])
+                if refs:
+                    return refs[0]
+        return None
+
+    def _said_in(self, view: SentenceView, node: int) -> bool:
+        places = self.lexicon.place_prepositions
+        tokens = view.tokens
+        return any(
+            tokens[c].rel == "case" and fold(tokens[c].text) in places for c in view.children[node]
+        )
+
+    def _last_person(self, view: SentenceView) -> list[ActorRef]:
+        """«– подчеркнула она»: the person named last before the pronoun."""
+        for back in range(view.index, max(-1, view.index - 3), -1):
+            other = self.views[back]
+            people = [
+                m
+                for m in other.mentions
+                if m is not None and m.entity_id and self.entity(m).kind == "person"
+            ]
+            if people:
+                ref = self.ref(people[-1])
+                return [ref] if ref else []
+        return []
 
     def other_side(self, view: SentenceView, voice: ActorRef) -> ActorRef | None:
         """The side «we» share an act with: the occasion's counterpart at talks; elsewhere

@@ -159,6 +159,8 @@ class FactLexicon:
     carrier_nouns: frozenset[str]
     proposal_words: set[str]
     modal_words: set[str]
+    reporting_verbs: set[str]
+    according_words: set[str]
 
 
 def _with_frames(predicates: dict[str, Any]) -> list[dict[str, Any]]:
@@ -244,6 +246,8 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         carrier_nouns=frozenset(c.words(facts.get("carrier_nouns", []))),
         proposal_words=c.words(facts.get("proposal_words", [])),
         modal_words=c.words(facts.get("modal_words", [])),
+        reporting_verbs=c.words(facts.get("reporting_verbs", [])),
+        according_words=c.words(facts.get("according_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),

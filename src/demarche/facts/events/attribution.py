@@ -185,8 +185,9 @@ def _meeting_sides(context: FactContext, view: SentenceView, voice: ActorRef):
 
 
 def _only_we(context: FactContext, view: SentenceView, subjects: list[int]) -> bool:
+    # «мы» unresolved (a report with no speaker) is still «we»: whoever the sentence quotes
     mentions = [view.mentions[c] for c in subjects]
-    return all(m is not None and m.form == "pronoun" for m in mentions) and all(
+    return all(m is None or m.form == "pronoun" for m in mentions) and all(
         fold(view.tokens[c].lemma) in context.lexicon.we for c in subjects
     )
 

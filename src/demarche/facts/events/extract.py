@@ -33,6 +33,7 @@ from demarche.facts.events.triggers import (
     _inside_name,
     _judged_topic,
     _mentioned_again,
+    _object_of_another,
     _proposed,
     _question,
     _thanked_for,
@@ -64,6 +65,8 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
             if courtesy and entry["type"] == "SUPPORT":
                 continue  # «Благодарю за гостеприимство»: courtesy, not support
             if _judged_topic(view, hit, hits) or _excluded_object(view, hit, entry):
+                continue
+            if _object_of_another(view, hit, hits):
                 continue
             if _proposed(view, hit, hits) or _mentioned_again(context, view, hit):
                 continue

@@ -43,6 +43,24 @@ def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     )
 
 
+def _object_of_another(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+    """«Венгрия не поддержит новые санкции», «призвали отменить санкции»: an act noun that is
+    the object of another predicate is what that predicate is about; with no doer of its
+    own it is reported by that predicate alone."""
+    token = view.tokens[hit.first]
+    if token.pos != "NOUN" or token.rel not in ("obj", "obl", "nmod"):
+        return False
+    owner = next((o for o in hits if o is not hit and token.head in o.indexes), None)
+    if owner is None or owner.pattern.payload["type"] == "CONSULT":
+        return False
+    return not any(  # «санкции Евросоюза»: a bare genitive name is the act's own doer
+        view.tokens[c].rel == "nmod"
+        and view.tokens[c].pos == "PROPN"
+        and not any(view.tokens[g].rel == "case" for g in view.children[c])
+        for c in view.children[hit.first]
+    )
+
+
 def _proposed(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     """«предлагали … ввести взаимный мораторий», «призываем … отказаться»: an infinitive under
     an offer or a call is what is offered or asked, reported by the offer or call itself."""
