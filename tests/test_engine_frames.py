@@ -254,3 +254,19 @@ def test_reported_speech_gives_the_voice_of_we(analyzer, text, expected):
 def test_an_act_noun_under_another_predicate_is_its_topic(analyzer, sentence):
     found = _events(analyzer, sentence)
     assert not [f for f in found if f[0] == "SANCTION"], found
+
+
+def test_one_meeting_at_three_precisions_is_reported_once():
+    from demarche.facts.events.merge import _one_meeting_each, same_time
+    from demarche.model import ActorRef, Event, Evidence
+
+    def meeting(date: str, at: int) -> Event:
+        sides = [ActorRef("RUS"), ActorRef("EGY")]
+        return Event("e", "CONSULT", "", "", sides, [], Evidence(at, at + 5), date=date)
+
+    kept = _one_meeting_each(
+        [meeting("2024", 0), meeting("2024-11", 10), meeting("2024-11-01", 20)]
+    )
+    assert len(kept) == 1 and kept[0].date == "2024-11-01"
+    assert len(_one_meeting_each([meeting("2024-10", 0), meeting("2024-11", 10)])) == 2
+    assert same_time("2024", "2024-11-01") and not same_time("2024-10", "2024-11")

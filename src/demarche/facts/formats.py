@@ -10,6 +10,7 @@ import re
 from types import SimpleNamespace
 
 from demarche.facts.context import FactContext, SentenceView, sides_before
+from demarche.facts.events.merge import same_time
 from demarche.facts.naming import name_span
 from demarche.language.morphology import fold
 from demarche.language.normalize import transliterate
@@ -333,8 +334,15 @@ def _add_round(
         view.sentence.start, view.sentence.end, (view.tokens[max(index - 1, 0)].start, token.end)
     )
     for known in target.rounds:
-        if known.number == number and number is not None:
-            known.date = known.date or date
+        numbered = known.number == number and number is not None
+        # «в 2024 году», «в ноябре 2024 года», «1 ноября 2024 года»: one round, most precise
+        undated_twin = (number is None or known.number is None) and date and known.date
+        if numbered or (undated_twin and same_time(known.date, date)):
+            if not known.date or (
+                same_time(known.date, date) and len(date or "") > len(known.date)
+            ):
+                known.date = date
+            known.number = known.number or number
             known.place = known.place or (places[0] if places else None)
             return
     later = date and context.date and date > context.date.isoformat()

@@ -92,15 +92,19 @@ def _country_of(context: FactContext, place_name: str | None) -> str | None:
 def _one_meeting_each(events: list[Event]) -> list[Event]:
     """«Провели переговоры… Обменялись мнениями… Обсудили…»: one meeting, reported once."""
     kept: list[Event] = []
-    seen: set[tuple] = set()
+    meetings: dict[frozenset, list[Event]] = {}
     planned: dict[frozenset, str | None] = {}
     for event in events:
         sides = frozenset(r.code for r in event.source + event.target)
         if event.type == "CONSULT":
-            key = (sides, event.date)  # a topic's place («саммит … в Тегеране») is no venue
-            if key in seen:
+            # a topic's place («саммит … в Тегеране») is no venue; «в 2024 году», «в ноябре
+            # 2024 года», «1 ноября 2024 года» of the same sides are one meeting
+            same = next((e for e in meetings.get(sides, []) if same_time(e.date, event.date)), None)
+            if same is not None:
+                if len(event.date or "") > len(same.date or ""):
+                    same.date = event.date
                 continue
-            seen.add(key)
+            meetings.setdefault(sides, []).append(event)
         elif event.type == "AGREE" and event.note == "intent to consult":
             # «Лавров проведёт переговоры с … Министры обсудят …»: the same planned meeting
             if sides in planned and event.date in (None, planned[sides]):
@@ -110,3 +114,11 @@ def _one_meeting_each(events: list[Event]) -> list[Event]:
     for number, event in enumerate(kept, 1):
         event.id = f"e{number}"
     return kept
+
+
+def same_time(first: str | None, second: str | None) -> bool:
+    """Two dates that can name the same day at different precision (2024, 2024-11,
+    2024-11-01)."""
+    if first is None or second is None:
+        return first == second
+    return first.startswith(second) or second.startswith(first)
