@@ -160,7 +160,9 @@ class Kit:
         return sorted(
             code
             for code, state in self.states.items()
-            if self.state_gender(code) and state.get("adjectives_ru") and state.get("capital_ru")
+            if self.state_gender(code)
+            and state.get("adjectives_ru")
+            and (state.get("capital_ru") or "").isalpha()
         )
 
     def office(self, entity: Entity, on: date | None) -> dict | None:
@@ -183,7 +185,21 @@ class Kit:
             for o in person["offices"]
             if (o.get("start") or "") <= day and (o.get("end") is None or day <= o["end"])
         ]
+        # An acting office held alongside the real one (Rubio, acting adviser) names nobody.
+        held.sort(key=lambda o: (not o.get("acting"), o.get("start") or ""))
         return (held or sorted(person["offices"], key=lambda o: o.get("start") or ""))[-1]
+
+    @cached_property
+    def title_heads(self) -> frozenset[str]:
+        """Lemmas of the nouns heading office titles («министр», «секретарь», «посол»)."""
+        heads = set()
+        for person in self.people.values():
+            for office in person["offices"]:
+                for word in office["office_ru"].split():
+                    if parse_of(self.morphology, word, pos=("NOUN",), case="nomn"):
+                        heads.add(fold(self.morphology.lemma(word)))
+                        break
+        return frozenset(heads)
 
     def holder(self, role: str, state: str, gender: str, on: date | None) -> dict | None:
         """Someone holding ``role`` for ``state`` on the date, of the given gender."""
@@ -283,9 +299,19 @@ def _lower_first(kit: Kit, tokens: list[Token], text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _opens(tokens: list[Token], index: int) -> bool:
-    """Does the token open the sentence, or a turn after its label («Вопрос: Латвия …»)?"""
-    return index == 0 or tokens[index - 1].text == ":"
+def _body_start(focus: Focus) -> int:
+    """The first token of the sentence proper, after a turn's label («Ответ:», «С.В.Лавров:»)
+    and a list number («2.»): what a rewrite may move stays after them."""
+    tokens, index = focus.tokens, 0
+    labels = [t.label_end for t in focus.doc.turns if focus.sentence.start <= t.label_start]
+    for end in labels:
+        while index < len(tokens) and tokens[index].start < end:
+            index += 1
+    if index and index < len(tokens) and tokens[index].text == ":":
+        index += 1
+    if index + 1 < len(tokens) and tokens[index].pos == "NUM" and tokens[index + 1].text == ".":
+        index += 2
+    return index
 
 
 def _upper_first(text: str) -> str:
@@ -359,8 +385,9 @@ def _retarget(
         # change the event's time, which is not a paraphrase.
         if mine != theirs and tag.tense in ("pres", "futr"):
             return Skip("synonym", f"aspect of «{lemma}» would change the tense")
-        if mine != theirs and index and fold(tokens[index - 1].lemma) == "быть":
-            return Skip("synonym", f"«{lemma}» cannot follow the future «быть»")
+        if mine != theirs and tag.POS == "INFN":
+            # The governing word picks the aspect («продолжает оказывать», «будем вводить»).
+            return Skip("synonym", f"an infinitive of «{lemma}» would change aspect")
         wanted = {str(tag.POS)} | {str(getattr(tag, g)) for g in _VERB_GRAMMEMES if getattr(tag, g)}
         if tag.POS == "GRND":
             wanted = {"GRND"}  # the gerund's tense follows the aspect, not the original
@@ -475,8 +502,9 @@ def _has_conj_verb(tokens: list[Token], v: int) -> bool:
 
 
 def _passive_form(kit: Kit, parse, gender: str | None, number: str) -> str | Skip:
-    """«подписали» -> «был подписан»; «осуждаем» -> «осуждается»: a perfective past takes
-    «быть» and the short participle, an imperfective present the «-ся» passive."""
+    """«подписали» -> «был подписан»: a perfective past takes «быть» and the short
+    participle. The «-ся» passive of the present («осуждается») is left out: for many verbs
+    it is another verb («благодарится», «призывается»)."""
     key = "plur" if number == "plur" else gender
     if key is None:
         return Skip("voice", "the new subject's gender is unknown")
@@ -488,11 +516,7 @@ def _passive_form(kit: Kit, parse, gender: str | None, number: str) -> str | Ski
         if participle is None:
             return Skip("voice", f"«{lemma}» has no short passive participle")
         return f"{_AUX_PAST[key]} {participle}"
-    if _str(parse.tag.tense) == "pres" and _str(parse.tag.aspect) == "impf":
-        reflexive = lexeme_parse(kit.morphology, lemma + "ся", ("INFN",))
-        form = inflect(reflexive, {"pres", "3per", number}, "x") if reflexive else None
-        return form or Skip("voice", f"«{lemma}ся» is not in the dictionary")
-    return Skip("voice", "neither a perfective past nor an imperfective present")
+    return Skip("voice", "not a perfective past")
 
 
 def _to_passive(focus: Focus, kit: Kit, v: int) -> Outcome:
@@ -514,15 +538,19 @@ def _to_passive(focus: Focus, kit: Kit, v: int) -> Outcome:
     if isinstance(passive, Skip):
         return passive
     if subject is None:
-        return _to_passive_prodrop(focus, kit, v, parse, o_idx, patient[0], passive)
+        # «Осуждаем удары» -> «Удары осуждаются нами» is not how Russian says it.
+        return Skip("voice", "no subject to become the agent")
     s_idx = _subtree(tokens, subject)
     if not (s_idx[-1] < v < o_idx[0]):
         return Skip("voice", "not in subject-verb-object order")
+    if o_idx[-1] + 1 < len(tokens) and tokens[o_idx[-1] + 1].text == ",":
+        # «осудили расправы, попирающие …»: what follows may agree with the moved object.
+        return Skip("voice", "a clause right after the object")
     agent = _phrase_in_case(kit, tokens, subject, "Nom", "Ins")
     if isinstance(agent, Skip):
         return agent
     agent_text, patient_text = agent[0], patient[0]
-    if _opens(tokens, s_idx[0]):
+    if s_idx[0] == _body_start(focus):
         patient_text = _upper_first(patient_text)
     agent_text = _lower_first(kit, [tokens[s_idx[0]]], agent_text)
     edits = [
@@ -531,27 +559,6 @@ def _to_passive(focus: Focus, kit: Kit, v: int) -> Outcome:
         (tokens[o_idx[0]].start, tokens[o_idx[-1]].end, agent_text),
     ]
     return Variant("voice", focus.splice(edits), "active -> passive")
-
-
-_WE_INSTRUMENTAL = {("1per", "plur"): "нами", ("1per", "sing"): "мной"}
-
-
-def _to_passive_prodrop(
-    focus: Focus, kit: Kit, v: int, parse, o_idx: list[int], patient: str, passive: str
-) -> Outcome:
-    """«Решительно осуждаем удары» -> «Удары решительно осуждаются нами»: only a first
-    person verb says who its dropped subject is."""
-    tokens = focus.tokens
-    agent = _WE_INSTRUMENTAL.get((_str(parse.tag.person), _str(parse.tag.number)))
-    if agent is None:
-        return Skip("voice", "a dropped subject that is not «мы» or «я»")
-    if any(t.pos not in ("ADV", "PART") for t in tokens[:v]) or o_idx[0] != v + 1:
-        return Skip("voice", "words other than adverbs around the verb")
-    before = _span_text(focus, 0, v - 1) + " " if v else ""
-    text = focus.doc.text
-    rest = text[tokens[o_idx[-1]].end : focus.sentence.end]
-    new = f"{_upper_first(patient)} {before[:1].lower()}{before[1:]}{passive} {agent}{rest}"
-    return Variant("voice", new, "active -> passive («мы» as the agent)")
 
 
 def _to_active(focus: Focus, kit: Kit, v: int, parse) -> Outcome:
@@ -580,7 +587,7 @@ def _to_active(focus: Focus, kit: Kit, v: int, parse) -> Outcome:
     if finite is None:
         return Skip("voice", f"«{parse.normal_form}» has no active past form here")
     subject_text, object_text = new_subject[0], new_object[0]
-    if _opens(tokens, s_idx[0]):
+    if s_idx[0] == _body_start(focus):
         subject_text = _upper_first(subject_text)
     object_text = _lower_first(kit, [tokens[s_idx[0]]], object_text)
     edits = [
@@ -648,17 +655,22 @@ def _is_circumstance(kit: Kit, focus: Focus, indexes: list[int], any_adposition:
         for m in focus.mentions()
         if m.entity_id and focus.doc.entities[m.entity_id].kind in ("place", "state")
     }
-    return any(
-        fold(t.lemma) in _MONTHS or t.pos == "NUM" or any(s <= t.start < e for s, e in places)
-        for t in words[1:]
+    # The phrase's own head decides: «в июле», «в 2025 году», «в Пекине»; not «о
+    # замораживании … одиннадцати граждан». A place only with «в» and the locative: «на
+    # Токио» is an argument.
+    head = next(tokens[i] for i in indexes if not indexes[0] <= tokens[i].head <= indexes[-1])
+    at = fold(words[0].text) in ("в", "во")
+    return fold(head.lemma) in _MONTHS or (
+        at and head.feats.get("Case") == "Loc" and any(s <= head.start < e for s, e in places)
     )
 
 
 def _postpone(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
-    tokens = focus.tokens
+    tokens, first = focus.tokens, _body_start(focus)
+    prefix = focus.doc.text[focus.sentence.start : tokens[first].start] if first < end else ""
     moved: list[int] = []
     while True:
-        start = moved[-1] + 1 if moved else 0
+        start = moved[-1] + 1 if moved else first
         phrase = _adverbial(tokens, root, start) if start < end else None
         if not phrase or phrase[0] != start or not _is_circumstance(kit, focus, phrase, True):
             break
@@ -668,7 +680,7 @@ def _postpone(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
     rest = moved[-1] + 1
     if rest >= end or tokens[rest].pos == "PUNCT" or not rest <= root < end - 1:
         return Skip("order", "the leading adverbial is set off by punctuation")
-    phrase = _lower_first(kit, [tokens[0]], _span_text(focus, 0, moved[-1]))
+    phrase = _lower_first(kit, [tokens[first]], _span_text(focus, first, moved[-1]))
     # At the end of a sentence with a subordinate or a second verb the phrase would attach
     # to that clause («…, который подтвердил интерес … в октябре»): there, and for a lone
     # adverb, it goes right after the main verb («Подписали сегодня …»).
@@ -678,23 +690,29 @@ def _postpone(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
     if several or len(moved) == 1:
         before = _upper_first(_span_text(focus, rest, root))
         after = focus.doc.text[tokens[root].end : tokens[end].end]  # keeps its own spacing
-        text = f"{before} {phrase}{after}"
+        text = f"{prefix}{before} {phrase}{after}"
         return Variant("order", text, "leading adverbial after the verb")
     body = _upper_first(_span_text(focus, rest, end - 1))
-    return Variant("order", f"{body} {phrase}{tokens[end].text}", "leading adverbial to the end")
+    text = f"{prefix}{body} {phrase}{tokens[end].text}"
+    return Variant("order", text, "leading adverbial to the end")
 
 
 def _front(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
-    tokens = focus.tokens
+    tokens, first = focus.tokens, _body_start(focus)
     last = end - 1
-    phrase = _adverbial(tokens, root, last) if last > 0 else None
-    if not phrase or phrase[-1] != last or phrase[0] == 0:
+    phrase = _adverbial(tokens, root, last) if last > first else None
+    if not phrase or phrase[-1] != last or phrase[0] <= first:
         return Skip("order", "no trailing adverbial")
-    if not _is_circumstance(kit, focus, phrase, False) or tokens[phrase[0] - 1].pos == "PUNCT":
+    if not _is_circumstance(kit, focus, phrase, False):
         return Skip("order", "the trailing phrase is not a plain date or place")
+    if any(t.text in _CLAUSE_BREAKS for t in tokens[first : phrase[0]]):
+        # In front it would belong to the first clause, not to the last one.
+        return Skip("order", "more than one clause before the trailing adverbial")
+    prefix = focus.doc.text[focus.sentence.start : tokens[first].start]
     moved = _upper_first(_span_text(focus, phrase[0], last))
-    body = _lower_first(kit, [tokens[0]], _span_text(focus, 0, phrase[0] - 1))
-    return Variant("order", f"{moved} {body}{tokens[end].text}", "trailing adverbial fronted")
+    body = _lower_first(kit, [tokens[first]], _span_text(focus, first, phrase[0] - 1))
+    text = f"{prefix}{moved} {body}{tokens[end].text}"
+    return Variant("order", text, "trailing adverbial fronted")
 
 
 def _swap_clauses(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
@@ -719,9 +737,14 @@ def _swap_clauses(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
         or tokens[first_word - 1].text != ","
     ):
         return Skip("order", "clauses not joined by «, и»")
-    a = _lower_first(kit, [tokens[0]], _span_text(focus, 0, first_word - 2))
+    first = _body_start(focus)
+    if first >= first_word - 1:
+        return Skip("order", "clauses not joined by «, и»")
+    prefix = focus.doc.text[focus.sentence.start : tokens[first].start]
+    a = _lower_first(kit, [tokens[first]], _span_text(focus, first, first_word - 2))
     b = _upper_first(_span_text(focus, first_word + 1, end - 1))
-    return Variant("order", f"{b}, и {a}{tokens[end].text}", "coordinated clauses swapped")
+    text = f"{prefix}{b}, и {a}{tokens[end].text}"
+    return Variant("order", text, "coordinated clauses swapped")
 
 
 # --- (d) actors replaced by others ------------------------------------------------------
@@ -951,7 +974,16 @@ def _renamings(focus: Focus, kit: Kit, m: Mention, entity: Entity) -> list[Outco
     state = kit.states.get(entity.country or "")
     if office is None or state is None:
         return [Skip("naming", f"«{m.text}»: office unknown")]
-    title = _title_before(focus, kit, inside[0], office)
+    title = _title_before(focus, kit, inside[0])
+    if title is not None and any(
+        o is not m
+        and o.start >= tokens[title].start
+        and o.end <= m.start
+        and o.entity_id
+        and focus.doc.entities[o.entity_id].kind == "person"
+        for o in focus.mentions()
+    ):
+        return [Skip("naming", "a title shared by several names («Президентами … и …»)")]
     if title is not None:
         # «Министр иностранных дел России С.В.Лавров»: keep either half.
         name_only = focus.splice([(tokens[title].start, m.start, "")])
@@ -984,17 +1016,20 @@ def _renamings(focus: Focus, kit: Kit, m: Mention, entity: Entity) -> list[Outco
     return [Variant("naming", focus.splice([(m.start, m.end, title_text)]), "name -> title")]
 
 
-def _title_before(focus: Focus, kit: Kit, first: int, office: dict) -> int | None:
-    """Index of the office word opening a title right before the name, if there is one."""
-    head_lemma = fold(kit.morphology.lemma(office["office_ru"].split()[0]))
-    tokens = focus.tokens
-    for index in range(first - 1, max(first - 8, -1), -1):
-        if fold(tokens[index].lemma) == head_lemma:
-            words = tokens[index:first]
-            if all(t.pos != "PUNCT" and t.pos != "VERB" for t in words):
-                return index
-            return None
-    return None
+def _title_before(focus: Focus, kit: Kit, first: int) -> int | None:
+    """Index of the word opening an office title right before the name («Министром
+    иностранных дел и эмиграции Арабской Республики Египет Б.Абдель Ати»), if any."""
+    tokens, found = focus.tokens, None
+    for index in range(first - 1, max(first - 13, -1), -1):
+        token = tokens[index]
+        if token.pos in ("VERB", "ADP", "CCONJ") or (token.pos == "PUNCT" and token.text != "."):
+            break
+        if fold(token.lemma) in kit.title_heads:
+            found = index  # the farthest one: «заместитель Министра …» is one title
+    # Take in the adjectives opening the title («Государственным секретарём»).
+    while found and tokens[found - 1].pos == "ADJ" and tokens[found - 1].text[:1].isupper():
+        found -= 1
+    return found
 
 
 Generator = Callable[[Focus, Kit, random.Random, int], list[Outcome]]
