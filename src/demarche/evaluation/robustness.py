@@ -91,13 +91,15 @@ def _targets(doc: Document, gold: dict[str, Any], counts: Counter) -> list[_Targ
     return targets
 
 
-def _expected(target: _Target, mapping: dict[str, str]) -> dict[str, Any]:
+def expected_after(gold: dict[str, Any], event: Event, mapping: dict[str, str]) -> dict[str, Any]:
+    """What a variant must yield: the found event's type and modality, the gold sides with
+    each substituted actor code replaced by its counterpart."""
     swap = lambda codes: sorted(mapping.get(c, c) for c in codes)  # noqa: E731
     return {
-        "type": target.event.type,
-        "modality": target.event.modality,
-        "source": swap(target.gold["source"]),
-        "target": swap(target.gold.get("target", [])),
+        "type": event.type,
+        "modality": event.modality,
+        "source": swap(gold["source"]),
+        "target": swap(gold.get("target", [])),
     }
 
 
@@ -184,7 +186,7 @@ def _check(analyzer: Analyzer, doc: Document, target: _Target, variant: Variant)
     text = doc.text[: sentence.start] + variant.text + doc.text[sentence.end :]
     changed = analyzer.analyze_text(text, doc.id)
     span = (sentence.start, sentence.start + len(variant.text))
-    expected = _expected(target, variant.mapping)
+    expected = expected_after(target.gold, target.event, variant.mapping)
     found = _found(changed, span)
     return {"expected": expected, "found": found, "invariant": expected in found}
 

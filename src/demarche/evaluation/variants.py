@@ -461,6 +461,9 @@ def _phrase_in_case(
     )
     parts: list[str] = []
     gender, number = None, "sing"
+    # An adjective in the accusative takes its noun's animacy («ракетные удары», not «-ых»).
+    noun = parse_of(kit.morphology, tokens[head].text, pos=("NOUN", "NPRO"), case=_CASES[old])
+    animacy = _str(noun.tag.animacy) if noun else None
     for i in indexes:
         token = tokens[i]
         word = token.text
@@ -473,6 +476,8 @@ def _phrase_in_case(
             wanted = {_CASES[new], str(parse.tag.number or "sing")}
             if parse.tag.POS in ("ADJF", "PRTF") and parse.tag.number == "sing":
                 wanted.add(str(parse.tag.gender))
+            if parse.tag.POS in ("ADJF", "PRTF") and new == "Acc" and animacy:
+                wanted.add(animacy)
             form = inflect(parse, wanted, word)
             if form is None:
                 return Skip("voice", f"«{word}» has no {new} form")
@@ -729,9 +734,11 @@ def _swap_clauses(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
     has_subject = lambda verb: any(tokens[c].rel == "nsubj" for c in children.get(verb, []))  # noqa: E731
     if not (has_subject(root) and has_subject(second[0])):
         return Skip("order", "the coordinated clauses share their subject")
-    first_word = clause[0]
+    # The comma before «и» may hang on either clause.
+    first_word = clause[0] + 1 if tokens[clause[0]].text == "," else clause[0]
     if (
-        not _contiguous(clause)
+        not _contiguous(list(range(first_word, clause[-1] + 1)))
+        or not set(range(first_word, clause[-1] + 1)) <= set(clause)
         or clause[-1] != end - 1
         or fold(tokens[first_word].text) != "и"
         or tokens[first_word - 1].text != ","
@@ -836,7 +843,7 @@ def _replace_state(focus: Focus, kit: Kit, code: str, other: str) -> Outcome:
                 covered.append((m.start, m.end))  # «МИД России»: its state is replaced inside
                 continue
             return replacement
-        edits.append((m.start, m.end, replacement))
+        edits.append((m.start, _mention_end(focus, m), replacement))
     edits = [e for e in edits if not any(e != f and f[0] <= e[0] and e[1] <= f[1] for f in edits)]
     if not edits:
         return Skip("actor", "nothing to replace")
@@ -894,6 +901,14 @@ def _replacement(focus: Focus, kit: Kit, m: Mention, entity: Entity, other: str)
     return Skip("actor", f"«{m.text}» ({entity.kind}) has no counterpart")
 
 
+def _mention_end(focus: Focus, mention: Mention) -> int:
+    """The mention's end without a sentence's full stop it took in («Ван И.»)."""
+    text = focus.doc.text[mention.start : mention.end]
+    if text.endswith(".") and mention.end == focus.tokens[-1].end:
+        return mention.end - 1
+    return mention.end
+
+
 def _replace_person(focus: Focus, kit: Kit, m: Mention, entity: Entity, other: str) -> str | Skip:
     office = kit.office(entity, focus.doc.date)
     person = kit.people.get(entity.id.removeprefix("person:"))
@@ -908,7 +923,8 @@ def _replace_person(focus: Focus, kit: Kit, m: Mention, entity: Entity, other: s
         return Skip("actor", f"no {office['role']} of {other} in the gazetteer")
     head = _mention_head(focus, m)
     case = case_of(head) if head else "nomn"
-    return _render_name(kit, holder, focus.doc.text[m.start : m.end], case or "nomn") or Skip(
+    like = focus.doc.text[m.start : _mention_end(focus, m)]
+    return _render_name(kit, holder, like, case or "nomn") or Skip(
         "actor", f"cannot inflect {holder['name_en']}"
     )
 
@@ -966,8 +982,8 @@ def naming_variants(focus: Focus, kit: Kit, rng: random.Random, cap: int) -> lis
 
 
 def _renamings(focus: Focus, kit: Kit, m: Mention, entity: Entity) -> list[Outcome]:
-    tokens = focus.tokens
-    inside = [i for i, t in enumerate(tokens) if m.start <= t.start and t.end <= m.end]
+    tokens, end = focus.tokens, _mention_end(focus, m)
+    inside = [i for i, t in enumerate(tokens) if m.start <= t.start and t.end <= end]
     if not inside or tokens[inside[-1]].pos == "PUNCT":
         return [Skip("naming", f"«{m.text}»: mention not on token bounds")]
     office = kit.office(entity, focus.doc.date)
@@ -987,7 +1003,7 @@ def _renamings(focus: Focus, kit: Kit, m: Mention, entity: Entity) -> list[Outco
     if title is not None:
         # «Министр иностранных дел России С.В.Лавров»: keep either half.
         name_only = focus.splice([(tokens[title].start, m.start, "")])
-        if title == 0:
+        if title == _body_start(focus):
             name_only = _upper_first(name_only)
         out: list[Outcome] = [Variant("naming", name_only, "title and name -> name")]
         start = tokens[title].start
@@ -997,7 +1013,7 @@ def _renamings(focus: Focus, kit: Kit, m: Mention, entity: Entity) -> list[Outco
             and other is not m
             for other in focus.mentions()
         ):
-            title_only = focus.splice([(tokens[inside[0] - 1].end, m.end, "")])
+            title_only = focus.splice([(tokens[inside[0] - 1].end, end, "")])
             out.append(Variant("naming", title_only, "title and name -> title"))
         else:
             out.append(Skip("naming", "the title names no state («Президент В.В.Путин»)"))
@@ -1013,7 +1029,7 @@ def _renamings(focus: Focus, kit: Kit, m: Mention, entity: Entity) -> list[Outco
     # Some offices name their state already («постоянный представитель США при ООН»).
     named = any(w[:1].isupper() for w in office["office_ru"].split())
     title_text = _upper_first(head) + ("" if named else " " + country)
-    return [Variant("naming", focus.splice([(m.start, m.end, title_text)]), "name -> title")]
+    return [Variant("naming", focus.splice([(m.start, end, title_text)]), "name -> title")]
 
 
 def _title_before(focus: Focus, kit: Kit, first: int) -> int | None:
