@@ -61,7 +61,7 @@ def focus(
         target=[ActorRef(code) for code in target],
         evidence=Evidence(sentence.start, sentence.end, (start, start + len(trigger))),
     )
-    return Focus(doc, sentence, event, frozenset(source) | frozenset(target), author)
+    return Focus(doc, sentence, event, frozenset(source), frozenset(target), author)
 
 
 def texts(outcomes: list) -> list[str]:
@@ -118,8 +118,9 @@ def test_voice_skips_a_verb_without_subject(analyzer, kit):
 def test_order_moves_adverbials_and_swaps_clauses(analyzer, kit):
     text = "Россия и Китай подписали соглашение в марте."
     f = focus(analyzer, text, "подписали", "SUPPORT", [], [])
-    assert texts(order_variants(f, kit, random.Random(0), 2)) == [
-        "В марте Россия и Китай подписали соглашение."
+    assert sorted(texts(order_variants(f, kit, random.Random(0), 2))) == [
+        "В марте Россия и Китай подписали соглашение.",
+        "Китай и Россия подписали соглашение в марте.",
     ]
     text = "В марте Россия и Китай подписали соглашение."
     f = focus(analyzer, text, "подписали", "SUPPORT", [], [])

@@ -157,4 +157,4 @@ def eval_robustness(
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
         return
     for line in format_report(report, breaks):
-        out.print(line, highlight=False)
+        out.print(line, highlight=False, soft_wrap=True)

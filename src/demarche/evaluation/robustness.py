@@ -135,7 +135,9 @@ def run_robustness(
     analyzer = analyzer or Analyzer()
     kit = Kit(analyzer.models.morphology, load_lexicon(analyzer.models.morphology))
     kinds = [k for k in KINDS if k in set(kinds)]
-    per_kind = {k: {"variants": 0, "invariant": 0, "skipped": Counter()} for k in kinds}
+    per_kind = {
+        k: {"variants": 0, "invariant": 0, "skipped": Counter(), "not_applicable": 0} for k in kinds
+    }
     counts: Counter = Counter()
     breaks: list[dict[str, Any]] = []
     for gold_path, doc_path in pairs:
@@ -149,7 +151,8 @@ def run_robustness(
                 doc,
                 target.sentence,
                 target.event,
-                frozenset(target.gold["source"]) | frozenset(target.gold.get("target", [])),
+                frozenset(target.gold["source"]),
+                frozenset(target.gold.get("target", [])),
                 author,
             )
             for kind in kinds:
@@ -157,6 +160,9 @@ def run_robustness(
                 rng = random.Random(f"{seed}:{doc_path.stem}:{number}:{kind}")
                 seen = {original}
                 for outcome in GENERATORS[kind](focus, kit, rng, cap):
+                    if isinstance(outcome, Skip) and not outcome.applicable:
+                        per_kind[kind]["not_applicable"] += 1
+                        continue
                     if isinstance(outcome, Skip):
                         per_kind[kind]["skipped"][outcome.reason] += 1
                         continue
@@ -205,6 +211,7 @@ def _report(
             "rate": _rate(values["invariant"], values["variants"]),
             "skipped": sum(values["skipped"].values()),
             "skip_reasons": dict(values["skipped"].most_common()),
+            "not_applicable": values["not_applicable"],
         }
         for kind, values in per_kind.items()
     }
@@ -227,6 +234,7 @@ def _report(
             "invariant": invariant,
             "rate": _rate(invariant, variants),
             "skipped": sum(k["skipped"] for k in kinds.values()),
+            "not_applicable": sum(k["not_applicable"] for k in kinds.values()),
         },
         "kinds": kinds,
         "breaks": breaks,
@@ -240,20 +248,20 @@ def format_report(report: dict[str, Any], breaks: int = 50) -> list[str]:
         f"[bold]robustness[/bold]: {report['documents']} documents, {events['tested']} of "
         f"{events['required']} required events tested ({events['missed_on_original']} missed on "
         f"the original text, {events['several_sentences']} spanning sentences)",
-        f"{'kind':<9} {'variants':>8} {'invariant':>9} {'rate':>6} {'skipped':>8}",
+        f"{'kind':<9} {'variants':>8} {'invariant':>9} {'rate':>6} {'skipped':>8} {'n/a':>5}",
     ]
     rows = [*report["kinds"].items(), ("overall", report["overall"])]
     for kind, values in rows:
         rate = "-" if values["rate"] is None else f"{values['rate']:.3f}"
         lines.append(
             f"{kind:<9} {values['variants']:>8} {values['invariant']:>9} {rate:>6} "
-            f"{values['skipped']:>8}"
+            f"{values['skipped']:>8} {values['not_applicable']:>5}"
         )
     for kind, values in report["kinds"].items():
         reasons = list(values["skip_reasons"].items())[:3]
         if reasons:
             lines.append(
-                f"  [dim]{kind} skipped: "
+                f"  [dim]{kind} skipped as ungrammatical: "
                 + "; ".join(f"{reason} ({count})" for reason, count in reasons)
                 + "[/dim]"
             )

@@ -54,8 +54,12 @@ class Variant:
 
 @dataclass(slots=True)
 class Skip:
+    """No variant. ``applicable`` False: the rewrite does not apply to this sentence (no
+    adverbial to move); True: it does, but could not be written grammatically."""
+
     kind: str
     reason: str
+    applicable: bool = True
 
 
 Outcome = Variant | Skip
@@ -68,8 +72,13 @@ class Focus:
     doc: Document
     sentence: Sentence
     event: Event
-    codes: frozenset[str]  # source and target codes of the event
+    source: frozenset[str]  # the gold source and target codes of the event
+    target: frozenset[str]
     author: frozenset[str]  # codes that speak for the document from outside the sentence
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return self.source | self.target
 
     @property
     def tokens(self) -> list[Token]:
@@ -335,10 +344,16 @@ def synonym_variants(focus: Focus, kit: Kit, rng: random.Random, cap: int) -> li
     """The trigger's head word replaced by another member of its class, inflected alike."""
     hit = _trigger_hit(focus, kit)
     if hit is None:
-        return [Skip("synonym", "trigger not found in the lexicon")]
+        return [Skip("synonym", "trigger not found in the lexicon", applicable=False)]
     peers = kit.synonyms(hit.pattern)
     if not peers:
-        return [Skip("synonym", "no class member or aspect partner with the same complements")]
+        return [
+            Skip(
+                "synonym",
+                "no class member or aspect partner with the same complements",
+                applicable=False,
+            )
+        ]
     rng.shuffle(peers)
     head = focus.tokens[hit.indexes[0]]
     children = _children(focus.tokens).get(hit.indexes[0], [])
@@ -417,10 +432,10 @@ def voice_variants(focus: Focus, kit: Kit, rng: random.Random, cap: int) -> list
     """«X осудил Y» -> «Y был осуждён X-ом»; «Y был осуждён X-ом» -> «X осудил Y»."""
     hit = _trigger_hit(focus, kit)
     if hit is None:
-        return [Skip("voice", "trigger not found in the lexicon")]
+        return [Skip("voice", "trigger not found in the lexicon", applicable=False)]
     verb = focus.tokens[hit.indexes[0]]
     if verb.pos != "VERB":
-        return [Skip("voice", "trigger is not a verb")]
+        return [Skip("voice", "trigger is not a verb", applicable=False)]
     parse = parse_of(kit.morphology, verb.text, lemma=verb.lemma, pos=VERB_FORMS)
     if parse is not None and parse.tag.POS == "PRTS":
         return [_to_active(focus, kit, hit.indexes[0], parse)]
@@ -521,7 +536,7 @@ def _passive_form(kit: Kit, parse, gender: str | None, number: str) -> str | Ski
         if participle is None:
             return Skip("voice", f"«{lemma}» has no short passive participle")
         return f"{_AUX_PAST[key]} {participle}"
-    return Skip("voice", "not a perfective past")
+    return Skip("voice", "not a perfective past", applicable=False)
 
 
 def _to_passive(focus: Focus, kit: Kit, v: int) -> Outcome:
@@ -529,10 +544,10 @@ def _to_passive(focus: Focus, kit: Kit, v: int) -> Outcome:
     verb = tokens[v]
     parse = parse_of(morph, verb.text, lemma=verb.lemma, pos=("VERB",))
     if parse is None or "tran" not in parse.tag or verb.text.endswith(("ся", "сь")):
-        return Skip("voice", "not a transitive verb")
+        return Skip("voice", "not a transitive verb", applicable=False)
     subject, obj = _argument(tokens, v, ("nsubj",)), _argument(tokens, v, ("obj",))
     if obj is None or tokens[obj].feats.get("Case") != "Acc":
-        return Skip("voice", "no direct object")
+        return Skip("voice", "no direct object", applicable=False)
     if _has_conj_verb(tokens, v):
         return Skip("voice", "the subject is shared with a coordinated verb")
     o_idx = _subtree(tokens, obj)
@@ -544,7 +559,7 @@ def _to_passive(focus: Focus, kit: Kit, v: int) -> Outcome:
         return passive
     if subject is None:
         # «Осуждаем удары» -> «Удары осуждаются нами» is not how Russian says it.
-        return Skip("voice", "no subject to become the agent")
+        return Skip("voice", "no subject to become the agent", applicable=False)
     s_idx = _subtree(tokens, subject)
     if not (s_idx[-1] < v < o_idx[0]):
         return Skip("voice", "not in subject-verb-object order")
@@ -572,7 +587,7 @@ def _to_active(focus: Focus, kit: Kit, v: int, parse) -> Outcome:
     agent = _argument(tokens, v, ("obl", "obl:agent"))
     aux = _argument(tokens, v, ("aux:pass", "aux", "cop"))
     if subject is None or agent is None or aux is None:
-        return Skip("voice", "not a passive with its subject, agent and «быть»")
+        return Skip("voice", "not a passive with its subject, agent and «быть»", applicable=False)
     if tokens[agent].feats.get("Case") != "Ins" or any(
         tokens[c].rel == "case" for c in _children(tokens).get(agent, [])
     ):
@@ -611,17 +626,18 @@ def _to_active(focus: Focus, kit: Kit, v: int, parse) -> Outcome:
 
 
 def order_variants(focus: Focus, kit: Kit, rng: random.Random, cap: int) -> list[Outcome]:
-    """Leading adverbials moved to the end, trailing ones to the front, and two coordinated
-    clauses with their own subjects swapped."""
+    """Leading adverbials moved to the end, trailing ones to the front, two coordinated
+    clauses with their own subjects swapped, and two coordinated actors swapped."""
     tokens = focus.tokens
     root = _root(tokens)
     end = _final_punct(tokens)
     if root is None or end is None:
-        return [Skip("order", "no parsed clause with closing punctuation")]
+        return [Skip("order", "no parsed clause with closing punctuation", applicable=False)]
     out = [
         _postpone(focus, kit, root, end),
         _front(focus, kit, root, end),
         _swap_clauses(focus, kit, root, end),
+        _swap_conjuncts(focus),
     ]
     variants = [o for o in out if isinstance(o, Variant)]
     rng.shuffle(variants)
@@ -681,7 +697,7 @@ def _postpone(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
             break
         moved += phrase
     if not moved:
-        return Skip("order", "no leading adverbial")
+        return Skip("order", "no leading adverbial", applicable=False)
     rest = moved[-1] + 1
     if rest >= end or tokens[rest].pos == "PUNCT" or not rest <= root < end - 1:
         return Skip("order", "the leading adverbial is set off by punctuation")
@@ -707,7 +723,7 @@ def _front(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
     last = end - 1
     phrase = _adverbial(tokens, root, last) if last > first else None
     if not phrase or phrase[-1] != last or phrase[0] <= first:
-        return Skip("order", "no trailing adverbial")
+        return Skip("order", "no trailing adverbial", applicable=False)
     if not _is_circumstance(kit, focus, phrase, False):
         return Skip("order", "the trailing phrase is not a plain date or place")
     if any(t.text in _CLAUSE_BREAKS for t in tokens[first : phrase[0]]):
@@ -729,11 +745,11 @@ def _swap_clauses(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
         if tokens[c].rel == "conj" and tokens[c].pos == "VERB" and c > root
     ]
     if len(second) != 1:
-        return Skip("order", "no two coordinated clauses")
+        return Skip("order", "no two coordinated clauses", applicable=False)
     clause = _subtree(tokens, second[0])
     has_subject = lambda verb: any(tokens[c].rel == "nsubj" for c in children.get(verb, []))  # noqa: E731
     if not (has_subject(root) and has_subject(second[0])):
-        return Skip("order", "the coordinated clauses share their subject")
+        return Skip("order", "the coordinated clauses share their subject", applicable=False)
     # The comma before «и» may hang on either clause.
     first_word = clause[0] + 1 if tokens[clause[0]].text == "," else clause[0]
     if (
@@ -754,6 +770,30 @@ def _swap_clauses(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
     return Variant("order", text, "coordinated clauses swapped")
 
 
+def _swap_conjuncts(focus: Focus) -> Outcome:
+    """«Россия и Китай подписали» -> «Китай и Россия подписали»: the order of two coordinated
+    actors says nothing about who acts. One-word names in the same case only."""
+    tokens = focus.tokens
+    names = {
+        (m.start, _mention_end(focus, m))
+        for m in focus.mentions()
+        if m.entity_id and focus.doc.entities[m.entity_id].kind != "place"
+    }
+    children = _children(tokens)
+    for index, token in enumerate(tokens):
+        head = token.head
+        if token.rel != "conj" or head != index - 2 or fold(tokens[index - 1].text) != "и":
+            continue
+        first = tokens[head]
+        if {(first.start, first.end), (token.start, token.end)} <= names and (
+            first.feats.get("Case") == token.feats.get("Case")
+            and [c for c in children.get(head, []) if tokens[c].rel == "conj"] == [index]
+        ):
+            edits = [(first.start, first.end, token.text), (token.start, token.end, first.text)]
+            return Variant("order", focus.splice(edits), "coordinated actors swapped")
+    return Skip("order", "no two coordinated one-word actors", applicable=False)
+
+
 # --- (d) actors replaced by others ------------------------------------------------------
 
 
@@ -761,17 +801,13 @@ def actor_variants(focus: Focus, kit: Kit, rng: random.Random, cap: int) -> list
     """Each state of the event named in the sentence becomes another state of the same
     grammatical gender: its names, adjectives, capital and office holders all follow."""
     mentions = focus.mentions()
-    named = sorted(
-        {
-            _state_of(focus.doc.entities[m.entity_id])
-            for m in mentions
-            if m.entity_id and _state_of(focus.doc.entities[m.entity_id]) in focus.codes
-        }
-        - focus.author
-        - {None}
-    )
+    here = {_state_of(focus.doc.entities[m.entity_id]) for m in mentions if m.entity_id}
+    # A side with a code the sentence does not name («Стороны», a dropped «we») comes from
+    # the context: its codes may come from there too, so they are not substituted.
+    spelled = [side for side in (focus.source, focus.target) if side <= here]
+    named = sorted(frozenset().union(*spelled) - focus.author) if spelled else []
     if not named:
-        return [Skip("actor", "no state of the event is named in the sentence")]
+        return [Skip("actor", "no state of the event is named in the sentence", applicable=False)]
     in_document = {e.actor for e in focus.doc.entities.values()} | {
         e.country for e in focus.doc.entities.values()
     }
@@ -846,7 +882,7 @@ def _replace_state(focus: Focus, kit: Kit, code: str, other: str) -> Outcome:
         edits.append((m.start, _mention_end(focus, m), replacement))
     edits = [e for e in edits if not any(e != f and f[0] <= e[0] and e[1] <= f[1] for f in edits)]
     if not edits:
-        return Skip("actor", "nothing to replace")
+        return Skip("actor", "the state is named only through an institution")
     try:
         text = focus.splice(edits)
     except ValueError:
@@ -975,7 +1011,7 @@ def naming_variants(focus: Focus, kit: Kit, rng: random.Random, cap: int) -> lis
             continue
         out.extend(_renamings(focus, kit, m, entity))
     if not out:
-        return [Skip("naming", "no official of the event named in the sentence")]
+        return [Skip("naming", "no official of the event named in the sentence", applicable=False)]
     variants = [o for o in out if isinstance(o, Variant)]
     rng.shuffle(variants)
     return variants[:cap] + [o for o in out if isinstance(o, Skip)]
