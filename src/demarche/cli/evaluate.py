@@ -132,7 +132,9 @@ def eval_robustness(
         list[str] | None,
         typer.Option(help="Only these variant kinds: synonym, voice, order, actor, naming."),
     ] = None,
-    cap: Annotated[int, typer.Option(help="Variants per event per kind, at most.")] = 2,
+    cap: Annotated[
+        int | None, typer.Option(help="Variants per event per kind, at most [default: 3].")
+    ] = None,
     seed: Annotated[int, typer.Option(help="Seed of the variant choices.")] = 0,
     log: Annotated[
         Path | None, typer.Option(help="Write every variant as a JSON line to this file.")
@@ -140,7 +142,7 @@ def eval_robustness(
     breaks: Annotated[int, typer.Option(help="Breaks to print (text output).")] = 50,
 ) -> None:
     """Is each found gold event still found when its sentence is reworded?"""
-    from demarche.evaluation.robustness import format_report, run_robustness
+    from demarche.evaluation.robustness import DEFAULT_CAP, format_report, run_robustness
     from demarche.evaluation.variants import KINDS
 
     unknown = sorted(set(kind or ()) - set(KINDS))
@@ -149,7 +151,9 @@ def eval_robustness(
     pairs = [pair for folder in folders for pair in _gold_pairs(folder, None)]
     log_file = log.open("w", encoding="utf-8") if log else None
     try:
-        report = run_robustness(pairs, kinds=kind or KINDS, cap=cap, seed=seed, log=log_file)
+        report = run_robustness(
+            pairs, kinds=kind or KINDS, cap=cap or DEFAULT_CAP, seed=seed, log=log_file
+        )
     finally:
         if log_file:
             log_file.close()
