@@ -312,7 +312,8 @@ def _body_start(focus: Focus) -> int:
     """The first token of the sentence proper, after a turn's label («Ответ:», «С.В.Лавров:»)
     and a list number («2.»): what a rewrite may move stays after them."""
     tokens, index = focus.tokens, 0
-    labels = [t.label_end for t in focus.doc.turns if focus.sentence.start <= t.label_start]
+    s = focus.sentence
+    labels = [t.label_end for t in focus.doc.turns if s.start <= t.label_start < s.end]
     for end in labels:
         while index < len(tokens) and tokens[index].start < end:
             index += 1
@@ -449,14 +450,15 @@ def _argument(tokens: list[Token], head: int, rels: tuple[str, ...]) -> int | No
 
 def _phrase_in_case(
     kit: Kit, tokens: list[Token], head: int, old: str, new: str
-) -> tuple[str, int, str | None, str] | Skip:
+) -> tuple[str, str | None, str] | Skip:
     """A noun phrase moved from case ``old`` to ``new``: its head, the adjectives agreeing
-    with it and its coordinated nouns change; complements stay. Returns the text, its
-    first index, the gender (None for several) and the number."""
+    with it and its coordinated nouns change; complements stay. Returns the text, the
+    gender (None for several) and the number."""
     indexes = _subtree(tokens, head)
     if not _contiguous(indexes):
         return Skip("voice", "a broken noun phrase")
-    if any(tokens[i].text in _CLAUSE_BREAKS for i in indexes):
+    # Commas of a list («План …, а также Меморандум …») may move; a clause may not.
+    if any(tokens[i].pos == "VERB" or tokens[i].text in _CLAUSE_BREAKS - {","} for i in indexes):
         return Skip("voice", "a clause inside the noun phrase")
     heads = [head] + [c for c in _children(tokens).get(head, []) if tokens[c].rel == "conj"]
     agree = set(heads)
@@ -499,17 +501,17 @@ def _phrase_in_case(
             if i == head and parse.tag.POS in ("NOUN", "NPRO"):
                 gender, number = _str(parse.tag.gender), str(parse.tag.number or "sing")
             word = form
-        parts.append(focus_text_between(tokens, i, indexes) + word)
+        parts.append(_gap_before(tokens, i, indexes) + word)
     if len(heads) > 1:
         gender, number = None, "plur"
-    return "".join(parts), indexes[0], gender, number
+    return "".join(parts), gender, number
 
 
 _CASES = {"Nom": "nomn", "Acc": "accs", "Ins": "ablt", "Gen": "gent"}
 _CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
 
 
-def focus_text_between(tokens: list[Token], index: int, indexes: list[int]) -> str:
+def _gap_before(tokens: list[Token], index: int, indexes: list[int]) -> str:
     """The spaces before a token inside a phrase, as in the original."""
     if index == indexes[0]:
         return ""
@@ -554,7 +556,7 @@ def _to_passive(focus: Focus, kit: Kit, v: int) -> Outcome:
     patient = _phrase_in_case(kit, tokens, obj, "Acc", "Nom")
     if isinstance(patient, Skip):
         return patient
-    passive = _passive_form(kit, parse, patient[2], patient[3])
+    passive = _passive_form(kit, parse, patient[1], patient[2])
     if isinstance(passive, Skip):
         return passive
     if subject is None:
@@ -599,7 +601,7 @@ def _to_active(focus: Focus, kit: Kit, v: int, parse) -> Outcome:
     new_object = _phrase_in_case(kit, tokens, subject, "Nom", "Acc")
     if isinstance(new_subject, Skip) or isinstance(new_object, Skip):
         return new_subject if isinstance(new_subject, Skip) else new_object  # type: ignore[return-value]
-    gender, number = new_subject[2], new_subject[3]
+    gender, number = new_subject[1], new_subject[2]
     infinitive = lexeme_parse(morph, parse.normal_form, ("INFN",))
     wanted = {"VERB", "past", "indc", "plur" if number == "plur" else str(gender)}
     known = infinitive is not None and (gender or number == "plur")
