@@ -924,7 +924,9 @@ def _replacement(focus: Focus, kit: Kit, m: Mention, entity: Entity, other: str)
         wanted = {str(g) for g in (tag.case, tag.number, tag.gender, tag.animacy) if g}
         form = inflect(new, wanted, word) or inflect(new, wanted - {str(tag.animacy)}, word)
         return form or Skip("actor", f"«{adjective}» has no form {tag}")
-    if entity.kind == "place" and entity.extra.get("kind") == "capital":
+    if entity.kind == "place" and entity.extra.get("kind") in ("capital", "city"):
+        # Any city of the state becomes the other's capital: a place there, which is what the
+        # event's host is read from.
         capital = state.get("capital_ru")
         case = case_of(head) if head else None
         # A capital acting as its state («Вашингтон заблокировал») has a verb agreeing with it.
