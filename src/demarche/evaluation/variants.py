@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from pymorphy3.analyzer import Parse
+
 from demarche.data import load_json
 from demarche.evaluation.inflect import (
     case_of,
@@ -33,7 +35,7 @@ VERB_FORMS = ("VERB", "INFN", "GRND", "PRTF", "PRTS")
 # Grammemes a predicate keeps when another lexeme takes its place.
 _VERB_GRAMMEMES = ("tense", "person", "number", "gender", "mood", "voice", "case")
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
-_MONTHS = {
+_DATE_NOUNS = {
     "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
     "октябрь", "ноябрь", "декабрь", "год",
 }  # fmt: skip
@@ -300,10 +302,10 @@ def _is_proper(kit: Kit, token: Token) -> bool:
     return bool(parse) and bool(parse[0].tag.grammemes & _PROPER)
 
 
-def _lower_first(kit: Kit, tokens: list[Token], text: str) -> str:
-    """Lower the first letter of a phrase that no longer opens the sentence, unless it is
-    a name."""
-    if tokens and _is_proper(kit, tokens[0]):
+def _lower_first(kit: Kit, first: Token, text: str) -> str:
+    """Lower the first letter of a phrase that no longer opens the sentence, unless its
+    first word is a name."""
+    if _is_proper(kit, first):
         return text
     return text[:1].lower() + text[1:]
 
@@ -523,7 +525,7 @@ def _has_conj_verb(tokens: list[Token], v: int) -> bool:
     return any(tokens[c].rel == "conj" for c in _children(tokens).get(v, []))
 
 
-def _passive_form(kit: Kit, parse, gender: str | None, number: str) -> str | Skip:
+def _passive_form(kit: Kit, parse: Parse, gender: str | None, number: str) -> str | Skip:
     """«подписали» -> «был подписан»: a perfective past takes «быть» and the short
     participle. The «-ся» passive of the present («осуждается») is left out: for many verbs
     it is another verb («благодарится», «призывается»)."""
@@ -574,7 +576,7 @@ def _to_passive(focus: Focus, kit: Kit, v: int) -> Outcome:
     agent_text, patient_text = agent[0], patient[0]
     if s_idx[0] == _body_start(focus):
         patient_text = _upper_first(patient_text)
-    agent_text = _lower_first(kit, [tokens[s_idx[0]]], agent_text)
+    agent_text = _lower_first(kit, tokens[s_idx[0]], agent_text)
     edits = [
         (tokens[s_idx[0]].start, tokens[s_idx[-1]].end, patient_text),
         (verb.start, verb.end, passive),
@@ -583,7 +585,7 @@ def _to_passive(focus: Focus, kit: Kit, v: int) -> Outcome:
     return Variant("voice", focus.splice(edits), "active -> passive")
 
 
-def _to_active(focus: Focus, kit: Kit, v: int, parse) -> Outcome:
+def _to_active(focus: Focus, kit: Kit, v: int, parse: Parse) -> Outcome:
     tokens, morph = focus.tokens, kit.morphology
     subject = _argument(tokens, v, ("nsubj:pass", "nsubj"))
     agent = _argument(tokens, v, ("obl", "obl:agent"))
@@ -611,7 +613,7 @@ def _to_active(focus: Focus, kit: Kit, v: int, parse) -> Outcome:
     subject_text, object_text = new_subject[0], new_object[0]
     if s_idx[0] == _body_start(focus):
         subject_text = _upper_first(subject_text)
-    object_text = _lower_first(kit, [tokens[s_idx[0]]], object_text)
+    object_text = _lower_first(kit, tokens[s_idx[0]], object_text)
     edits = [
         (tokens[s_idx[0]].start, tokens[s_idx[-1]].end, subject_text),
         (tokens[aux].start, tokens[v].end, finite),
@@ -667,7 +669,7 @@ def _is_circumstance(kit: Kit, focus: Focus, indexes: list[int], any_adposition:
     words = [tokens[i] for i in indexes]
     if len(words) == 1:
         return fold(words[0].lemma) in _TIME_ADVERBS
-    if words[0].pos == "NUM" and len(words) > 1 and fold(words[1].lemma) in _MONTHS:
+    if words[0].pos == "NUM" and len(words) > 1 and fold(words[1].lemma) in _DATE_NOUNS:
         return True
     if words[0].pos != "ADP":
         return False
@@ -683,7 +685,7 @@ def _is_circumstance(kit: Kit, focus: Focus, indexes: list[int], any_adposition:
     # Токио» is an argument.
     head = next(tokens[i] for i in indexes if not indexes[0] <= tokens[i].head <= indexes[-1])
     at = fold(words[0].text) in ("в", "во")
-    return fold(head.lemma) in _MONTHS or (
+    return fold(head.lemma) in _DATE_NOUNS or (
         at and head.feats.get("Case") == "Loc" and any(s <= head.start < e for s, e in places)
     )
 
@@ -703,7 +705,7 @@ def _postpone(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
     rest = moved[-1] + 1
     if rest >= end or tokens[rest].pos == "PUNCT" or not rest <= root < end - 1:
         return Skip("order", "the leading adverbial is set off by punctuation")
-    phrase = _lower_first(kit, [tokens[first]], _span_text(focus, first, moved[-1]))
+    phrase = _lower_first(kit, tokens[first], _span_text(focus, first, moved[-1]))
     # At the end of a sentence with a subordinate or a second verb the phrase would attach
     # to that clause («…, который подтвердил интерес … в октябре»): there, and for a lone
     # adverb, it goes right after the main verb («Подписали сегодня …»).
@@ -733,7 +735,7 @@ def _front(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
         return Skip("order", "more than one clause before the trailing adverbial")
     prefix = focus.doc.text[focus.sentence.start : tokens[first].start]
     moved = _upper_first(_span_text(focus, phrase[0], last))
-    body = _lower_first(kit, [tokens[first]], _span_text(focus, first, phrase[0] - 1))
+    body = _lower_first(kit, tokens[first], _span_text(focus, first, phrase[0] - 1))
     text = f"{prefix}{moved} {body}{tokens[end].text}"
     return Variant("order", text, "trailing adverbial fronted")
 
@@ -766,7 +768,7 @@ def _swap_clauses(focus: Focus, kit: Kit, root: int, end: int) -> Outcome:
     if first >= first_word - 1:
         return Skip("order", "clauses not joined by «, и»")
     prefix = focus.doc.text[focus.sentence.start : tokens[first].start]
-    a = _lower_first(kit, [tokens[first]], _span_text(focus, first, first_word - 2))
+    a = _lower_first(kit, tokens[first], _span_text(focus, first, first_word - 2))
     b = _upper_first(_span_text(focus, first_word + 1, end - 1))
     text = f"{prefix}{b}, и {a}{tokens[end].text}"
     return Variant("order", text, "coordinated clauses swapped")
