@@ -148,6 +148,9 @@ def eval_robustness(
     unknown = sorted(set(kind or ()) - set(KINDS))
     if unknown:
         raise fail(f"unknown variant kind: {', '.join(unknown)} (known: {', '.join(KINDS)})", 2)
+    missing = [str(folder) for folder in folders if not folder.is_dir()]
+    if missing:
+        raise fail(f"{', '.join(missing)}: not a directory")
     pairs = [pair for folder in folders for pair in _gold_pairs(folder, None)]
     log_file = log.open("w", encoding="utf-8") if log else None
     try:
