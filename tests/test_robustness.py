@@ -238,3 +238,10 @@ def test_suite_report_on_a_small_subset(tmp_path: Path):
     assert len(report["breaks"]) == sum(not line["invariant"] for line in lines)
     for item in report["breaks"]:
         assert {"file", "kind", "original", "variant", "expected", "found"} <= set(item)
+
+
+def test_actor_skips_rather_than_garbles_a_plural_name(analyzer, kit):
+    f = focus(analyzer, "США осудили удары.", "осудили", "ACCUSE", ["USA"], [], frozenset())
+    outcomes = actor_variants(f, kit, random.Random(0), 2)
+    assert texts(outcomes) == []
+    assert [o.applicable for o in outcomes] == [True]  # it applies, and was refused
