@@ -146,3 +146,49 @@ def eval_meetings(
         f"{report['correct_predicted_pairs']}/{report['predicted_pairs']} predicted)",
         highlight=False,
     )
+
+
+@eval_app.command("robustness")
+def eval_robustness(
+    folders: Annotated[
+        list[Path],
+        typer.Argument(help="Folders of NAME.txt + NAME.expected.json (e.g. tests/corpus)."),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(help="Only these variant kinds: synonym, voice, order, actor, naming."),
+    ] = None,
+    cap: Annotated[
+        int | None, typer.Option(help="Variants per event per kind, at most [default: 3].")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the variant choices.")] = 0,
+    log: Annotated[
+        Path | None, typer.Option(help="Write every variant as a JSON line to this file.")
+    ] = None,
+    breaks: Annotated[int, typer.Option(help="Breaks to print (text output).")] = 50,
+) -> None:
+    """Is each found gold event still found when its sentence is reworded?"""
+    from demarche.evaluation.robustness import DEFAULT_CAP, format_report, run_robustness
+    from demarche.evaluation.variants import KINDS
+
+    unknown = sorted(set(kind or ()) - set(KINDS))
+    if unknown:
+        raise fail(f"unknown variant kind: {', '.join(unknown)} (known: {', '.join(KINDS)})", 2)
+    missing = [str(folder) for folder in folders if not folder.is_dir()]
+    if missing:
+        raise fail(f"{', '.join(missing)}: not a directory")
+    pairs = [pair for folder in folders for pair in _gold_pairs(folder, None)]
+    log_file = log.open("w", encoding="utf-8") if log else None
+    try:
+        report = run_robustness(
+            pairs, kinds=kind or KINDS, cap=cap or DEFAULT_CAP, seed=seed, log=log_file
+        )
+    finally:
+        if log_file:
+            log_file.close()
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        return
+    for line in format_report(report, breaks):
+        out.print(line, highlight=False, soft_wrap=True)
