@@ -70,9 +70,10 @@ def texts(outcomes: list) -> list[str]:
 
 def test_synonym_takes_the_aspect_partner_in_the_same_form(analyzer, kit):
     f = focus(analyzer, "Россия и Китай подписали соглашение.", "подписали", "SUPPORT", [], [])
-    assert texts(synonym_variants(f, kit, random.Random(0), 2)) == [
-        "Россия и Китай подписывали соглашение."
-    ]
+    found = texts(synonym_variants(f, kit, random.Random(0), 2))
+    # the aspect partner always; other members of the signing class when the lexicon has them
+    assert "Россия и Китай подписывали соглашение." in found
+    assert all(t.startswith("Россия и Китай ") and t.endswith(" соглашение.") for t in found)
 
 
 def test_synonym_refuses_a_perfective_for_a_present(analyzer, kit):

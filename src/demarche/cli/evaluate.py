@@ -178,7 +178,9 @@ def eval_robustness(
     missing = [str(folder) for folder in folders if not folder.is_dir()]
     if missing:
         raise fail(f"{', '.join(missing)}: not a directory")
-    pairs = [pair for folder in folders for pair in _gold_pairs(folder, None)]
+    from demarche.evaluation.gold import gold_pairs
+
+    pairs = [(p.gold, p.statement) for folder in folders for p in gold_pairs(folder)]
     log_file = log.open("w", encoding="utf-8") if log else None
     try:
         report = run_robustness(
