@@ -270,3 +270,14 @@ def test_one_meeting_at_three_precisions_is_reported_once():
     assert len(kept) == 1 and kept[0].date == "2024-11-01"
     assert len(_one_meeting_each([meeting("2024-10", 0), meeting("2024-11", 10)])) == 2
     assert same_time("2024", "2024-11-01") and not same_time("2024-10", "2024-11")
+
+
+def test_bilateral_meetings_listed_together_stay_separate(analyzer):
+    doc = analyzer.analyze_text(
+        "Брифинг официального представителя МИД России М.В.Захаровой (Москва, 3 июля 2025 "
+        "года)\n10 июля С.В.Лавров проведёт двусторонние встречи с министрами иностранных дел "
+        "Малайзии, Индонезии и Таиланда.\n"
+    )
+    planned = [e for e in doc.facts.events if e.type == "AGREE"]
+    others = [{r.code for r in e.source + e.target} - {"RUS"} for e in planned]
+    assert sorted(map(sorted, others)) == [["IDN"], ["MYS"], ["THA"]]

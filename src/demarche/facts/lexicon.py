@@ -161,6 +161,7 @@ class FactLexicon:
     modal_words: set[str]
     reporting_verbs: set[str]
     according_words: set[str]
+    separate_meetings: LemmaMatcher
 
 
 def _with_frames(predicates: dict[str, Any]) -> list[dict[str, Any]]:
@@ -248,6 +249,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         modal_words=c.words(facts.get("modal_words", [])),
         reporting_verbs=c.words(facts.get("reporting_verbs", [])),
         according_words=c.words(facts.get("according_words", [])),
+        separate_meetings=LemmaMatcher(
+            c.phrases({w: w for w in facts.get("separate_meetings", [])}), 1
+        ),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),

@@ -3,6 +3,7 @@ together."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from demarche.facts.context import FactContext, SentenceView, sides_before
@@ -72,8 +73,8 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 continue
             if _by_way_of(view, hit) or _thanked_for(view, hit, hits):
                 continue
-            event = _event(context, view, hit, entry, len(events))
-            if event is not None:
+            found = _event(context, view, hit, entry, len(events))
+            for event in _one_per_counterpart(context, view, found):
                 events.append(event)
                 sides = _unique(event.source + event.target)
                 if event.type == "CONSULT" and len(sides) >= 3:
@@ -243,3 +244,19 @@ def _speaking_now(view: SentenceView, hit: Hit) -> bool:
     belongs to what it talks about."""
     token = view.tokens[hit.first]
     return token.feats.get("VerbForm") == "Fin" and token.feats.get("Tense") == "Pres"
+
+
+def _one_per_counterpart(context: FactContext, view: SentenceView, event: Event | None):
+    """«провёл двусторонние встречи с министрами Малайзии, Индонезии и Таиланда», «принял по
+    отдельности министров Пакистана и Узбекистана»: separate meetings, one per counterpart,
+    not one meeting of all of them."""
+    if event is None:
+        return []
+    separate = context.lexicon.separate_meetings.find(view.tokens)
+    if event.type not in ("CONSULT", "AGREE") or len(event.target) < 2 or not separate:
+        return [event]
+    if event.type == "AGREE" and not event.note.startswith("intent to consult"):
+        return [event]
+    if {r.code for r in event.target} & {r.code for r in event.source}:
+        return [event]
+    return [replace(event, target=[side]) for side in event.target]
