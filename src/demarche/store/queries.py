@@ -631,3 +631,106 @@ def _split(value: str | None) -> list[str]:
 
 def _more_precise(a: str | None, b: str | None) -> str | None:
     return max(a, b, key=lambda x: len(x or "")) if a or b else None
+
+
+# -- codes: what an actor filter or an event type may be -------------------------------------
+
+
+def actor_codes(connection) -> list[dict[str, Any]]:
+    """Every actor code a filter accepts: the gazetteer's states and organisations, and any
+    other code in the store, with names and how many stored documents mention each."""
+    from demarche.data import load_json
+
+    known: dict[str, dict[str, Any]] = {}
+    for state in load_json("actors/states.json")["states"]:
+        known[state["code"]] = {
+            "code": state["code"],
+            "name": state["name_en"],
+            "kind": "state",
+            "names": [state["name_en"], *state.get("names_ru", [])],
+        }
+    for org in load_json("actors/organizations.json")["organizations"]:
+        known[org["code"]] = {
+            "code": org["code"],
+            "name": org["full_name_en"],
+            "kind": "organization",
+            "names": [org["name_en"], org["full_name_en"], *org.get("names_ru", [])],
+        }
+    a = t.actors.c
+    stored = connection.execute(
+        select(a.code, a.kind, a.name_en, a.name_ru)
+        .where(a.code.is_not(None), a.kind.in_(("state", "organization")))
+        .order_by(a.code)
+    ).all()
+    for code, kind, name_en, name_ru in stored:
+        known.setdefault(code, {"code": code, "name": name_en, "kind": kind, "names": []})
+        known[code]["names"] += [n for n in (name_en, name_ru) if n]
+    present = t.document_actors.c
+    counts = dict(
+        connection.execute(select(present.actor, func.count()).group_by(present.actor)).all()
+    )
+    return [
+        {**item, "names": sorted(set(item["names"])), "documents": counts.get(code, 0)}
+        for code, item in sorted(known.items())
+    ]
+
+
+def event_types(connection: Any = None) -> list[dict[str, Any]]:
+    """The PLOVER event types with their definition, quad class and modes (the connection is
+    unused: the list is the ontology's, taken so ``Store.query`` can call it like the rest)."""
+    from demarche.data import load_json
+
+    return [
+        {
+            "type": name,
+            "definition": info.get("definition", ""),
+            "quad_class": info.get("quad_code"),
+            "modes": info.get("modes", []),
+        }
+        for name, info in load_json("ontology/plover.json")["events"].items()
+    ]
+
+
+def resolve_actor(connection, text: str) -> tuple[str | None, list[dict[str, Any]]]:
+    """(the code ``text`` is, in any case, or None; the closest known codes when it is none).
+
+    Names count for the suggestions: "North Korea" suggests PRK first.
+    """
+    codes = actor_codes(connection)
+    wanted = " ".join(text.split()).casefold()
+    for item in codes:
+        if item["code"].casefold() == wanted:
+            return item["code"], []
+    # A name is a suggestion, not an answer: the user learns the code (and filters stay codes).
+    by_name = [i for i in codes if wanted in {n.casefold() for n in i["names"]}]
+    rest = [i for i in _closest(wanted, codes) if i not in by_name]
+    return None, (by_name + rest)[:3]
+
+
+def resolve_event_type(text: str) -> tuple[str | None, list[dict[str, Any]]]:
+    """(the PLOVER type ``text`` names in any case, or None; the closest types)."""
+    types = event_types()
+    wanted = text.strip().upper()
+    if any(item["type"] == wanted for item in types):
+        return wanted, []
+    import difflib
+
+    close = difflib.get_close_matches(wanted, [i["type"] for i in types], n=3, cutoff=0.4)
+    return None, [i for name in close for i in types if i["type"] == name]
+
+
+def _closest(wanted: str, codes: list[dict[str, Any]], n: int = 3) -> list[dict[str, Any]]:
+    """The codes whose code or a name is most like ``wanted`` (difflib ratio)."""
+    import difflib
+
+    scored: dict[str, float] = {}
+    for item in codes:
+        for candidate in [item["code"], *item["names"]]:
+            ratio = difflib.SequenceMatcher(None, wanted, candidate.casefold()).ratio()
+            # A query inside a longer name ("korea" in "north korea") is a strong hint.
+            if len(wanted) >= 3 and wanted in candidate.casefold():
+                ratio = max(ratio, 0.8)
+            scored[item["code"]] = max(scored.get(item["code"], 0.0), ratio)
+    best = sorted((c for c in scored if scored[c] >= 0.5), key=lambda c: (-scored[c], c))[:n]
+    by_code = {item["code"]: item for item in codes}
+    return [by_code[c] for c in best]

@@ -1,0 +1,164 @@
+"""The command line and pages as a user meets them (issue 11, items 15, 16, 19, 20)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from demarche.cli import app
+from demarche.store import Store
+from demarche.web import create_app
+
+
+@pytest.fixture(scope="module")
+def db(api_store_path) -> str:
+    return str(api_store_path)
+
+
+def run(*args: str):
+    result = CliRunner().invoke(app, list(args))
+    # A traceback is never an answer: any exception other than a clean exit fails the test.
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def one_line_error(result) -> str:
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) <= 2 and "error" in lines[0], result.stderr  # rich may wrap once
+    assert "Traceback" not in result.output and "internal error" not in result.stderr
+    return " ".join(lines)
+
+
+# -- item 15: unknown codes ------------------------------------------------------------------
+
+
+def test_search_with_a_country_name_suggests_its_code(db):
+    result = run("search", "договор", "--actor", "North Korea", "--db", db)
+    assert result.exit_code == 2
+    message = one_line_error(result)
+    assert "unknown actor 'North Korea'" in message and "PRK" in message
+    assert message.index("PRK") < message.index("KOR") if "KOR" in message else True
+
+
+def test_query_actor_unknown_code(db):
+    result = run("query", "actor", "XYZ", "--db", db)
+    assert result.exit_code == 2
+    assert "unknown actor 'XYZ'" in one_line_error(result)
+    close = run("query", "actor", "PRKK", "--db", db)
+    assert close.exit_code == 2 and "PRK" in one_line_error(close)
+    assert run("query", "actor", "prk", "--db", db, "--json").exit_code == 0
+
+
+def test_query_events_unknown_type_suggests_the_closest(db):
+    result = run("query", "events", "--type", "FOO", "--db", db)
+    assert result.exit_code == 2 and "unknown event type 'FOO'" in one_line_error(result)
+    typo = run("query", "events", "--type", "CONSLUT", "--db", db)
+    assert typo.exit_code == 2 and "CONSULT" in one_line_error(typo)
+    fine = run("query", "events", "--type", "consult", "--db", db, "--json")
+    assert fine.exit_code == 0 and all(e["type"] == "CONSULT" for e in json.loads(fine.stdout))
+
+
+def test_known_code_without_matches_is_not_an_error(db):
+    result = run("search", "договор", "--actor", "ZAF", "--db", db)
+    assert result.exit_code == 0 and "no matches" in result.stdout
+
+
+def test_codes_commands_list_actors_and_types(db):
+    actors = json.loads(run("codes", "actors", "--db", db, "--json").stdout)
+    by_code = {a["code"]: a for a in actors}
+    assert by_code["PRK"]["name"] == "North Korea" and by_code["PRK"]["documents"] >= 3
+    assert by_code["NATO"]["kind"] == "organization"
+    stored = json.loads(run("codes", "actors", "--stored", "--db", db, "--json").stdout)
+    assert stored and all(a["documents"] for a in stored)
+    types = json.loads(run("codes", "types", "--json").stdout)
+    assert len(types) == 16 and {"type", "definition", "quad_class", "modes"} <= set(types[0])
+    assert "CONSULT" in run("codes", "types").stdout
+
+
+def test_codes_api(api_store_path):
+    with Store.open(api_store_path) as store:
+        client = TestClient(create_app(store=store, token=""))
+        actors = client.get("/api/v1/codes/actors").json()
+        assert actors["total"] == len(actors["items"]) > 200
+        assert any(a["code"] == "PRK" for a in actors["items"])
+        states = client.get("/api/v1/codes/actors", params={"kind": "state"}).json()
+        assert {a["kind"] for a in states["items"]} == {"state"}
+        types = client.get("/api/v1/codes/event-types").json()
+        assert types["total"] == 16 and types["items"][0]["type"] == "AGREE"
+
+
+# -- item 16: the small lies -----------------------------------------------------------------
+
+
+def test_agreements_valid_column_shows_the_period(api_store_path):
+    with Store.open(api_store_path) as store:
+        page = TestClient(create_app(store=store, token="")).get("/agreements").text
+    cells = re.findall(r'<td class="nowrap">([^<]*)</td>', page)
+    assert "2025–2026" in cells
+    assert not any(re.search(r"\d–\d–", cell) for cell in cells)
+
+
+def test_stance_scores_have_a_legend(api_store_path, db):
+    with Store.open(api_store_path) as store:
+        page = TestClient(create_app(store=store, token="")).get("/actors/RUS").text
+    assert "stance-legend" in page and "PLOVER score ÷ 5" in page
+    trend = run("query", "stances", "RUS", "PRK", "--db", db)
+    assert trend.exit_code == 0 and "PLOVER score / 5" in trend.stdout
+
+
+def test_overview_names_rounds_without_number_or_date(db, monkeypatch):
+    from demarche.store import queries
+
+    formats = [
+        {
+            "name_en": "Strategic dialogue",
+            "parties": ["RUS", "CHN"],
+            "rounds": [
+                {"number": 2, "date": None, "place": None},
+                {"number": None, "date": "2025-03-04", "place": None},
+                {"number": None, "date": None, "place": None},
+            ],
+        }
+    ]
+    monkeypatch.setattr(queries, "dialogue_formats", lambda *a, **k: formats)
+    result = run("overview", "--db", db)
+    assert result.exit_code == 0 and "None" not in result.stdout
+    assert "rounds: 2, 2025-03-04, undated" in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("export_format", ["plover", "gdelt", "graphml"])
+def test_export_refuses_to_overwrite_a_file_without_force(db, tmp_path, export_format):
+    target = tmp_path / "out.data"
+    target.write_text("keep me", encoding="utf-8")
+    result = run("export", "-f", export_format, "-o", str(target), "--db", db)
+    assert result.exit_code == 2 and "--force" in one_line_error(result)
+    assert target.read_text(encoding="utf-8") == "keep me"
+    forced = run("export", "-f", export_format, "-o", str(target), "--db", db, "--force")
+    assert forced.exit_code == 0 and target.read_text(encoding="utf-8") != "keep me"
+
+
+@pytest.mark.parametrize("export_format", ["csv", "parquet"])
+def test_folder_exports_refuse_a_file_and_existing_tables(db, tmp_path, export_format):
+    target = tmp_path / "a-file"
+    target.write_text("keep me", encoding="utf-8")
+    result = run("export", "-f", export_format, "-o", str(target), "--db", db)
+    assert result.exit_code == 2 and "is a file" in one_line_error(result)
+    folder = tmp_path / "tables"
+    assert run("export", "-f", export_format, "-o", str(folder), "--db", db).exit_code == 0
+    again = run("export", "-f", export_format, "-o", str(folder), "--db", db)
+    assert again.exit_code == 2 and "--force" in one_line_error(again)
+    forced = run("export", "-f", export_format, "-o", str(folder), "--db", db, "--force")
+    assert forced.exit_code == 0
+
+
+@pytest.mark.parametrize("export_format", ["plover", "csv"])
+def test_export_refuses_a_missing_folder(db, tmp_path: Path, export_format):
+    target = tmp_path / "no" / "such" / "out"
+    result = run("export", "-f", export_format, "-o", str(target), "--db", db)
+    assert result.exit_code == 2 and "does not exist" in one_line_error(result)
+    assert not (tmp_path / "no").exists()
