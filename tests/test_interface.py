@@ -162,3 +162,52 @@ def test_export_refuses_a_missing_folder(db, tmp_path: Path, export_format):
     result = run("export", "-f", export_format, "-o", str(target), "--db", db)
     assert result.exit_code == 2 and "does not exist" in one_line_error(result)
     assert not (tmp_path / "no").exists()
+
+
+# -- item 19: HTML keeps its title line --------------------------------------------------------
+
+STATEMENT_PAGE = """<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">
+<title>МИД России | Официальный сайт</title>
+<meta property="article:published_time" content="2025-07-12T10:00:00+03:00"></head>
+<body><nav><a href="/">Главная</a> <a href="/news">Новости</a></nav>
+<header class="page-header"><h1>Выступление Министра иностранных дел Российской Федерации
+С.В.Лаврова по итогам второго раунда российско-корейского стратегического диалога</h1>
+<div class="date">12.07.2025 10:00</div></header>
+<article><div class="text">
+<p>Сергей Лавров: Мы находимся в северокорейском Вонсане. Это новый курорт, который был
+быстро построен силами наших корейских друзей.</p>
+<p>Провели второй раунд стратегического диалога. Этот формат был запущен по решению
+Президента Российской Федерации В.В.Путина и Председателя государственных дел КНДР.</p>
+<p>Мы с КНДР давние соседи, добрые партнёры, а с подписанием в июне 2024 года в Пхеньяне
+нового договора мы — союзники.</p>
+</div></article><footer>© МИД России, 2025</footer></body></html>"""
+
+
+def test_html_title_line_keeps_genre_speaker_and_date(analyzer, tmp_path):
+    from demarche.reading import RawDocument, read_sources
+
+    path = tmp_path / "statement.html"
+    path.write_text(STATEMENT_PAGE, encoding="utf-8")
+    (raw,) = list(read_sources([str(path)]))
+    assert isinstance(raw, RawDocument)
+    first, second = raw.text.split("\n")[:2]
+    assert first.startswith("Выступление Министра") and second == "12 июля 2025 года"
+    assert "Главная" not in raw.text and "©" not in raw.text
+    doc = analyzer.analyze(raw)
+    meta = doc.metadata
+    assert meta.genre == "remarks" and str(meta.date) == "2025-07-12"
+    assert meta.speaker is not None and meta.speaker.entity_id == "person:sergey-lavrov"
+
+
+def test_html_without_a_heading_takes_the_page_title(tmp_path):
+    from demarche.reading.html import html_main_text
+
+    page = (
+        "<html><head><title>Комментарий официального представителя МИД России"
+        " М.В.Захаровой, 3 марта 2025 года</title></head><body><article>"
+        "<p>Мы внимательно следим за развитием ситуации вокруг Корейского полуострова и"
+        " призываем все стороны к сдержанности.</p></article></body></html>"
+    )
+    text, title = html_main_text(page)
+    assert text.split("\n")[0] == title
+    assert title.startswith("Комментарий официального представителя")
