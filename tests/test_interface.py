@@ -211,3 +211,78 @@ def test_html_without_a_heading_takes_the_page_title(tmp_path):
     text, title = html_main_text(page)
     assert text.split("\n")[0] == title
     assert title.startswith("Комментарий официального представителя")
+
+
+# -- item 20: the events table -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def web(api_store_path):
+    with Store.open(api_store_path) as store:
+        yield TestClient(create_app(store=store, token=""))
+
+
+def _json_view(web, **params) -> dict:
+    response = web.get("/events.json", params=params)
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_events_table_with_facets(web):
+    everything = _json_view(web)
+    page = web.get("/events").text
+    assert f'Events <span class="muted">({everything["total"]})</span>' in page
+    assert 'href="/events"' in page  # in the navigation
+    for facet in ("Actor", "Event type", "Month", "Genre"):
+        assert f"<summary>{facet}" in page
+    # A facet link narrows the view; the counts shown are the counts of that view.
+    pattern = r'href="/events\?type=(\w+)">.*?<span class="count">(\d+)'
+    counts = dict(re.findall(pattern, page, re.S))
+    assert counts and sum(map(int, counts.values())) == everything["total"]
+    kind, n = next(iter(counts.items()))
+    narrowed = _json_view(web, type=kind)
+    assert narrowed["total"] == int(n) and {r["type"] for r in narrowed["rows"]} == {kind}
+
+
+def test_events_facets_combine_and_clear(web):
+    view = _json_view(web, actor="prk", type="consult")
+    assert view["filters"] == {"actor": "PRK", "type": "CONSULT"} and view["total"] > 0
+    assert all(
+        "PRK" in (r["source"] + ";" + r["target"]).split(";") and r["type"] == "CONSULT"
+        for r in view["rows"]
+    )
+    page = web.get("/events", params={"actor": "PRK", "type": "CONSULT"}).text
+    assert 'aria-label="Remove Actor filter"' in page and 'href="/events?type=CONSULT"' in page
+    genre = _json_view(web, genre="comment")
+    assert genre["total"] > 0 and {r["genre"] for r in genre["rows"]} == {"comment"}
+    assert _json_view(web, type="NOPE")["total"] == 0
+    bad = _json_view(web, month="July")
+    assert bad["ignored"] == ["month 'July'"] and bad["total"] == _json_view(web)["total"]
+
+
+def test_events_exports_give_the_whole_filtered_view(web):
+    import csv
+    import io
+
+    view = _json_view(web, actor="RUS")
+    response = web.get("/events.csv", params={"actor": "RUS"})
+    assert response.headers["content-type"].startswith("text/csv")
+    assert 'filename="events-actor-RUS.csv"' in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == view["total"] == len(view["rows"]) > 25  # more than one page
+    assert [int(r["id"]) for r in rows] == [r["id"] for r in view["rows"]]
+    assert set(rows[0]) == set(view["columns"]) and "modality" in rows[0]
+    page = web.get("/events", params={"actor": "RUS"}).text
+    assert 'href="/events.csv?actor=RUS"' in page and 'href="/events.json?actor=RUS"' in page
+
+
+def test_events_timeline_counts_events_per_month(web):
+    everything = _json_view(web)
+    page = web.get("/events").text
+    bars = re.findall(r'data-month="(\d{4}-\d{2})"><title>\1: (\d+) event', page)
+    assert bars and sum(int(n) for _, n in bars) == sum(1 for r in everything["rows"] if r["month"])
+    assert [m for m, _ in bars] == sorted(m for m, _ in bars)
+    month = bars[0][0]
+    chosen = web.get("/events", params={"month": month}).text
+    assert 'class="chosen" data-month="' + month + '"' in chosen
+    assert _json_view(web, month=month)["total"] == int(bars[0][1])

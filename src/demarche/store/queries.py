@@ -734,3 +734,128 @@ def _closest(wanted: str, codes: list[dict[str, Any]], n: int = 3) -> list[dict[
     best = sorted((c for c in scored if scored[c] >= 0.5), key=lambda c: (-scored[c], c))[:n]
     by_code = {item["code"]: item for item in codes}
     return [by_code[c] for c in best]
+
+
+# -- the events table: a filtered view with facets and a timeline ------------------------------
+
+EVENT_FACETS = ("actor", "type", "month", "genre")
+
+
+def _event_view(view: dict[str, str | None]) -> list:
+    """Conditions on events for the facet values chosen (actor, type, month, genre)."""
+    e, d = t.events.c, t.documents.c
+    conditions = []
+    if view.get("actor"):
+        conditions.append(
+            e.id.in_(
+                select(t.event_actors.c.event_id).where(t.event_actors.c.actor == view["actor"])
+            )
+        )
+    if view.get("type"):
+        conditions.append(e.type == view["type"])
+    if view.get("month"):
+        conditions.append(e.month == view["month"])
+    if view.get("genre"):
+        conditions.append(e.document_id.in_(select(d.id).where(d.genre == view["genre"])))
+    return conditions
+
+
+def event_table(
+    connection, view: dict[str, str | None], limit: int | None = 50, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
+    """Events of the view, newest first, with their document's title and genre; and how many.
+
+    ``limit=None`` gives every row (the exports stream them)."""
+    from demarche.facts.modality import modality_of
+
+    e, d = t.events.c, t.documents.c
+    conditions = _event_view(view)
+    statement = (
+        select(
+            e.id,
+            e.document_id,
+            d.title.label("document_title"),
+            d.genre,
+            e.date,
+            e.month,
+            e.type,
+            e.mode,
+            e.source,
+            e.target,
+            e.location,
+            e.aux,
+            e.summary,
+            e.start,
+            e.end,
+        )
+        .join(t.documents, d.id == e.document_id)
+        .where(*conditions)
+        .order_by(e.month.desc(), e.date.desc(), e.id)
+    )
+    if limit is not None:
+        statement = statement.limit(limit).offset(offset)
+    rows = []
+    for row in connection.execute(statement).mappings():
+        item = dict(row)
+        aux = [a for a in (item.pop("aux") or "").split(",") if a]
+        item["modality"] = modality_of(aux)
+        rows.append(item)
+    total = connection.execute(
+        select(func.count()).select_from(t.events).where(*conditions)
+    ).scalar_one()
+    return rows, total
+
+
+def event_facets(
+    connection, view: dict[str, str | None], size: int = 30
+) -> dict[str, list[tuple[str, int]]]:
+    """For each facet, its values in the view with their event counts, the most frequent first
+    (months in order). Each facet ignores its own choice, so the other values stay visible."""
+    e, d = t.events.c, t.documents.c
+    facets: dict[str, list[tuple[str, int]]] = {}
+    for name in EVENT_FACETS:
+        others = _event_view({k: v for k, v in view.items() if k != name})
+        if name == "actor":
+            ea = t.event_actors.c
+            n = func.count(func.distinct(ea.event_id))
+            statement = (
+                select(ea.actor, n)
+                .join(t.events, e.id == ea.event_id)
+                .where(*others)
+                .group_by(ea.actor)
+                .order_by(n.desc(), ea.actor)
+            )
+        elif name == "genre":
+            statement = (
+                select(d.genre, func.count())
+                .join(t.events, e.document_id == d.id)
+                .where(d.genre.is_not(None), *others)
+                .group_by(d.genre)
+                .order_by(func.count().desc(), d.genre)
+            )
+        else:
+            column = e.type if name == "type" else e.month
+            order = [column.desc()] if name == "month" else [func.count().desc(), column]
+            statement = (
+                select(column, func.count())
+                .where(column.is_not(None), *others)
+                .group_by(column)
+                .order_by(*order)
+            )
+        limit = None if name == "month" else size
+        rows = connection.execute(statement.limit(limit) if limit else statement).all()
+        facets[name] = [(str(value), count) for value, count in rows if value]
+    return facets
+
+
+def events_per_month(connection, view: dict[str, str | None]) -> list[tuple[str, int]]:
+    """The corpus timeline: events per month in the view (any month choice aside), in order."""
+    e = t.events.c
+    others = _event_view({k: v for k, v in view.items() if k != "month"})
+    rows = connection.execute(
+        select(e.month, func.count())
+        .where(e.month.is_not(None), *others)
+        .group_by(e.month)
+        .order_by(e.month)
+    ).all()
+    return [(month, count) for month, count in rows if month]
