@@ -68,6 +68,22 @@ def test_known_code_without_matches_is_not_an_error(db):
     assert result.exit_code == 0 and "no matches" in result.stdout
 
 
+def test_entity_ids_still_filter(db):
+    result = run("search", "договор", "--actor", "person:sergey-lavrov", "--db", db, "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)
+
+
+def test_search_page_says_the_actor_is_unknown(api_store_path):
+    with Store.open(api_store_path) as store:
+        client = TestClient(create_app(store=store, token=""))
+        page = client.get("/search", params={"q": "договор", "actor": "North Korea"}).text
+        known = client.get("/search", params={"q": "договор", "actor": "prk"}).text
+    notice = re.search(r'<p class="error unknown-actor">(.*?)</p>', page, re.S)
+    assert notice and "North Korea" in notice.group(1)
+    assert '<a href="/search?actor=PRK&amp;q=' in notice.group(1)
+    assert "unknown-actor" not in known
+
+
 def test_codes_commands_list_actors_and_types(db):
     actors = json.loads(run("codes", "actors", "--db", db, "--json").stdout)
     by_code = {a["code"]: a for a in actors}

@@ -636,7 +636,7 @@ def _more_precise(a: str | None, b: str | None) -> str | None:
 # -- codes: what an actor filter or an event type may be -------------------------------------
 
 
-def actor_codes(connection) -> list[dict[str, Any]]:
+def actor_codes(connection, counts: bool = True) -> list[dict[str, Any]]:
     """Every actor code a filter accepts: the gazetteer's states and organisations, and any
     other code in the store, with names and how many stored documents mention each."""
     from demarche.data import load_json
@@ -665,12 +665,14 @@ def actor_codes(connection) -> list[dict[str, Any]]:
     for code, kind, name_en, name_ru in stored:
         known.setdefault(code, {"code": code, "name": name_en, "kind": kind, "names": []})
         known[code]["names"] += [n for n in (name_en, name_ru) if n]
-    present = t.document_actors.c
-    counts = dict(
-        connection.execute(select(present.actor, func.count()).group_by(present.actor)).all()
-    )
+    documents: dict[str, int] = {}
+    if counts:
+        present = t.document_actors.c
+        documents = dict(
+            connection.execute(select(present.actor, func.count()).group_by(present.actor)).all()
+        )
     return [
-        {**item, "names": sorted(set(item["names"])), "documents": counts.get(code, 0)}
+        {**item, "names": sorted(set(item["names"])), "documents": documents.get(code, 0)}
         for code, item in sorted(known.items())
     ]
 
@@ -696,8 +698,16 @@ def resolve_actor(connection, text: str) -> tuple[str | None, list[dict[str, Any
 
     Names count for the suggestions: "North Korea" suggests PRK first.
     """
-    codes = actor_codes(connection)
     wanted = " ".join(text.split()).casefold()
+    a = t.actors.c
+    # An entity id (person:sergey-lavrov) is matched as stored.
+    entity = select(a.id).where(a.id == text.strip()).limit(1)
+    if ":" in text and connection.execute(entity).first():
+        return text.strip(), []
+    # The usual case, a stored code, costs one indexed lookup.
+    if connection.execute(select(a.code).where(a.code == text.strip().upper()).limit(1)).first():
+        return text.strip().upper(), []
+    codes = actor_codes(connection, counts=False)
     for item in codes:
         if item["code"].casefold() == wanted:
             return item["code"], []

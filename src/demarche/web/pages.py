@@ -510,7 +510,14 @@ def search_page(
     hits: list[dict[str, Any]] = []
     documents: list[dict[str, Any]] = []
     total = None
+    unknown = None
     with store.engine.connect() as connection:
+        if actor and ":" not in actor:
+            # Say so when the actor is no code at all, and offer the closest (a name finds its
+            # code): "North Korea" is PRK, and an unknown code would only answer "no matches".
+            code, closest = queries.resolve_actor(connection, actor)
+            if code is None:
+                unknown = {"value": actor, "closest": closest}
         genres = [
             g
             for (g,) in connection.execute(
@@ -578,6 +585,7 @@ def search_page(
         page=page,
         more=more,
         invalid=invalid,
+        unknown=unknown,
     )
 
 
