@@ -212,8 +212,8 @@ def _location(location: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"extracted_place": name, "resolved_place": name}
     if place is None:
         return out
-    if "countries" in place:  # a region over several countries
-        out["feature_class"] = "L"
+    if "countries" in place:  # a region over several countries: GeoNames' L/RGN
+        out.update({"feature_class": "L", "feature_code": "RGN"})
         return out
     country = place.get("country") or ""
     out.update(
