@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
-import pytest
-
-from demarche.evaluation.facts import score_facts
-from tests.conftest import ROOT
-
 TITLE = "Выступление Министра иностранных дел Российской Федерации С.В.Лаврова по итогам переговоров с Министром иностранных дел Турции Х.Фиданом (Анкара, 3 марта 2025 года)\n"  # noqa: E501
 
 
@@ -71,28 +64,3 @@ def test_loaded_label_on_a_possessor_is_no_accusation(analyzer):
     body = "Западные страны продлевают агонию киевского режима.\n"
     _, found = events(analyzer, body)
     assert not [f for f in found if f[0] == "ACCUSE" and f[2] == ["UKR"]]
-
-
-@pytest.mark.parametrize("folder", ["corpus", "corpus_holdout"])
-def test_gold_files_quote_their_documents(folder):
-    for gold_path in sorted((ROOT / "tests" / folder).glob("*.expected.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        text = gold_path.with_name(gold_path.name.replace(".expected.json", ".txt")).read_text(
-            encoding="utf-8"
-        )
-        for kind in ("events", "agreements", "dialogue_formats", "relations", "rhetoric"):
-            for item in gold.get(kind, []):
-                assert item.get("evidence", "") in text, (gold_path.name, item)
-
-
-def test_corpus_scores_do_not_fall_back(analyzer):
-    """Generalisation floor on our own corpus (about 0.72 recall when this was written)."""
-    reports = {}
-    for gold_path in sorted((ROOT / "tests" / "corpus").glob("*.expected.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        text_path = gold_path.with_name(gold_path.name.replace(".expected.json", ".txt"))
-        doc = analyzer.analyze_text(text_path.read_text(encoding="utf-8"), text_path.stem)
-        reports[text_path.stem] = score_facts(doc, gold)
-    found = sum(k["found"] for r in reports.values() for k in r["kinds"].values())
-    required = sum(k["required"] for r in reports.values() for k in r["kinds"].values())
-    assert found / required >= 0.65

@@ -56,9 +56,9 @@ class TextRepair:
 
 @dataclass(slots=True)
 class Marker:
-    """Elisions, hashtags and quotations found in the text."""
+    """Elisions, hashtags, quotations and news datelines found in the text."""
 
-    kind: Literal["elision", "hashtag", "quotation"]
+    kind: Literal["elision", "hashtag", "quotation", "dateline"]
     start: int
     end: int
     text: str
@@ -195,6 +195,7 @@ class Agreement:
     scope: list[str] = field(default_factory=list)
     status: str = "mentioned"
     summary: str = ""
+    signatories: list[str] = field(default_factory=list)  # English names, where the text says
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from demarche.language.segment import segment
 from demarche.language.tagging import ner_spans, tag_fast
 from demarche.model import Document
 from demarche.reading import RawDocument
-from demarche.structure import find_markers, find_turns, parse_title
+from demarche.structure import find_dateline, find_markers, find_turns, parse_title
 from demarche.structure.title import set_occasion
 
 
@@ -38,6 +38,7 @@ class Analyzer:
         parse_title(doc)
         doc.turns = find_turns(doc.text, self.language)
         doc.markers = find_markers(doc.text, self.language)
+        find_dateline(doc)
         tokens = segment(doc, self.models.morphology)
         _label_paragraphs(doc)
         tag_fast(doc, self.models)

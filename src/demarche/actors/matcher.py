@@ -26,6 +26,8 @@ def word_matches(word: PatternWord, text: str, gazetteer: Gazetteer) -> bool:
     if not word.surface[:1].isalpha():
         return text == word.surface
     morphology = gazetteer.morphology
+    if fold(text) != fold(word.surface) and _function_word(morphology, text):
+        return False  # «Тот прибыл», «Тем временем»: a pronoun's lemma is «Того» (Togo)
     if morphology.lexical_keys(text) & word.keys:
         return True
     return word.allow_stem and bool(morphology.stems(text) & word.keys)
@@ -99,3 +101,14 @@ def _match_from(pattern: Pattern, tokens: list[Token], index: int, gazetteer: Ga
 def _adjacent(previous: Token, token: Token, word: PatternWord) -> bool:
     # Words of a name sit on one line; initials may touch the surname (С.В.Лавров).
     return 0 <= token.start - previous.end <= 2
+
+
+_FUNCTION_POS = {"NPRO", "CONJ", "PRCL", "PREP"}
+
+
+def _function_word(morphology, text: str) -> bool:
+    """Any likely reading of the word is a pronoun, determiner or particle."""
+    return any(
+        parse.tag.POS in _FUNCTION_POS or "Apro" in parse.tag
+        for parse in morphology.parse(text)[:4]
+    )

@@ -161,7 +161,8 @@ class _Resolution:
 
     def _speaker(self) -> str | None:
         meta = self.doc.metadata
-        if meta.title is None:
+        if meta.title is None or meta.genre == "news":
+            # a wire report's headline names whom it reports on, not who speaks
             return self._speaker_from_turns()
         start, end = meta.title
         in_title = [c for c in self.found if start <= c.start and c.end <= end]

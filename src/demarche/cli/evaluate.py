@@ -36,67 +36,94 @@ def eval_facts(
     gold: Annotated[
         Path,
         typer.Argument(
-            help="Gold file like expected.json, or a folder of NAME.txt + NAME.expected.json."
+            help="Gold file (docs/gold.md), or a folder of NAME.txt + NAME.expected.json."
         ),
     ],
     document: Annotated[
         Path | None, typer.Argument(help="The statement the gold file describes.")
     ] = None,
+    overlay: Annotated[
+        Path | None,
+        typer.Option(help="Fields added to a gold file that may not be edited (JSON)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
-    """Score extracted facts against an analyst's gold file, or a folder of them."""
+    """Strict scores of extracted facts against an analyst's gold file, or a folder of them."""
     from demarche.evaluation.facts import score_corpus, score_facts
+    from demarche.evaluation.gold import GoldError, GoldPair, gold_pairs, load_gold
     from demarche.pipeline import Analyzer
 
-    pairs = _gold_pairs(gold, document)
+    if document is not None:
+        pairs = [GoldPair(gold, document)]
+    elif gold.is_dir():
+        pairs = gold_pairs(gold)
+        if not pairs:
+            raise fail(f"{gold}: no NAME.expected.json with a NAME.txt beside it")
+    else:
+        raise fail(f"{gold}: give a statement to score, or a folder of gold files")
+    extra = _read_json(overlay) if overlay else None
     analyzer = Analyzer()
     reports = {}
-    for gold_path, doc_path in pairs:
-        try:
-            expected = json.loads(gold_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            raise fail(f"{gold_path}: cannot read gold file ({error})") from None
-        items = list(read_sources([str(doc_path)]))
+    for pair in pairs:
+        items = list(read_sources([str(pair.statement)]))
         raw = next((i for i in items if isinstance(i, RawDocument)), None)
         if raw is None:
-            raise fail(str(items[0]) if items else f"{doc_path}: nothing to read")
-        reports[doc_path.stem] = score_facts(analyzer.analyze(raw), expected)
-    report = reports[pairs[0][1].stem] if document else score_corpus(reports)
+            raise fail(str(items[0]) if items else f"{pair.statement}: nothing to read")
+        try:
+            expected = load_gold(pair.gold, raw.text, extra)
+        except GoldError as error:
+            raise fail(str(error)) from None
+        reports[pair.statement.stem] = score_facts(analyzer.analyze(raw), expected)
+    report = reports[pairs[0].statement.stem] if document else score_corpus(reports)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
         return
-    if not document:
-        for name, single in reports.items():
-            out.print(
-                f"{name:<45} recall {single['required_recall']:.3f}  precision "
-                f"{single['precision']:.3f}",
-                highlight=False,
-            )
+    _print_facts_report(report, reports if not document else {})
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise fail(f"{path}: cannot read ({error})") from None
+
+
+def _print_facts_report(report: dict, reports: dict) -> None:
+    for name, single in reports.items():
+        out.print(
+            f"{name:<48} events R {single['events']['recall']:.3f} P "
+            f"{single['events']['precision']:.3f}   facts R {single['recall']:.3f} P "
+            f"{single['precision']:.3f}",
+            highlight=False,
+        )
+    events = report["events"]
     out.print(
-        f"required recall {report['required_recall']:.3f}, event precision "
-        f"{report['precision']:.3f}, false-positive events {len(report['false_positives'])}"
+        f"events: recall {events['recall']:.3f}, precision {events['precision']:.3f}, "
+        f"F1 {events['f1']:.3f}\nall facts: recall {report['recall']:.3f}, precision "
+        f"{report['precision']:.3f}, false positives {report['false_positives']}",
+        highlight=False,
     )
     for kind, values in report["kinds"].items():
-        out.print(f"  {kind:<17} {values['found']}/{values['required']}", highlight=False)
+        out.print(
+            f"  {kind:<17} found {values['found']}/{values['required']}  correct "
+            f"{values['correct']}/{values['predicted']}",
+            highlight=False,
+        )
         for missed in values["missed"]:
             out.print(f"      missed: {missed}", highlight=False)
-    for line in report["false_positives"]:
-        out.print(f"  false positive: {line}", highlight=False)
-
-
-def _gold_pairs(gold: Path, document: Path | None) -> list[tuple[Path, Path]]:
-    if document is not None:
-        return [(gold, document)]
-    if not gold.is_dir():
-        raise fail(f"{gold}: give a statement to score, or a folder of gold files")
-    pairs = [
-        (path, path.with_name(path.name.removesuffix(".expected.json") + ".txt"))
-        for path in sorted(gold.glob("*.expected.json"))
-    ]
-    pairs = [(g, d) for g, d in pairs if d.is_file()]
-    if not pairs:
-        raise fail(f"{gold}: no NAME.expected.json with a NAME.txt beside it")
-    return pairs
+        for line in values["false_positives"]:
+            out.print(f"      false positive: {line}", highlight=False)
+    summaries, meta = report["summaries"], report["metadata"]
+    out.print(
+        f"  summaries         right {summaries['right']}/{summaries['checked']}", highlight=False
+    )
+    for line in summaries["wrong"]:
+        out.print(f"      wrong: {line}", highlight=False)
+    out.print(
+        f"metadata (apart): {meta['found']}/{meta['required']}"
+        + (f", missed {', '.join(meta['missed'])}" if meta["missed"] else ""),
+        highlight=False,
+    )
 
 
 @eval_app.command("meetings")

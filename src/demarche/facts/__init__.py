@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from demarche.facts.agreements import extract_agreements
 from demarche.facts.context import build_context
-from demarche.facts.events import candidate_sentences, extract_events, label_events
+from demarche.facts.events import (
+    candidate_sentences,
+    extract_events,
+    label_events,
+    modality_of,
+)
 from demarche.facts.formats import extract_formats
 from demarche.facts.lexicon import load_lexicon
-from demarche.facts.modality import modality_of
 from demarche.facts.relations import extract_relations
 from demarche.facts.rhetoric import extract_rhetoric
 from demarche.facts.stances import extract_stances
@@ -43,7 +47,7 @@ class FactExtractor:
         rhetoric = extract_rhetoric(context)
         events += label_events(context, rhetoric, events)
         for event in events:
-            event.modality = modality_of(event.aux)
+            event.modality = modality_of(event.aux, event.note.startswith("negated "))
         facts = Facts(events=events, rhetoric=rhetoric)
         facts.agreements = extract_agreements(context, events)
         facts.formats = extract_formats(context)

@@ -45,9 +45,29 @@ def extract_agreements(context: FactContext, events: list[Event]) -> list[Agreem
             _absorb(same_kind[0], agreement)
         else:
             named.append(agreement)
+    known = [p.payload for p in context.lexicon.known_agreements.patterns]
     for number, agreement in enumerate(named, 1):
         agreement.id = f"a{number}"
+        if not agreement.signatories:
+            _identify(agreement, known)
     return named
+
+
+def _identify(agreement: Agreement, known: list[dict]) -> None:
+    """«с подписанием в июне 2024 года в Пхеньяне нового договора»: an agreement the text does
+    not name is a known one when kind, parties and signing month agree; the data then says
+    who signed it."""
+    if not agreement.signed or len(agreement.parties) < 2:
+        return
+    for entry in known:
+        if (
+            entry.get("signatories")
+            and entry["kind"] == agreement.kind
+            and sorted(entry.get("parties", [])) == sorted(agreement.parties)
+            and entry.get("signed", "").startswith(agreement.signed)
+        ):
+            agreement.signatories = list(entry["signatories"])
+            return
 
 
 def _name_start(tokens: list[Token], first: int, last: int) -> int:
@@ -70,6 +90,7 @@ def _known(agreement: Agreement, entry: dict) -> None:
     agreement.name_en = entry.get("name_en", agreement.name_en)
     agreement.parties = sorted(entry.get("parties", agreement.parties))
     agreement.signed = agreement.signed or entry.get("signed")
+    agreement.signatories = list(entry.get("signatories", []))
 
 
 def _agreement(

@@ -66,6 +66,8 @@ class FactContext:
     sides: list[ActorRef] = field(default_factory=list)
     # sentence index -> the sides of a meeting of three or more it reports
     meetings: dict[int, list[ActorRef]] = field(default_factory=dict)
+    # sentence index -> the sides of any meeting it reports, for «стороны» further on
+    talks: dict[int, list[ActorRef]] = field(default_factory=dict)
     # sentence start -> its dates; every event of a sentence asks again
     _dates: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False)
     # (sentence start, token) -> whether the token is a circumstance; asked per event
@@ -77,8 +79,16 @@ class FactContext:
 
     @property
     def place(self) -> Entity | None:
-        place_id = self.doc.metadata.place_entity_id
-        return self.doc.entities.get(place_id) if place_id else None
+        """Where the statement was made, which is where today's talks took place; a
+        dateline's city is only where a report was filed."""
+        meta = self.doc.metadata
+        if meta.place_entity_id is None or meta.place_span is None:
+            return None
+        if any(
+            m.kind == "dateline" and m.start <= meta.place_span[0] < m.end for m in self.doc.markers
+        ):
+            return None
+        return self.doc.entities.get(meta.place_entity_id)
 
     def voice(self, view: SentenceView) -> ActorRef | None:
         """Who says «we» in this sentence: the speaker of its turn (none in a journalist's
@@ -306,8 +316,16 @@ def sides_before(context: FactContext, view: SentenceView) -> list[str]:
 
 def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
     views = []
+    # a dateline's city is where the report was filed, never a participant
+    datelines = [(m.start, m.end) for m in doc.markers if m.kind == "dateline"]
     mentions = sorted(
-        (m for m in doc.mentions if m.entity_id and m.form in _ACTOR_FORMS),
+        (
+            m
+            for m in doc.mentions
+            if m.entity_id
+            and m.form in _ACTOR_FORMS
+            and not any(s <= m.start < e for s, e in datelines)
+        ),
         key=lambda m: m.end - m.start,
     )
     unknown = sorted(
@@ -339,8 +357,24 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
     if speaker is None:
         speaker, counterpart = _title_sides(doc) or (speaker, counterpart)
     context = FactContext(doc, lexicon, speaker, counterpart, views)
-    context.sides = _defined_sides(context)
+    context.sides = _defined_sides(context) or _title_states(doc, lexicon)
     return context
+
+
+def _title_states(doc: Document, lexicon: FactLexicon) -> list[ActorRef]:
+    """«Совместное заявление министров иностранных дел России, Китая и Ирана»: a statement of
+    three or more states, written together, is made by the Sides its title names."""
+    if doc.metadata.genre not in lexicon.sides_genres or doc.metadata.title is None:
+        return []
+    start, end = doc.metadata.title
+    codes: list[str] = []
+    for mention in sorted(doc.mentions, key=lambda m: m.start):
+        entity = doc.entities.get(mention.entity_id) if mention.entity_id else None
+        in_title = start <= mention.start < end and mention.form != "pronoun"
+        state = entity.actor if entity is not None and entity.kind == "state" else None
+        if in_title and state and state not in codes:
+            codes.append(state)
+    return [_person_or_state(doc, code) for code in codes] if len(codes) >= 3 else []
 
 
 def _defined_sides(context: FactContext) -> list[ActorRef]:

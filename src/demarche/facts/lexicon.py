@@ -32,6 +32,7 @@ class LemmaMatcher:
 
     def __init__(self, patterns: list[LemmaPattern], window: int = WINDOW) -> None:
         self.window = window
+        self.patterns = patterns
         self.by_first: dict[str, list[LemmaPattern]] = {}
         for pattern in sorted(patterns, key=lambda p: -len(p.lemmas)):
             self.by_first.setdefault(pattern.lemmas[0], []).append(pattern)
@@ -152,6 +153,19 @@ class FactLexicon:
     relative_pronouns: set[str]
     between: set[str]
     act_nouns: dict[str, set[str]]
+    past_plural_endings: tuple[str, ...]
+    institution_nouns: set[str]
+    plan_words: set[str]
+
+
+def _with_frames(predicates: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each entry with its class's valency frame (how its roles are found); an entry's own
+    keys win."""
+    classes = predicates.get("classes", {})
+    return [
+        {**classes.get(entry.get("class", ""), {}).get("frame", {}), **entry}
+        for entry in predicates["predicates"]
+    ]
 
 
 @cache
@@ -166,7 +180,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         c.phrases({w: w for w in facts[key]}) + c.raw_phrases(facts[key]), 1
     )
     return FactLexicon(
-        predicates=LemmaMatcher(c.entries(predicates["predicates"])),
+        predicates=LemmaMatcher(c.entries(_with_frames(predicates))),
         negated_types=predicates.get("negated_types", {}),
         agreement_kinds=phrases("agreement_kinds"),
         agreement_status={c.lemmas(k.split())[0]: v for k, v in facts["agreement_status"].items()},
@@ -221,6 +235,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         relative_pronouns=c.words(facts.get("relative_pronouns", [])),
         between=set(facts.get("between_prepositions", [])),
         act_nouns={c.lemmas([k])[0]: c.words(v) for k, v in facts.get("act_nouns", {}).items()},
+        past_plural_endings=tuple(facts.get("past_plural_endings", [])),
+        institution_nouns=c.words(facts.get("institution_nouns", [])),
+        plan_words=c.words(facts.get("plan_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),

@@ -40,11 +40,28 @@ def _event(event: Event, agreements: list[Agreement], verbs: dict) -> str:
     if signed:
         action = f'{verbs["agreement_verbs"].get(signed.status, "concluded")} "{signed.name_en}"'
         line = f"{_sides(event.source)} {action}"
+    elif _joint(event):
+        # «RUS and PRK agreed»: each side is the other's recipient; naming them twice says
+        # nothing more and reads as if they acted on themselves
+        verb = (
+            verbs["joint"].get(label)
+            or verbs["joint"].get(event.type)
+            or verbs["events"].get(event.type, event.type.lower())
+        )
+        line = f"{_sides(event.source)} {verb}"
     else:
         verb = verbs["events"].get(label) or verbs["events"].get(event.type, event.type.lower())
         line = f"{_sides(event.source)} {verb} {_sides(event.target)}"
     qualifiers = f" ({', '.join(event.aux)})" if event.aux else ""
     return f"{when_where} — {line} [{label}]{qualifiers}"
+
+
+def _joint(event: Event) -> bool:
+    """Two or more sides acting together: on each other, or (a call, a meeting) with no one
+    else."""
+    sources = {r.code for r in event.source}
+    targets = {r.code for r in event.target}
+    return len(sources) >= 2 and (sources == targets or not targets)
 
 
 def _agreement(agreement: Agreement) -> str:

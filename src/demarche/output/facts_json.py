@@ -40,6 +40,7 @@ def facts_to_json(doc: Document) -> dict[str, Any]:
                 "parties": a.parties,
                 "signed": a.signed,
                 "signed_at": a.signed_at,
+                "signatories": a.signatories,
                 "valid": a.valid,
                 "scope": a.scope,
                 "status": a.status,

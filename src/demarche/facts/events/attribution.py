@@ -1,0 +1,406 @@
+"""Who speaks and who acts when the sentence does not name them: the voice of «we», joint
+sides, pronouns and earlier sentences."""
+
+from __future__ import annotations
+
+from demarche.facts.context import FactContext, SentenceView
+from demarche.facts.events.common import (
+    _FIRST_PERSON_GENRES,
+    _SPEAKER_PERSONS,
+    _STATE_IDS,
+    _SUBJECT,
+    _agrees,
+    _clause,
+    _conjuncts,
+    _ref_of,
+)
+from demarche.facts.lexicon import Hit
+from demarche.language.morphology import fold
+from demarche.model import ActorRef
+
+
+def _antecedents(context: FactContext, view: SentenceView, verb: int, subjects: list[int]):
+    """«Миллер и Озерец, которые сегодня встречаются»: the relative pronoun's noun acts, when
+    it names actors itself (not «оружия, которое будет использоваться»: a thing's owner is
+    no doer)."""
+    tokens = view.tokens
+    relative = [c for c in subjects if fold(tokens[c].lemma) in context.lexicon.relative_pronouns]
+    if not relative or not tokens[verb].rel.startswith("acl"):
+        return subjects
+    noun = tokens[verb].head
+    if not 0 <= noun < len(tokens):
+        return subjects
+    nouns = _conjuncts(view, noun)
+    names = nouns + [c for n in nouns for c in view.children[n] if tokens[c].rel == "appos"]
+    if not any(view.mentions[i] is not None or i in view.people for i in names):
+        return subjects
+    if not any(_agrees(tokens[c], tokens[noun], len(nouns)) for c in relative):
+        return subjects  # «приглашение посетить Каир, которое …»: the clause is not Cairo's
+    return [c for c in subjects if c not in relative] + nouns
+
+
+def _anaphora(
+    context: FactContext, view: SentenceView, source: list[ActorRef], demonstrative: bool = True
+):
+    """«Расцениваем это решение как…», «Ответ последует»: the act points back to the actors
+    the previous sentences are about (their subjects first, else any state they name)."""
+    tokens = view.tokens
+    if demonstrative and not any(fold(t.lemma) in context.lexicon.demonstratives for t in tokens):
+        return []
+    codes = {r.code for r in source}
+    for back in range(view.index - 1, max(-1, view.index - 4), -1):
+        previous = context.views[back]
+        subjects = [i for i, t in enumerate(previous.tokens) if t.rel in _SUBJECT]
+        refs = _subject_refs(context, previous, subjects, codes)
+        if not refs:  # a state, or its government («Власти Эстонии объявили …»)
+            refs = [
+                r
+                for r in context.actors_in(previous, list(range(len(previous.tokens))))
+                if r.code not in codes and r.entity_id and r.entity_id.startswith(_STATE_IDS)
+            ]
+        if refs:
+            return refs
+    return []
+
+
+def _subject_refs(
+    context: FactContext, view: SentenceView, subjects: list[int], exclude: set[str]
+) -> list[ActorRef]:
+    """Actors named inside the given subjects' phrases, other than ``exclude``."""
+    scope = sorted({i for c in subjects for i in view.subtree(c)})
+    return [r for r in context.actors_in(view, scope) if r.code not in exclude]
+
+
+def _pronoun_object(context: FactContext, view: SentenceView, verb: int, source):
+    """«Российская делегация внесла проект … Однако его заблокировали США»: an act on «его»,
+    «её», «их» is aimed at whom the sentences before are about."""
+    pronouns = context.lexicon.object_pronouns
+    if not any(
+        view.tokens[c].rel == "obj" and fold(view.tokens[c].lemma) in pronouns
+        for c in view.children[verb]
+    ):
+        return []
+    codes = {r.code for r in source}
+    if view.index > 0:
+        previous = context.views[view.index - 1]
+        if not previous.children:
+            previous.build_tree()
+        roots = [i for i, t in enumerate(previous.tokens) if t.rel == "root"]
+        subjects = [
+            c for r in roots for c in previous.children[r] if previous.tokens[c].rel in _SUBJECT
+        ]
+        refs = _subject_refs(context, previous, subjects, codes)
+        if refs:
+            return refs  # the main clause's subject, not a relative clause's
+    return _anaphora(context, view, source, demonstrative=False)
+
+
+def _otherwise(context: FactContext, view: SentenceView, source: list[ActorRef]):
+    """«Призываем Хельсинки одуматься. В противном случае Россия будет вынуждена принять
+    ответные меры»: the alternative to a call is aimed at whom the call addressed."""
+    text = context.doc.text[view.sentence.start : view.sentence.end].lstrip().lower()
+    if not any(text.startswith(cue) for cue in context.lexicon.otherwise_cues):
+        return []
+    return _anaphora(context, view, source, demonstrative=False)
+
+
+def _antecedent(context: FactContext, view: SentenceView, source: list[ActorRef]):
+    """«Мы такие попытки не поддержим» after «попытки так называемой «евротройки» –
+    Великобритании, Германии и Франции – запустить …»: the actors named with the same noun
+    in the sentences before, up to its clause's verb."""
+    tokens = view.tokens
+    codes = {r.code for r in source}
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if fold(token.lemma) not in context.lexicon.demonstratives or following.pos != "NOUN":
+            continue
+        noun = fold(following.lemma)
+        for back in range(view.index - 1, max(-1, view.index - 3), -1):
+            previous = context.views[back]
+            words = previous.tokens
+            for start, word in enumerate(words):
+                if fold(word.lemma) != noun:
+                    continue
+                scope = []
+                for position in range(start, len(words)):
+                    word = words[position]
+                    finite = word.pos in ("VERB", "AUX") and word.feats.get("VerbForm") != "Part"
+                    if position > start and finite:
+                        break  # «попытки так называемой …» runs on past the participle
+                    scope.append(position)
+                refs = [
+                    r
+                    for r in context.actors_in(previous, scope)
+                    if r.code not in codes and r.entity_id and r.entity_id.startswith("state:")
+                ]
+                if refs:
+                    return refs
+    return []
+
+
+def _act_author(context: FactContext, view: SentenceView, hit: Hit, source: list[ActorRef]):
+    """«Иранские коллеги предложили принять его в Тегеране, мы это предложение
+    поддерживаем», «… куда обратилась венесуэльская сторона. Российская делегация поддержит
+    этот запрос»: a demonstrative act noun points back to whoever did the act."""
+    tokens = view.tokens
+    codes = {r.code for r in source}
+    near = set(view.subtree(hit.first)) | {c for i in hit.indexes for c in view.children[i]}
+    for index in sorted(near):
+        verbs = context.lexicon.act_nouns.get(fold(tokens[index].lemma))
+        if not verbs or not any(
+            fold(tokens[c].lemma) in context.lexicon.demonstratives for c in view.children[index]
+        ):
+            continue
+        for back in range(view.index, max(-1, view.index - 3), -1):
+            previous = context.views[back]
+            words = previous.tokens
+            if not previous.children:
+                previous.build_tree()
+            end = index if back == view.index else len(words)
+            for position in range(end - 1, -1, -1):
+                if fold(words[position].lemma) not in verbs:
+                    continue
+                subjects = [c for c in previous.children[position] if words[c].rel in _SUBJECT]
+                scope = sorted({i for c in subjects for i in previous.subtree(c)})
+                if not words[position].rel:  # an unparsed sentence: the clause's nominatives
+                    scope = [
+                        i for i in _clause(words, position) if words[i].feats.get("Case") == "Nom"
+                    ]
+                refs = [r for r in context.actors_in(previous, scope) if r.code not in codes]
+                if refs:
+                    return refs
+        return []
+    return []
+
+
+def _meeting_sides(context: FactContext, view: SentenceView, voice: ActorRef):
+    """«состоялось трёхстороннее совещание экспертов России, Индии и Ирана, на котором
+    согласованы меры … Договорились провести следующую встречу»: what «we» agreed at or
+    right after a meeting of three or more sides, all of them agreed."""
+    for index in (view.index, view.index - 1):
+        sides = context.meetings.get(index, [])
+        if any(r.code == voice.code for r in sides):
+            return list(sides)
+    return []
+
+
+def _only_we(context: FactContext, view: SentenceView, subjects: list[int]) -> bool:
+    mentions = [view.mentions[c] for c in subjects]
+    return all(m is not None and m.form == "pronoun" for m in mentions) and all(
+        fold(view.tokens[c].lemma) in context.lexicon.we for c in subjects
+    )
+
+
+def _first_person(context: FactContext, token, entry: dict) -> bool:
+    feats = token.feats
+    if feats.get("Person") in _SPEAKER_PERSONS:
+        return True
+    word = token.text.lower()
+    past_plural = word.endswith(("ли", "лись"))  # the tagger may call «Договорились» a participle
+    if not past_plural and (
+        feats.get("VerbForm") in ("Inf", "Part", "Conv") or feats.get("Voice") == "Pass"
+    ):
+        return False
+    # Russian past tense has no person: a plural past verb without a subject is «we» here.
+    # The tagger sometimes calls a plural singular, or a capitalised verb a name; the «-ли»
+    # ending does not lie.
+    verb = token.pos == "VERB" or (entry.get("pos") == "VERB" and token.pos in ("PROPN", "NOUN"))
+    if verb and feats.get("Mood") == "Imp" and word.endswith(("ем", "ём", "им")):
+        return True  # «Приветствуем …» tagged as an imperative: the imperative ends in «-те»
+    past = feats.get("Tense") == "Past" or word.endswith(("ли", "лись"))
+    plural = feats.get("Number") == "Plur" or word.endswith(("ли", "лись"))
+    if verb and past and plural:
+        return True
+    # A joint statement goes on in the third person: «[Стороны] призывают…».
+    sides_speak = context.doc.metadata.genre in context.lexicon.sides_genres
+    if verb and sides_speak and (plural or feats.get("Number") == "Plur"):
+        return feats.get("Person") in ("3", None) and feats.get("VerbForm") == "Fin"
+    # «Пригласил Ван И…»: a singular past verb without a subject in the speaker's own words.
+    return verb and past and word.endswith(("л", "ла", "лся", "лась")) and _own_words(context)
+
+
+def _own_words(context: FactContext) -> bool:
+    return context.doc.metadata.genre in _FIRST_PERSON_GENRES
+
+
+def _impersonal(context: FactContext, token) -> bool:
+    """«Выражена серьёзная обеспокоенность …», «Подчёркнута заинтересованность …»: a short
+    passive without an agent in a readout reports what the sides (or «we») said."""
+    feats = token.feats
+    return (
+        token.rel in ("root", "conj")
+        and feats.get("Variant") == "Short"
+        and feats.get("Voice") == "Pass"
+        and context.doc.metadata.genre in context.lexicon.bilateral_genres
+    )
+
+
+def _joint(context: FactContext, view: SentenceView, entry: dict, verb) -> bool:
+    word = verb.text.lower()
+    if word.endswith(("л", "ла", "лся", "лась")):
+        return False  # «Пригласил Ван И…»: one person acted
+    if context.doc.metadata.genre in context.lexicon.sides_genres:
+        return True
+    if entry.get("needs_object") == "agreement" or entry["type"] == "AGREE":
+        return True
+    if context.lexicon.joint.find(view.tokens) or _plural_sides(context, view):
+        return True
+    # What «we» did at the talks (past) was done together; what «we» call for now is our own.
+    past = verb.feats.get("Tense") == "Past" or verb.text.lower().endswith("ли")
+    return entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN") and past and _talks(context)
+
+
+def _plural_sides(context: FactContext, view: SentenceView) -> bool:
+    """«Стороны», «министры», «собеседники» in the nominative plural."""
+    return any(
+        fold(t.lemma) in context.lexicon.joint_subjects
+        and t.feats.get("Number") == "Plur"
+        and t.feats.get("Case") == "Nom"
+        for t in view.tokens
+    )
+
+
+def _talks(context: FactContext) -> bool:
+    """A bilateral occasion: both sides speak through the speaker («we agreed», «we stressed»)."""
+    return context.counterpart is not None and context.doc.metadata.genre in (
+        "remarks",
+        "press_conference",
+        "joint_statement",
+        "opening_remarks",
+    )
+
+
+def _joint_subject(context: FactContext, view: SentenceView, subjects: list[int]) -> bool:
+    if context.doc.metadata.genre in context.lexicon.sides_genres and all(
+        fold(view.tokens[c].lemma) in context.lexicon.sides_pronouns for c in subjects
+    ):
+        return True  # «Стороны отмечают … Они подтверждают намерение …»
+    for index in subjects:
+        token = view.tokens[index]
+        if fold(token.lemma) in context.lexicon.joint_subjects and (
+            token.feats.get("Number") == "Plur" or token.text.lower().endswith(("ы", "и"))
+        ):
+            return True
+    return False
+
+
+def _visitor_and_host(context: FactContext, view: SentenceView):
+    """«Первый раунд состоялся в Москве»: the host is the place's country, the guest the other."""
+    sides = [s for s in (context.speaker, context.counterpart) if s]
+    if len(sides) < 2:
+        return [], []
+    for mention in view.mentions:
+        if mention is not None and context.entity(mention).kind == "place":
+            host = context.entity(mention).country
+            guests = [s for s in sides if s.code != host]
+            hosts = [s for s in sides if s.code == host]
+            if guests and hosts:
+                return guests, hosts
+    return [], []
+
+
+def _default_target(context: FactContext, entry: dict, source: list[ActorRef]) -> list[ActorRef]:
+    codes = {r.code for r in source}
+    sides = {r.code for r in context.sides}
+    if len(sides) > 2 and codes < sides and entry["type"] in ("SUPPORT", "AGREE", "COOPERATE"):
+        # «Узбекская сторона предложила …» after «(далее – Стороны)»: towards the other Sides
+        return [r for r in context.sides if r.code not in codes]
+    if len(codes) >= 2 and entry["type"] in ("CONSULT", "AGREE", "COOPERATE"):
+        return []  # «Президенты Казахстана и Узбекистана встретились»: the sides are named
+    speaker, counterpart = context.speaker, context.counterpart
+    if entry["type"] in ("CONSULT", "AGREE", "COOPERATE") and speaker and speaker.code not in codes:
+        return [speaker]  # another side met, agreed or worked with: with the speaker's side
+    if entry["type"] in ("CONSULT", "SUPPORT", "AGREE", "COOPERATE"):
+        if counterpart and counterpart.code not in codes:
+            return [counterpart]
+        if speaker and speaker.code not in codes:
+            return [speaker]
+    return []
+
+
+def _parties(context: FactContext, view: SentenceView) -> list[ActorRef]:
+    """The sides of an agreement: the states the sentence names, else the occasion's two."""
+    named = [
+        r
+        for r in context.actors_in(view, list(range(len(view.tokens))))
+        if r.entity_id and r.entity_id.startswith(("state:", "person:"))
+    ]
+    if len(named) >= 2:
+        return named[:2]
+    return [s for s in (context.speaker, context.counterpart) if s]
+
+
+def _agreement_parties(context: FactContext, view: SentenceView, source: list[ActorRef]):
+    """The other parties of a well-known agreement the sentence names."""
+    codes = {r.code for r in source}
+    for hit in context.lexicon.known_agreements.find(view.tokens):
+        parties = [c for c in hit.pattern.payload.get("parties", []) if c not in codes]
+        if parties:
+            return [_ref_of(context, code) for code in parties]
+    return []
+
+
+def _stray_subject(context: FactContext, view: SentenceView, verb: int) -> list[int]:
+    """A nominative phrase naming actors just before a finite verb that the parser left
+    without a subject («…, правительства США и ФРГ объявили»)."""
+    tokens = view.tokens
+    token = tokens[verb]
+    form = token.feats.get("VerbForm")
+    if token.pos != "VERB" or form not in ("Fin", "Inf"):
+        return []
+    plural = token.feats.get("Number") == "Plur" or token.text.lower().endswith("ли")
+    for index in range(verb - 1, max(-1, verb - 8), -1):
+        other = tokens[index]
+        if form == "Inf" and fold(other.lemma) == "быть":
+            continue  # «Россия будет … содействовать»
+        if other.pos in ("VERB", "AUX") or other.text in (":", ";", "–", "—", ","):
+            break
+        if other.pos not in ("NOUN", "PROPN") or other.feats.get("Case") != "Nom":
+            continue
+        if form == "Fin" and plural != (other.feats.get("Number") == "Plur"):
+            continue
+        if context.actors_in(view, view.subtree(index)):
+            return [index]
+    return []
+
+
+def _institution_source(context: FactContext, view: SentenceView, verb: int) -> list[ActorRef]:
+    """«В МИД Азербайджана осудили …», «в Кремле заявили», «в Вашингтоне пригрозили»: a
+    plural verb with no subject speaks for the institution, or the capital, it is said in."""
+    tokens = view.tokens
+    token = tokens[verb]
+    if token.pos != "VERB" or token.feats.get("VerbForm") not in ("Fin", None):
+        return []
+    if token.feats.get("Number") != "Plur" and not token.text.lower().endswith(
+        tuple(context.lexicon.past_plural_endings)
+    ):
+        return []
+    for child in view.children[verb]:
+        if tokens[child].rel != "obl":
+            continue
+        cases = {fold(tokens[c].text) for c in view.children[child] if tokens[c].rel == "case"}
+        if not cases & context.lexicon.place_prepositions:
+            continue
+        mention = view.mentions[child]
+        entity = context.entity(mention) if mention is not None else None
+        if entity is not None and entity.kind in ("state_body", "group", "organization"):
+            return context.actors_in(view, [child])
+        if entity is not None and entity.kind == "place" and entity.extra.get("kind") == "capital":
+            ref = context.ref(mention, acting=True)
+            return [ref] if ref else []
+        if fold(tokens[child].lemma) in context.lexicon.institution_nouns:
+            # «в Министерстве иностранных дел Китая»: the institution of the state it names
+            owners = context.actors_in(view, view.subtree(child))
+            if len(owners) == 1:
+                return owners
+    return []
+
+
+def _last_talks(context: FactContext, view: SentenceView) -> list[ActorRef]:
+    """«Лавров провёл переговоры с Фиданом. Стороны осудили …»: in a report with no voice of
+    its own, «стороны» and «министры» are the sides of the meeting reported last."""
+    for back in range(view.index, max(-1, view.index - 6), -1):
+        sides = context.talks.get(back)
+        if sides:
+            return list(sides)
+    return []

@@ -1,0 +1,218 @@
+"""PLOVER events from predicates: triggers, frames, modality, attribution and merging put
+together."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from demarche.facts.context import FactContext, SentenceView, sides_before
+from demarche.facts.events.attribution import _agreement_parties, _antecedent
+from demarche.facts.events.circumstances import _at_home_of, _date, _location, _military_object
+from demarche.facts.events.common import (
+    _FUTURE_TO_AGREE,
+    _HOSTILE,
+    AGREEMENT_NOTE,
+    _ref_of,
+    _unique,
+)
+from demarche.facts.events.frames import _arguments
+from demarche.facts.events.merge import _normalise, _one_meeting_each
+from demarche.facts.events.modality import _accomplished, _future, _negated
+from demarche.facts.events.triggers import (
+    _by_way_of,
+    _excluded_object,
+    _heading,
+    _inside_name,
+    _judged_topic,
+    _mentioned_again,
+    _proposed,
+    _question,
+    _thanked_for,
+    _topic_meeting,
+)
+from demarche.facts.lexicon import Hit
+from demarche.language.morphology import fold
+from demarche.model import ActorRef, Event, Evidence
+
+
+def extract_events(context: FactContext, sentences: list[tuple[SentenceView, list[Hit]]]):
+    events: list[Event] = []
+    title = context.doc.metadata.title
+    for view, hits in sentences:
+        if title and title[0] <= view.sentence.start < title[1]:
+            continue  # the title line names the occasion; the body reports it
+        if _heading(context, view) or _question(context, view):
+            continue
+        view.build_tree()
+        kinds = context.lexicon.agreement_kinds.find(view.tokens)
+        courtesy = bool(context.lexicon.courtesy.find(view.tokens))
+        for hit in hits:
+            entry: dict[str, Any] = hit.pattern.payload
+            if entry.get("needs_object") == "agreement" and not kinds:
+                continue
+            outcomes = context.lexicon.outcome_nouns
+            if _inside_name(view, hit, kinds) or _topic_meeting(view, hit, hits, outcomes):
+                continue
+            if courtesy and entry["type"] == "SUPPORT":
+                continue  # «Благодарю за гостеприимство»: courtesy, not support
+            if _judged_topic(view, hit, hits) or _excluded_object(view, hit, entry):
+                continue
+            if _proposed(view, hit, hits) or _mentioned_again(context, view, hit):
+                continue
+            if _by_way_of(view, hit) or _thanked_for(view, hit, hits):
+                continue
+            event = _event(context, view, hit, entry, len(events))
+            if event is not None:
+                events.append(event)
+                sides = _unique(event.source + event.target)
+                if event.type == "CONSULT" and len(sides) >= 3:
+                    context.meetings[view.index] = sides
+                if event.type == "CONSULT" and len(sides) >= 2:
+                    context.talks[view.index] = sides
+    for event in events:
+        _normalise(context, event)
+    return _one_meeting_each(events)
+
+
+def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, number: int):
+    tokens = view.tokens
+    head = hit.first
+    source, target, pro_drop = _arguments(context, view, hit, entry)
+    if not source:
+        return None
+    event_type, mode, context_tag = entry["type"], entry.get("mode", ""), entry.get("context", "")
+    aux: list[str] = []
+    note = entry.get("note", "")
+    if entry.get("needs_object") == "agreement":
+        note = AGREEMENT_NOTE + fold(view.tokens[head].lemma)
+    if _negated(context, view, hit):
+        aux.append("negation")
+        flipped = context.lexicon.negated_types.get(event_type)
+        if flipped:
+            note = f"negated {event_type}"
+            event_type, mode = flipped, ""
+    if _future(context, view, hit) and not _accomplished(view, hit):
+        aux.append("future")
+        if event_type in _FUTURE_TO_AGREE:
+            note = note or f"intent to {event_type.lower()}"
+            if event_type != "CONSULT":
+                mode = ""  # a planned meeting keeps its mode until _normalise has read it
+            event_type = "AGREE"
+    if any(fold(t.lemma) in context.lexicon.conditional for t in tokens):
+        aux.append("hypothetical")
+    if any(r.sector == "MIL" for r in source + target) or _military_object(context, view, head):
+        context_tag = "military"
+    if event_type == "CONSULT" and not target and len(source) == 1:
+        # «27 февраля в Стамбуле уже прошёл первый раунд консультаций»: with the one foreign
+        # state the sentence before named
+        sides = [c for c in sides_before(context, view) if c != source[0].code]
+        target = [_ref_of(context, code) for code in sides]
+    if not target and mode == "withdraw":
+        target = _agreement_parties(context, view, source)  # «вышли из Черноморской инициативы»
+    if not target and "negation" in aux:
+        target = _antecedent(context, view, source)  # «Мы такие попытки не поддержим»
+    hostile = event_type in _HOSTILE or event_type == "MOBILIZE"
+    if (
+        hostile
+        and len(source) >= 2
+        and target
+        and {r.code for r in target} <= {r.code for r in source}
+    ):
+        # the same sides against each other: a misread joint subject; the voice judges
+        voice = context.voice(view)
+        if voice is None or all(r.code != voice.code for r in source):
+            return None
+        source, target = [voice], [r for r in source if r.code != voice.code]
+    date = _date(context, view, hit, pro_drop)
+    if date and context.date and date < context.date.isoformat()[: len(date)]:
+        aux.append("historical")
+    if event_type == "CONSULT" and not mode and context.place and _at_home_of(context, target):
+        mode = "visit"
+    if view.people:
+        source, target = context.with_people(view, source), context.with_people(view, target)
+    sentence = view.sentence
+    return Event(
+        id=f"e{number + 1}",
+        type=event_type,
+        mode=mode,
+        context=context_tag,
+        source=source,
+        target=target,
+        evidence=Evidence(
+            sentence.start, sentence.end, (tokens[hit.first].start, tokens[hit.last].end)
+        ),
+        date=date,
+        location=_location(context, view, hit, date),
+        aux=aux,
+        confidence=_confidence(pro_drop, target),
+        note=note,
+    )
+
+
+def _confidence(pro_drop: bool, target: list[ActorRef]) -> float:
+    score = 0.8 if not pro_drop else 0.65
+    return round(score if target else score - 0.2, 2)
+
+
+def label_events(context: FactContext, markers, found: list[Event]) -> list[Event]:
+    """Calling an actor a loaded name («украинских нацистов») is disapproval: ACCUSE.
+
+    Only where the named actor does something or is acted against («прерванный киевским
+    режимом», «от украинских нацистов»): a possessor («агонию киевского режима»), a
+    recipient («поставки … киевскому режиму»), a heading without a verb, or an actor the
+    sentence already has an event about, carries no accusation of its own.
+    """
+    events: list[Event] = []
+    speaker = context.speaker
+    if speaker is None:
+        return events
+    first_number = len(found)
+    for marker in markers:
+        if marker.kind != "loaded_label":
+            continue
+        view = next(v for v in context.views if v.sentence.start <= marker.start < v.sentence.end)
+        inside = [
+            i for i, t in enumerate(view.tokens) if marker.start <= t.start and t.end <= marker.end
+        ]
+        targets = [r for r in context.actors_in(view, inside) if r.code != speaker.code]
+        if not targets or not inside or not _labels_an_actor(view, inside):
+            continue
+        codes = {r.code for r in targets}
+        if any(
+            e.evidence.start == view.sentence.start and codes & {r.code for r in e.target}
+            for e in found + events
+        ):
+            continue
+        events.append(
+            Event(
+                id=f"e{first_number + len(events) + 1}",
+                type="ACCUSE",
+                mode="disapprove",
+                context="",
+                source=[speaker],
+                target=targets,
+                evidence=Evidence(
+                    view.sentence.start, view.sentence.end, (marker.start, marker.end)
+                ),
+                date=context.date.isoformat() if context.date else None,
+                location=None,
+                confidence=0.6,
+                note=f"loaded label: {marker.gloss or marker.text}",
+            )
+        )
+    return events
+
+
+def _labels_an_actor(view: SentenceView, inside: list[int]) -> bool:
+    tokens = view.tokens
+    if not any(t.pos in ("VERB", "AUX") for t in tokens):
+        return False  # a heading: «О преступлениях киевского режима»
+    noun = next((i for i in reversed(inside) if tokens[i].pos in ("NOUN", "PROPN")), inside[-1])
+    case = tokens[noun].feats.get("Case")
+    before = inside[0] - 1
+    governed = before >= 0 and tokens[before].pos == "ADP"
+    if case in ("Gen", "Dat") and not governed:
+        parent = tokens[noun].head
+        by_noun = 0 <= parent < len(tokens) and tokens[parent].pos in ("NOUN", "PROPN")
+        return case == "Gen" and not by_noun and tokens[noun].rel not in ("nmod", "")
+    return True

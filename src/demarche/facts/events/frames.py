@@ -1,0 +1,423 @@
+"""The roles of a predicate (source and target) read off the dependency parse."""
+
+from __future__ import annotations
+
+from demarche.facts.context import FactContext, SentenceView
+from demarche.facts.events.attribution import (
+    _act_author,
+    _anaphora,
+    _antecedents,
+    _default_target,
+    _first_person,
+    _impersonal,
+    _institution_source,
+    _joint,
+    _joint_subject,
+    _last_talks,
+    _meeting_sides,
+    _only_we,
+    _otherwise,
+    _parties,
+    _pronoun_object,
+    _stray_subject,
+    _visitor_and_host,
+)
+from demarche.facts.events.common import (
+    _HOSTILE,
+    _OBJECT,
+    _SUBJECT,
+    _codes,
+    _conjuncts,
+    _first_person_verb,
+    _governing_verb,
+    _in_label,
+    _passive,
+    _phrase,
+    _prepositional,
+    _refs,
+    _unique,
+)
+from demarche.facts.events.modality import _negated
+from demarche.facts.lexicon import Hit
+from demarche.language.morphology import fold
+from demarche.model import ActorRef
+
+
+def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
+    """(sources, targets, pro_drop) for the predicate at ``hit``."""
+    tokens = view.tokens
+    head = hit.first
+    if entry["type"] == "CONSULT":
+        sides = _between(context, view, hit)
+        if len(sides) >= 2:
+            return sides, [], False
+    verb = _governing_verb(view, head)
+    subjects = [c for c in _subjects(view, verb, hit) if not _in_label(context, view, c)]
+    # «Приветствуем успешное председательство Лаоса»: a first-person verb's only subject is
+    # «мы»; a noun the parser made its subject is its object
+    misread = [c for c in subjects if _first_person_verb(tokens[verb]) and tokens[c].pos != "PRON"]
+    subjects = [c for c in subjects if c not in misread]
+    subjects = subjects or _stray_subject(context, view, verb)
+    subjects = _antecedents(context, view, verb, subjects)
+    voice = context.voice(view)
+    if entry.get("roles") == "evaluative":
+        return _evaluative(context, view, hit, verb, subjects, voice)
+    # «будут высланы российские дипломаты», «против России введены санкции Евросоюзом»: the
+    # passive's subject is acted upon; its doer, if named, is the instrumental agent
+    patients = [
+        c
+        for c in subjects
+        if tokens[c].rel == "nsubj:pass" and context.actors_in(view, view.subtree(c))
+    ]
+    if patients and entry.get("roles") != "passive" and entry.get("passive_subject") != "source":
+        subjects = [c for c in subjects if c not in patients] + _passive_agents(view, verb)
+    else:
+        patients = []
+    agent: list[int] = []
+    if tokens[head].pos == "NOUN" and not subjects:
+        agent = _noun_agent(context, view, head)  # «удары ВСУ по…», «ударами израильских ВВС»
+    elif tokens[head].pos == "NOUN" and verb != head and verb not in hit.indexes:
+        # «Москва ответит на санкции Евросоюза»: a noun's own named doer beats the subject of
+        # a verb that only comments on the act («убийства российских граждан» names victims)
+        agent = [c for c in _noun_agent(context, view, head) if _proper_name(view, c)]
+        if agent:
+            subjects = []
+    source = _unique(
+        [r for c in subjects + agent for r in context.actors_in(view, _phrase(view, c, verb))]
+    )
+    if not source and not subjects:
+        source = _institution_source(context, view, verb) or _source_preposition(
+            context, view, verb, entry
+        )
+    if not source and not subjects and tokens[head].pos == "NOUN":
+        # «объявленные Министерством финансов США новые санкции»: the participle's agent
+        agent = _participle_agent(view, head)
+        source = context.actors_in(view, agent)
+    objects = [c for c in view.children[verb] if tokens[c].rel in _OBJECT and c not in subjects]
+    objects += misread + patients
+    if verb != head:
+        objects += [c for c in view.children[head] if c not in subjects]
+    for word in hit.indexes[1:]:  # «выражена обеспокоенность ударами …»: the noun's object
+        if tokens[word].rel == "nsubj:pass":
+            objects += [c for c in view.children[word] if c not in objects]
+    objects = [c for c in objects if c not in agent]
+    exclude = {r.code for r in source}
+    target = _nearest_actors(context, view, objects, exclude, head)
+    if entry.get("needs_target") and not _actor_object(context, view, verb):
+        return [], [], False  # «признать ошибку»: no actor recognised, no recognition
+    if entry.get("roles") == "passive":  # «пользуется поддержкой X»: X is the source
+        source, target = target, source
+    impersonal = verb in hit.indexes and _impersonal(context, tokens[verb])
+    pro_drop = (
+        not agent
+        and not source
+        and not patients  # a passive names what was done, not that «we» did it
+        and (
+            (not subjects and (_first_person(context, tokens[verb], entry) or impersonal))
+            # «седьмой раунд намечено провести»: an impersonal plan with an infinitive
+            or (impersonal and _infinitive_under(view, verb))
+        )
+    )
+    if voice and subjects and _only_we(context, view, subjects):
+        source, pro_drop = [], True  # «мы … договорились»: as if the subject were dropped
+    agentless_noun = not subjects and tokens[head].pos == "NOUN" and verb == head
+    signing = entry.get("needs_object") == "agreement"
+    if signing and (agentless_noun or _passive(tokens[verb])) and not source:
+        # «с подписанием … договора», «Договор…, подписанный в 2001 году»: the parties
+        source = _parties(context, view)
+        if len(source) >= 2:
+            return source, list(reversed(source)), True
+    if (
+        not source
+        and context.sides
+        and (
+            (subjects and _joint_subject(context, view, subjects))
+            or (pro_drop and _joint(context, view, entry, tokens[verb]))
+        )
+    ):
+        source = list(context.sides)  # «Стороны призвали…» after «(далее – Стороны)»
+    other = context.other_side(view, voice) if voice else None
+    if not source and subjects and voice and other and _joint_subject(context, view, subjects):
+        source = [voice, other]  # «Стороны выражают…», «Министры обсудили…»
+    if not source and subjects and _joint_subject(context, view, subjects):
+        source = _last_talks(context, view)  # a report's «стороны»: who last met
+    if not source and pro_drop and voice:
+        source = [voice]
+        # «Мы предлагали Вашингтону …»: an offer to a third side is ours alone (a joint
+        # call or reproach to a third side stays joint)
+        third = [r for r in target if other and r.code not in (voice.code, other.code)]
+        elsewhere = entry["type"] == "AGREE" and bool(third)
+        if other and not elsewhere and _joint(context, view, entry, tokens[verb]):
+            source = _meeting_sides(context, view, voice) or [voice, other]
+    relative = tokens[verb].rel.startswith("acl") and _passive(tokens[verb])
+    if not source and relative and len(context.meetings.get(view.index, [])) > 2:
+        # «совещание экспертов России, Индии и Ирана, на котором согласованы меры»
+        source = list(context.meetings[view.index])
+    if not source and entry["type"] == "CONSULT":
+        source, target = _visitor_and_host(context, view)
+    if not source and entry["type"] == "CONSULT" and len(context.sides) > 2:
+        source = list(context.sides)  # «итоги пятой встречи в данном формате»: the Sides met
+    target = [r for r in target if all(r.code != s.code for s in source)]
+    if entry.get("reciprocal"):
+        target = []  # «договорились …», «обсудили …»: the sides act together on a topic
+    if not target and source:
+        target = _act_author(context, view, hit, source)
+    if not target and entry["type"] in _HOSTILE:
+        target = (
+            _target_adjective(context, view, source)
+            or _anaphora(context, view, source)
+            or _otherwise(context, view, source)
+            or _pronoun_object(context, view, verb, source)
+        )
+    if not target and not _negated(context, view, hit):
+        target = _default_target(context, entry, source)
+    hostile_alone = entry["type"] in _HOSTILE and not target
+    if (
+        len(source) >= 2
+        and not hostile_alone
+        and {r.code for r in target} <= {r.code for r in source}
+    ):
+        target = list(reversed(source))  # a joint act: each side is the other's recipient
+    return source, target, pro_drop
+
+
+def _subjects(view: SentenceView, verb: int, hit: Hit) -> list[int]:
+    """The verb's subjects; a verb without one borrows the subject of the verb it depends on
+    («Россия намерена … укреплять», «М.Рубио подтвердил … и приветствовал»). A noun trigger
+    that is itself the subject («удары … не прекращаются») is no subject of its own."""
+    tokens = view.tokens
+    found = [c for c in view.children[verb] if tokens[c].rel in _SUBJECT]
+    node, steps = verb, 0
+    while not found and tokens[node].rel in ("xcomp", "conj") and steps < 3:
+        parent = tokens[node].head
+        if not 0 <= parent < len(tokens) or tokens[parent].pos not in ("VERB", "ADJ", "AUX"):
+            break
+        found = [c for c in view.children[parent] if tokens[c].rel in _SUBJECT]
+        node, steps = parent, steps + 1
+    # «Выражена обеспокоенность»: the predicate's own noun as passive subject is none either
+    passive_own = {c for c in hit.indexes[1:] if tokens[c].rel == "nsubj:pass"}
+    return [c for c in found if c != hit.first and c not in passive_own]
+
+
+def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int]:
+    """The doer of a deverbal noun: a bare genitive or an adjective naming an actor."""
+    tokens = view.tokens
+    for child in view.children[head]:
+        token = tokens[child]
+        bare_genitive = token.rel == "nmod" and token.feats.get("Case") == "Gen"
+        doer = (bare_genitive and not _prepositional(view, child)) or token.rel == "amod"
+        if fold(token.lemma) in context.lexicon.target_adjectives:
+            continue  # «антироссийские санкции» are against Russia, not by it
+        if doer and context.actors_in(view, [child]):
+            return [child]
+    return []
+
+
+def _participle_agent(view: SentenceView, head: int) -> list[int]:
+    """«объявленные Министерством финансов США новые санкции», «введённые Евросоюзом
+    ограничения»: the instrumental phrase right after a participle before the noun act,
+    read off the words, since the parser often hangs it elsewhere."""
+    tokens = view.tokens
+    for part in range(head - 1, max(-1, head - 8), -1):
+        token = tokens[part]
+        if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Part":
+            return []
+        if token.feats.get("VerbForm") != "Part" or part + 1 >= head:
+            continue
+        if tokens[part + 1].feats.get("Case") != "Ins":
+            return []
+        phrase = []
+        for index in range(part + 1, head):
+            if tokens[index].feats.get("Case") not in ("Ins", "Gen", None):
+                break  # «… США новые санкции»: the noun act's own adjectives
+            phrase.append(index)
+        return phrase
+    return []
+
+
+def _evaluative(context: FactContext, view: SentenceView, hit: Hit, verb: int, subjects, voice):
+    """«…неприемлемы», «вызывает озабоченность», «не останется без ответа»: the speaker
+    judges or answers what the sentence is about."""
+    if voice is None:
+        return [], [], False
+    exclude = {voice.code}
+    roots = subjects + [c for c in view.children[verb] if c not in hit.indexes]
+    roots += [c for c in view.children[hit.first] if c not in hit.indexes and c not in roots]
+    target = _nearest_actors(context, view, roots, exclude, hit.first)
+    if not target:
+        target = _target_adjective(context, view, [voice]) or _anaphora(
+            context, view, [voice], demonstrative=False
+        )
+    return [voice], target, True
+
+
+def _target_adjective(context: FactContext, view: SentenceView, source: list[ActorRef]):
+    """«антироссийские санкции»: the adjective names whom the act is against."""
+    codes = {r.code for r in source}
+    for token in view.tokens:
+        code = context.lexicon.target_adjectives.get(fold(token.lemma))
+        if code and code not in codes:
+            return [ActorRef(code, None, f"state:{code}", None)]
+    return []
+
+
+def _between(context: FactContext, view: SentenceView, hit: Hit) -> list[ActorRef]:
+    """«переговоров между Россией и Украиной»: the talks' own sides, whoever hosts them."""
+    tokens = view.tokens
+    for child in view.children[hit.first]:
+        words = {fold(tokens[c].text) for c in view.children[child] if tokens[c].rel == "case"}
+        if words & context.lexicon.between:
+            nodes = [n for c in _conjuncts(view, child) for n in [c, *view.children[c]]]
+            return context.actors_in(view, sorted(set(nodes)))
+    return []
+
+
+def _nearest_actors(
+    context: FactContext, view: SentenceView, roots: list[int], exclude: set[str], head: int
+) -> list[ActorRef]:
+    """Actors closest to the predicate in the tree (breadth first); else the first after it.
+
+    The nearest object names the target; deeper ones are circumstances («признательность за
+    вклад военнослужащих КНА в освобождение … от украинских нацистов» targets the DPRK). Of
+    the actors at that depth, one named without a preposition beats one after it («Вашингтон
+    заблокировал в Совете Безопасности»), and it brings its coordinated actors along
+    («призываем Вашингтон и Берлин»), but not actors of other phrases.
+    """
+    seen: set[int] = {head} | _named_bodies(context, view)
+    frontier = [r for r in roots if r not in seen]
+    aside: set[int] = set(seen)  # «в органах ООН»: what a circumstance names is no target either
+    while frontier:
+        seen.update(frontier)
+        usable = [n for n in frontier if not _circumstance(context, view, n)]
+        aside.update(i for n in frontier if n not in usable for i in view.subtree(n))
+        allowed = {r.code for r in _refs(context, view, usable, exclude)}
+        found = [n for n in sorted(usable) if allowed & _codes(context, view, [n])]
+        if found:
+            plain = [n for n in found if not _prepositional(view, n)]
+            chosen = (plain or found)[0]
+            group = [chosen] + [n for n in _conjuncts(view, chosen) if n != chosen]
+            refs: list[ActorRef] = []
+            for node in group:
+                for ref in _refs(context, view, [node, *view.children[node]], exclude):
+                    if (node != chosen or ref.code in allowed) and all(
+                        ref.code != r.code for r in refs
+                    ):
+                        refs.append(ref)
+            return refs
+        frontier = [c for n in usable for c in view.children[n] if c not in seen]
+    for index in range(head + 1, len(view.tokens)):
+        if index in aside or _under_circumstance(context, view, index):
+            continue  # «во внутренние дела Эфиопии», «в фарватере американской политики»
+        refs = [r for r in context.actors_in(view, [index]) if r.code not in exclude]
+        if refs:
+            return refs
+    return []
+
+
+def _named_bodies(context: FactContext, view: SentenceView) -> set[int]:
+    """«попирающие … Устав ООН», «включая Конвенцию ООН по морскому праву»: an organisation
+    inside an agreement's name names the document, not whom the act is aimed at."""
+    inside: set[int] = set()
+    for kind in context.lexicon.agreement_kinds.find(view.tokens):
+        for index in view.subtree(kind.first):
+            if index != kind.first and any(
+                r.sector == "IGO" for r in context.actors_in(view, [index])
+            ):
+                inside.add(index)
+    return inside
+
+
+def _circumstance(context: FactContext, view: SentenceView, node: int) -> bool:
+    """«в ООН», «на площадке АТЭС», «в обход Совета Безопасности»: where or how, not whom."""
+    key = (view.sentence.start, node)
+    known = context.circumstances.get(key)
+    if known is None:
+        known = context.circumstances[key] = _find_circumstance(context, view, node)
+    return known
+
+
+def _find_circumstance(context: FactContext, view: SentenceView, node: int) -> bool:
+    tokens = view.tokens
+    case = [c for c in view.children[node] if tokens[c].rel in ("case", "fixed")]
+    case += [g for c in case for g in view.children[c] if tokens[g].rel == "fixed"]
+    parent = tokens[node].head
+    if not case and 0 <= parent < len(tokens) and tokens[parent].pos == "NOUN":
+        # «в обход Совета Безопасности»: the preposition hangs on the noun above
+        above = [c for c in view.children[parent] if tokens[c].rel == "case"]
+        if above:
+            words = [tokens[c] for c in sorted([*above, parent])]
+            return bool(context.lexicon.circumstances.find(words))
+    if not case:
+        return False
+    words = [tokens[c] for c in sorted(case)]
+    first = fold(words[0].text)
+    parent_lemma = fold(tokens[parent].lemma) if 0 <= parent < len(tokens) else ""
+    if first == "по" and parent_lemma in context.lexicon.topic_nouns:
+        return True  # «проекта резолюции по Ливии»: what the draft is about
+    if first in context.lexicon.place_prepositions and tokens[node].feats.get("Case") == "Loc":
+        return True
+    return bool(context.lexicon.circumstances.find(words))
+
+
+def _under_circumstance(context: FactContext, view: SentenceView, index: int) -> bool:
+    """The token is a circumstance or inside one («в фарватере американской политики»)."""
+    node, steps = index, 0
+    while 0 <= node < len(view.tokens) and steps < 8:
+        if _circumstance(context, view, node):
+            return True
+        node, steps = view.tokens[node].head, steps + 1
+    return False
+
+
+def _actor_object(context: FactContext, view: SentenceView, verb: int) -> bool:
+    """The verb's direct object names an actor («признала Исламский Эмират Афганистан»), not
+    a clause («как признали А.Меркель и Ф.Олланд, … понадобились …»)."""
+    return any(
+        view.tokens[c].rel == "obj" and context.actors_in(view, view.subtree(c))
+        for c in view.children[verb]
+    )
+
+
+def _infinitive_under(view: SentenceView, verb: int) -> bool:
+    """«намечено провести», «решено продолжить»: the short passive governs an infinitive."""
+    return any(
+        view.tokens[c].feats.get("VerbForm") == "Inf" and view.tokens[c].rel in ("csubj", "xcomp")
+        for c in view.children[verb]
+    )
+
+
+def _proper_name(view: SentenceView, index: int) -> bool:
+    mention = view.mentions[index]
+    return mention is not None and mention.form == "name"
+
+
+def _passive_agents(view: SentenceView, verb: int) -> list[int]:
+    """The doer of a passive: the agent phrase, or a bare instrumental («высланы властями
+    Эстонии»), which the parser labels as a plain oblique."""
+    tokens = view.tokens
+    return [
+        c
+        for c in view.children[verb]
+        if tokens[c].rel == "obl:agent"
+        or (
+            tokens[c].rel == "obl"
+            and tokens[c].feats.get("Case") == "Ins"
+            and not _prepositional(view, c)
+        )
+    ]
+
+
+def _source_preposition(context: FactContext, view: SentenceView, verb: int, entry: dict):
+    """«будут высланы из России»: with no doer named, the frame's source preposition marks
+    who acts (the state the diplomats are expelled from)."""
+    wanted = set(entry.get("source_prepositions", ()))
+    if not wanted:
+        return []
+    tokens = view.tokens
+    for child in view.children[verb]:
+        cases = {fold(tokens[c].text) for c in view.children[child] if tokens[c].rel == "case"}
+        if tokens[child].rel == "obl" and cases & wanted:
+            refs = [r for r in context.actors_in(view, [child])]
+            if refs:
+                return refs
+    return []

@@ -1,0 +1,112 @@
+"""One convention per kind of meeting, and one event per act."""
+
+from __future__ import annotations
+
+from demarche.facts.context import FactContext
+from demarche.model import ActorRef, Event
+
+
+def _normalise(context: FactContext, event: Event) -> None:
+    """Meetings follow one convention, whoever the sentence puts first.
+
+    A phone call, or talks in a third country, has both sides as source and no target; a
+    multilateral meeting has its organisation (else all participants) as source; talks in
+    one side's country go from the guest to the host.
+    """
+    if "historical" in event.aux:
+        _only_named_people(context, event)
+    planned = event.type == "AGREE" and event.note == "intent to consult"
+    if planned:
+        _consult_convention(context, event)
+        if len(event.source) == 1 and len(event.target) == 1:
+            event.source = event.source + event.target  # a meeting agreed on by both sides
+            event.target = list(reversed(event.source))
+        event.mode = ""
+    elif event.type == "CONSULT":
+        _consult_convention(context, event)
+
+
+def _only_named_people(context: FactContext, event: Event) -> None:
+    """«с подписанием в июне 2024 года … договора»: a past act keeps the people its sentence
+    names; the one speaking today did not necessarily do it."""
+    start, end = event.evidence.start, event.evidence.end
+    named = {
+        context.doc.entities[m.entity_id].name_en
+        for m in context.doc.mentions
+        if m.entity_id and start <= m.start < end and m.entity_id in context.doc.entities
+    }
+    named |= {
+        r.person
+        for view in context.views
+        if view.sentence.start == start
+        for person in view.people.values()
+        if (r := context.person_ref(view, person)) is not None and r.person
+    }
+    for side in ("source", "target"):
+        setattr(
+            event,
+            side,
+            [
+                r if r.person is None or r.person in named else ActorRef(r.code, r.sector)
+                for r in getattr(event, side)
+            ],
+        )
+
+
+def _consult_convention(context: FactContext, event: Event) -> None:
+    sides: list[ActorRef] = []
+    for ref in event.source + event.target:
+        if all(ref.code != s.code for s in sides):
+            sides.append(ref)
+    if event.mode == "multilateral" or len(sides) > 2:
+        bodies = [r for r in sides if r.sector == "IGO"]
+        event.source, event.target = (bodies[:1] or sides), []
+        event.mode = "multilateral"
+        return
+    if len(sides) != 2:
+        return
+    if event.mode == "phone":
+        event.source, event.target = sides, []
+        return
+    country = _country_of(context, event.location)
+    if country is None:
+        return
+    hosts = [r for r in sides if r.code == country]
+    guests = [r for r in sides if r.code != country]
+    if hosts and guests:
+        event.source, event.target = guests, hosts
+    elif not hosts:
+        event.source, event.target = sides, []
+        event.mode = event.mode or "third-party"
+
+
+def _country_of(context: FactContext, place_name: str | None) -> str | None:
+    if not place_name:
+        return None
+    for entity in context.doc.entities.values():
+        if entity.kind == "place" and entity.name_en == place_name:
+            return entity.country
+    return None
+
+
+def _one_meeting_each(events: list[Event]) -> list[Event]:
+    """«Провели переговоры… Обменялись мнениями… Обсудили…»: one meeting, reported once."""
+    kept: list[Event] = []
+    seen: set[tuple] = set()
+    planned: dict[frozenset, str | None] = {}
+    for event in events:
+        sides = frozenset(r.code for r in event.source + event.target)
+        if event.type == "CONSULT":
+            key = (sides, event.date)  # a topic's place («саммит … в Тегеране») is no venue
+            if key in seen:
+                continue
+            seen.add(key)
+        elif event.type == "AGREE" and event.note == "intent to consult":
+            # «Лавров проведёт переговоры с … Министры обсудят …»: the same planned meeting
+            if sides in planned and event.date in (None, planned[sides]):
+                continue
+            planned.setdefault(sides, event.date)
+        kept.append(event)
+    for number, event in enumerate(kept, 1):
+        event.id = f"e{number}"
+    return kept

@@ -1,0 +1,76 @@
+"""Whether a predicate is denied, still to come or already accomplished."""
+
+from __future__ import annotations
+
+from demarche.facts.context import FactContext, SentenceView
+from demarche.facts.lexicon import Hit
+from demarche.language.morphology import fold
+
+
+def _negated(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    tokens = view.tokens
+    negation = context.lexicon.negation
+    for token in reversed(tokens[max(0, hit.first - 2) : hit.first]):
+        if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Inf":
+            break  # «не прекращаются удары»: the «не» is the other verb's
+        if fold(token.lemma or token.text) in negation:
+            return True
+    return any(
+        fold(tokens[c].lemma or tokens[c].text) in negation and tokens[c].rel == "advmod"
+        for c in view.children[hit.first]
+    )
+
+
+def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    token = view.tokens[hit.first]
+    if token.feats.get("Tense") == "Fut":
+        return True
+    if any(fold(view.tokens[i].lemma) in context.lexicon.plan_words for i in hit.indexes):
+        # «седьмой раунд намечено провести», «планируют подписать»: a plan; «наметили
+        # пути развития» reports what was outlined, done
+        past = token.feats.get("Tense") == "Past" or token.text.lower().endswith(
+            context.lexicon.past_plural_endings
+        )  # the tagger calls a sentence-initial «Наметили» present
+        done = past and token.feats.get("Voice") != "Pass"
+        if not done or token.feats.get("VerbForm") == "Part":
+            return True
+    governor = view.tokens[token.head] if 0 <= token.head < len(view.tokens) else None
+    subject = token.pos == "NOUN" and token.rel in ("nsubj", "nsubj:pass")
+    if subject and governor is not None and governor.feats.get("Tense") == "Fut":
+        return True  # «22-24 октября в Казани пройдёт саммит БРИКС»
+    for index in range(max(0, hit.first - 3), hit.first):
+        other = view.tokens[index]
+        if fold(other.lemma) == "быть" and other.feats.get("Tense") == "Fut":
+            return True  # «будем продолжать контакты»
+    for intent in context.lexicon.intent.find(view.tokens):
+        if intent.last < hit.first and hit.first - intent.last <= 4:
+            return True
+    return False
+
+
+def _accomplished(view: SentenceView, hit: Hit) -> bool:
+    """«договорились провести»: the agreement is past even though a meeting lies ahead."""
+    token = view.tokens[hit.first]
+    return token.feats.get("Tense") == "Past" and token.feats.get("VerbForm") == "Fin"
+
+
+MODALITIES = ("done", "historical", "planned", "proposed", "hypothetical", "negated")
+# Only acts that happened may stand for a meeting held or an agreement signed.
+REALIS = frozenset({"done", "historical"})
+
+
+def modality_of(aux: list[str], flipped: bool = False) -> str:
+    """The one modality the qualifiers add up to; denial and condition outrank time.
+    ``flipped``: the denial already made the act its opposite («не поддерживаем» is a
+    REJECT that happened), so it is no longer a denied act."""
+    if "negation" in aux and not flipped:
+        return "negated"
+    if "hypothetical" in aux:
+        return "hypothetical"
+    if "proposed" in aux:
+        return "proposed"
+    if "future" in aux:
+        return "planned"
+    if "historical" in aux:
+        return "historical"
+    return "done"

@@ -1,0 +1,165 @@
+"""Which predicate hits of a sentence report an act of their own, and which only name the
+topic of another."""
+
+from __future__ import annotations
+
+from demarche.facts.context import FactContext, SentenceView
+from demarche.facts.events.common import _PROPOSALS, _TOPIC_HOLDERS
+from demarche.facts.lexicon import Hit
+from demarche.language.morphology import fold
+
+
+def candidate_sentences(context: FactContext) -> list[tuple[SentenceView, list[Hit]]]:
+    found = []
+    for view in context.views:
+        hits = context.lexicon.predicates.find(view.tokens)
+        if hits:
+            found.append((view, hits))
+    return found
+
+
+def _excluded_object(view: SentenceView, hit: Hit, entry: dict) -> bool:
+    """«Высоко оценили итоги встречи»: a predicate whose object the lexicon lists under
+    ``not_objects`` appraises an outcome, not an actor."""
+    unwanted = entry.get("not_objects")
+    if not unwanted:
+        return False
+    for token in view.tokens[hit.last + 1 : hit.last + 4]:
+        if token.pos in ("NOUN", "PROPN"):
+            return fold(token.lemma) in unwanted
+    return False
+
+
+def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+    """«выражают озабоченность беспрецедентным наращиванием военной активности НАТО»: a noun
+    act right after a judgement is what is judged, reported by the judgement itself; so is a
+    label the judgement applies («будут расцениваться как враждебный шаг»)."""
+    if view.tokens[hit.first].pos not in ("NOUN", "ADJ"):
+        return False
+    return any(
+        other.pattern.payload["type"] == "ACCUSE" and 0 < hit.first - other.last <= 3
+        for other in hits
+        if other is not hit
+    )
+
+
+def _proposed(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+    """«предлагали … ввести взаимный мораторий», «призываем … отказаться»: an infinitive under
+    an offer or a call is what is offered or asked, reported by the offer or call itself."""
+    token = view.tokens[hit.first]
+    if token.feats.get("VerbForm") != "Inf":
+        return False
+    return any(
+        token.head in other.indexes and other.pattern.payload["type"] in _PROPOSALS
+        for other in hits
+        if other is not hit
+    )
+
+
+def _by_way_of(view: SentenceView, hit: Hit) -> bool:
+    """«принял по просьбе индонезийской стороны», «по приглашению»: a noun act after «по»
+    says on whose request another act happened; it is not reported as an act itself."""
+    token = view.tokens[hit.first]
+    if token.pos != "NOUN" or len(hit.indexes) > 1 or token.feats.get("Case") != "Dat":
+        return False
+    return any(
+        view.tokens[c].rel == "case" and fold(view.tokens[c].text) == "по"
+        for c in view.children[hit.first]
+    )
+
+
+def _thanked_for(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+    """«поблагодарил российскую сторону за безвозмездные поставки пшеницы»: a noun act after
+    «за» under thanks or praise is what is thanked for, reported by the thanks itself."""
+    token = view.tokens[hit.first]
+    if token.pos != "NOUN" or len(hit.indexes) > 1:
+        return False
+    if not any(
+        view.tokens[c].rel == "case" and fold(view.tokens[c].text) == "за"
+        for c in view.children[hit.first]
+    ):
+        return False
+    return any(
+        token.head in other.indexes and other.pattern.payload["type"] == "SUPPORT"
+        for other in hits
+        if other is not hit
+    )
+
+
+def _mentioned_again(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«Российская делегация поддержит этот запрос»: an act noun under a demonstrative is one
+    the text has already reported, the object of another act, not a new act."""
+    token = view.tokens[hit.first]
+    if token.pos != "NOUN" or len(hit.indexes) > 1 or token.rel not in ("obj", "nmod", "obl"):
+        return False
+    return any(
+        view.tokens[c].rel == "det" and fold(view.tokens[c].lemma) in context.lexicon.demonstratives
+        for c in view.children[hit.first]
+    )
+
+
+def _heading(context: FactContext, view: SentenceView) -> bool:
+    """«О саммите БРИКС в Казани»: a section heading names a topic, it reports nothing."""
+    text = context.doc.text[view.sentence.start : view.sentence.end].rstrip()
+    verbs = any(t.pos in ("VERB", "AUX") for t in view.tokens)
+    return not verbs and not text.endswith((".", "!", "?", "…", "»", '"'))
+
+
+def _question(context: FactContext, view: SentenceView) -> bool:
+    return context.doc.text[view.sentence.start : view.sentence.end].rstrip().endswith("?")
+
+
+def _topic_meeting(view: SentenceView, hit: Hit, hits: list[Hit], outcomes=frozenset()) -> bool:
+    """«содействовать проведению саммита», «договорились провести конференцию»: a meeting
+    noun under another predicate is that act's topic, unless reported as held
+    («итоги встречи, состоявшейся 14 марта»)."""
+    token = view.tokens[hit.first]
+    payload = hit.pattern.payload
+    if token.pos != "NOUN" or payload["type"] != "CONSULT":
+        return False
+    if any(
+        view.tokens[c].feats.get("VerbForm") == "Part" and view.tokens[c].rel == "acl"
+        for c in view.children[hit.first]
+    ):
+        return False
+    if any(_held_participle(view, c, token) for c in view.subtree(hit.first)):
+        return False  # «итоги пятой встречи в данном формате, состоявшейся …» (misattached)
+    head = view.tokens[token.head] if 0 <= token.head < len(view.tokens) else None
+    if head is not None and fold(head.lemma) in outcomes:
+        return False  # «оценили итоги государственного визита …»: it was held
+    for other in hits:
+        if other is hit or other.pattern.payload["type"] not in _TOPIC_HOLDERS:
+            continue
+        if hit.first in view.subtree(other.first) or hit.first in view.subtree(other.last):
+            return True
+    return False
+
+
+def _held_participle(view: SentenceView, index: int, noun) -> bool:
+    """A participle the parser hung on a noun below the meeting noun, agreeing with the
+    meeting noun in gender and number: it is the meeting's («встречи …, состоявшейся»)."""
+    token = view.tokens[index]
+    if token.feats.get("VerbForm") != "Part" or token.rel != "acl":
+        return False
+    head = view.tokens[token.head] if 0 <= token.head < len(view.tokens) else None
+    if head is None or head is noun:
+        return False
+    features = ("Gender", "Number") if noun.feats.get("Number") == "Sing" else ("Number",)
+    agrees = all(token.feats.get(f) == noun.feats.get(f) for f in features)
+    return agrees and any(token.feats.get(f) != head.feats.get(f) for f in features)
+
+
+def _inside_name(view: SentenceView, hit: Hit, kinds: list[Hit]) -> bool:
+    """«Договор о … сотрудничестве»: a noun of an agreement's name is not an event."""
+    token = view.tokens[hit.first]
+    if token.pos != "NOUN" or len(hit.indexes) > 1:
+        return False
+    heads = {k.first for k in kinds}
+    node, steps = token.head, 0
+    while 0 <= node < len(view.tokens) and steps < 4:
+        if node in heads:
+            return True
+        if view.tokens[node].pos not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        node, steps = view.tokens[node].head, steps + 1
+    return False

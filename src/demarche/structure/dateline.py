@@ -1,0 +1,85 @@
+"""News datelines: «МОСКВА, 14 марта. /ТАСС/.», «БАКУ /Trend/ –», «ЕРЕВАН, 3 апреля – РИА Новости.»
+
+A dateline says where and when a wire report was filed and by whom. Its city is where the
+correspondent sat, never a participant of what the report tells; its date dates the report.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from demarche.model import Document, Marker
+from demarche.structure.dates import month_number
+
+# An upper-case place, then an optional day and month (and year), then an optional agency
+# between slashes or brackets, or after a dash at the end of the dateline.
+_DATELINE = re.compile(
+    r"(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ\-]{2,}(?:[ \-][A-ZА-ЯЁ][A-ZА-ЯЁ\-]{1,}){0,2})"
+    r"(?:[,.]\s*(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)(?:\s+(?P<year>\d{4}))?(?:\s*г(?:ода|\.))?)?"
+    r"\s*[.,]?\s*"
+    r"(?P<agency>[/(][^/()\n]{2,40}[/)]"
+    r"|[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё\-]{2,20}(?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё\-]{1,20})?(?=\s*[–—-]\s)"
+    r"|[–—-]\s*[^\s.–—-][^.\n]{1,30}\.(?=\s))?"
+    r"\s*\.?\s*[–—-]?\s*"
+)
+_WINDOW = 3  # a dateline opens one of the first few paragraphs (after a headline)
+
+
+def find_dateline(doc: Document) -> None:
+    """Mark the dateline, and take the report's place and date from it where the title gave
+    none."""
+    text = doc.text
+    start = 0
+    for _ in range(_WINDOW):
+        while start < len(text) and text[start] in " \t\r\n":
+            start += 1
+        match = _DATELINE.match(text, start)
+        if match and _is_dateline(match):
+            _record(doc, match)
+            return
+        newline = text.find("\n", start)
+        if newline < 0:
+            return
+        start = newline + 1
+
+
+def _is_dateline(match: re.Match[str]) -> bool:
+    """An upper-case word alone could open an acronym-led sentence («НАТО расширяется»); a
+    dateline has a date or an agency after its place, and its place is a word, not an
+    abbreviation."""
+    if not (match.group("day") or match.group("agency")):
+        return False
+    place = match.group("place")
+    return len(place) >= 4 and match.end() > match.start("place") + len(place)
+
+
+def _record(doc: Document, match: re.Match[str]) -> None:
+    doc.markers.append(Marker("dateline", match.start(), match.end(), match.group(0).strip()))
+    meta = doc.metadata
+    headline = doc.text[: match.start()].strip()
+    if meta.title is None and headline and "\n" not in headline:
+        # the headline restates the report it opens; the report is the evidence
+        first = doc.text.find(headline)
+        meta.title = (first, first + len(headline))
+    if meta.place_span is None:
+        meta.place_span = (match.start("place"), match.end("place"))
+    if match.group("day") and meta.date is None:
+        month = month_number(match.group("month"), doc.language)
+        year = int(match.group("year")) if match.group("year") else _year(doc)
+        if month and year:
+            try:
+                meta.date = date(year, month, int(match.group("day")))
+                meta.date_span = (match.start("day"), match.end("month"))
+            except ValueError:
+                pass
+    if meta.genre is None:
+        meta.genre = "news"
+
+
+def _year(doc: Document) -> int | None:
+    if doc.given_date:
+        return doc.given_date.year
+    if doc.metadata.date:
+        return doc.metadata.date.year
+    return None

@@ -1,0 +1,164 @@
+"""Engine v2 frames on invented sentences: news datelines, institutional sources, passives
+and the doers of act nouns (issue 10). Each rule is shown on more than one wording."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(analyzer, text: str) -> list[tuple[str, list[str], list[str]]]:
+    doc = analyzer.analyze_text(text)
+    return [
+        (e.type, sorted(r.code for r in e.source), sorted(r.code for r in e.target))
+        for e in doc.facts.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("МОСКВА, 14 марта. /ТАСС/. Лавров провёл переговоры с Фиданом.", "Moscow"),
+        ("БАКУ /Trend/ – Министры обсудили ситуацию в регионе.", "Baku"),
+        ("ЕРЕВАН, 3 апреля – РИА Новости. Стороны провели консультации.", "Yerevan"),
+    ],
+)
+def test_a_dateline_is_marked_and_its_city_is_no_participant(analyzer, text, place):
+    doc = analyzer.analyze_text(text)
+    (dateline,) = [m for m in doc.markers if m.kind == "dateline"]
+    assert dateline.start == 0 and doc.metadata.genre == "news"
+    assert doc.entities[doc.metadata.place_entity_id].name_en == place
+    for event in doc.facts.events:
+        assert event.location != place  # filed there; nothing said it happened there
+
+
+def test_a_headline_before_the_dateline_is_the_title_and_no_speaker(analyzer):
+    doc = analyzer.analyze_text(
+        "Лавров и Фидан обсудили Сирию\nМОСКВА, 14 марта. /ТАСС/. Министр иностранных дел "
+        "России Сергей Лавров провёл телефонный разговор с турецким коллегой Хаканом Фиданом."
+    )
+    assert doc.metadata.title == (0, len("Лавров и Фидан обсудили Сирию"))
+    assert doc.metadata.speaker is None
+    (call,) = [e for e in doc.facts.events if e.type == "CONSULT"]
+    assert call.evidence.start > doc.metadata.title[1]
+    assert "spoke by phone" in call.summary and "unknown" not in call.summary
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("В МИД Азербайджана осудили удары Израиля по Ливану.", "AZE", "ISR"),
+        ("В Министерстве иностранных дел Китая раскритиковали решение Японии.", "CHN", "JPN"),
+        ("В Вашингтоне осудили действия Венесуэлы.", "USA", "VEN"),
+    ],
+)
+def test_an_institution_or_capital_speaks_for_a_subjectless_plural_verb(
+    analyzer, sentence, source, target
+):
+    found = _events(analyzer, sentence)
+    assert ("ACCUSE", [source], [target]) in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Российские дипломаты были высланы властями Эстонии.",
+        "Властями Эстонии были высланы российские дипломаты.",
+    ],
+)
+def test_a_passive_subject_is_the_target_and_the_instrumental_the_source(analyzer, sentence):
+    found = _events(analyzer, sentence)
+    assert ("SANCTION", ["EST"], ["RUS"]) in found, found
+
+
+def test_a_passive_without_a_doer_is_not_ours(analyzer):
+    text = (
+        "Комментарий официального представителя МИД России М.В.Захаровой (Москва, 5 мая 2025 "
+        "года)\nБудут высланы российские дипломаты.\n"
+    )
+    found = _events(analyzer, text)
+    assert not [f for f in found if f[0] == "SANCTION" and f[1] == ["RUS"]], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Россия ответит на удары Израиля.", "ISR"),
+    ],
+)
+def test_an_act_noun_keeps_its_own_named_doer(analyzer, sentence, source):
+    found = _events(analyzer, sentence)
+    acts = [f for f in found if f[0] in ("SANCTION", "ASSAULT")]
+    assert acts and all(f[1] == [source] for f in acts), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        (
+            "Совместное заявление министров иностранных дел Российской Федерации и Республики "
+            "Куба (Москва, 5 мая 2025 года)\nСледующий раунд консультаций намечено провести в "
+            "Москве в 2026 году.\n",
+            "planned",
+        ),
+        ("Россия и Иран планируют провести консультации осенью.", "planned"),
+        ("Россия и Иран наметили пути развития сотрудничества.", "done"),
+    ],
+)
+def test_a_plan_is_planned_and_an_outline_is_done(analyzer, sentence, modality):
+    doc = analyzer.analyze_text(sentence)
+    agree = [e for e in doc.facts.events if e.type == "AGREE"]
+    assert agree and agree[0].modality == modality, [(e.type, e.modality) for e in doc.facts.events]
+
+
+def test_sides_of_a_report_are_who_met_last(analyzer):
+    doc = analyzer.analyze_text(
+        "МОСКВА, 14 марта. /ТАСС/. Министр иностранных дел России Сергей Лавров провёл "
+        "телефонный разговор с турецким коллегой Хаканом Фиданом. Стороны осудили удары "
+        "израильской авиации по Дамаску."
+    )
+    accuse = [e for e in doc.facts.events if e.type == "ACCUSE"]
+    assert accuse and {r.code for r in accuse[0].source} == {"RUS", "TUR"}
+
+
+def test_three_states_in_a_joint_title_are_the_sides(analyzer):
+    doc = analyzer.analyze_text(
+        "Совместное заявление министров иностранных дел Российской Федерации, Китайской "
+        "Народной Республики и Исламской Республики Иран (Москва, 20 октября 2025 года)\n"
+        "Стороны решительно осуждают удары Израиля по Сирии.\n"
+    )
+    accuse = [e for e in doc.facts.events if e.type == "ACCUSE"]
+    assert accuse and {r.code for r in accuse[0].source} == {"RUS", "CHN", "IRN"}
+
+
+@pytest.mark.parametrize("sentence", ["Тот передал приглашение.", "Тем временем тот уехал."])
+def test_a_pronoun_is_not_togo(analyzer, sentence):
+    doc = analyzer.analyze_text(sentence)
+    assert not [m for m in doc.mentions if m.entity_id == "state:TGO"]
+
+
+def test_togo_is_still_togo(analyzer):
+    doc = analyzer.analyze_text("Министр посетил Того и Бенин.")
+    assert [m for m in doc.mentions if m.entity_id == "state:TGO"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Москва ответит на санкции Евросоюза.", "EU"),
+        ("Россия даст решительный отпор любым провокациям Киева.", "UKR"),
+    ],
+)
+def test_retaliation_threatens_whom_it_answers(analyzer, sentence, target):
+    found = _events(analyzer, sentence)
+    assert ("THREATEN", ["RUS"], [target]) in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Китай встревожен решением Японии.", ("ACCUSE", ["CHN"], ["JPN"])),
+        ("Пять британских дипломатов будут высланы из России.", ("SANCTION", ["RUS"], ["GBR"])),
+    ],
+)
+def test_class_frames_from_data(analyzer, sentence, expected):
+    assert expected in _events(analyzer, sentence)
