@@ -22,7 +22,7 @@ from importlib.resources import files
 from typing import Any
 
 from demarche.data import load_json
-from demarche.facts.modality import modality_of
+from demarche.facts.events.modality import modality_of
 from demarche.model import ActorRef, Document
 from demarche.version import analyzer_version
 

@@ -776,7 +776,7 @@ def event_table(
     """Events of the view, newest first, with their document's title and genre; and how many.
 
     ``limit=None`` gives every row (the exports stream them)."""
-    from demarche.facts.modality import modality_of
+    from demarche.facts.events.modality import modality_of
 
     e, d = t.events.c, t.documents.c
     conditions = _event_view(view)
