@@ -794,6 +794,7 @@ def event_table(
             e.target,
             e.location,
             e.aux,
+            e.record,
             e.summary,
             e.start,
             e.end,
@@ -808,7 +809,10 @@ def event_table(
     for row in connection.execute(statement).mappings():
         item = dict(row)
         aux = [a for a in (item.pop("aux") or "").split(",") if a]
-        item["modality"] = modality_of(aux)
+        # The record knows the modality the analysis gave (a denial that turned the act into
+        # its opposite is no denied act); records stored before it carry one are derived.
+        record = json.loads(item.pop("record") or "{}")
+        item["modality"] = record.get("modality") or modality_of(aux)
         rows.append(item)
     total = connection.execute(
         select(func.count()).select_from(t.events).where(*conditions)
