@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -771,15 +772,25 @@ def _event_view(view: dict[str, str | None]) -> list:
 
 
 def event_table(
-    connection, view: dict[str, str | None], limit: int | None = 50, offset: int = 0
+    connection, view: dict[str, str | None], limit: int = 50, offset: int = 0
 ) -> tuple[list[dict[str, Any]], int]:
-    """Events of the view, newest first, with their document's title and genre; and how many.
+    """A page of the view's events, newest first, with their document's title and genre; and
+    how many events the view has."""
+    rows = list(iter_event_table(connection, view, limit, offset))
+    total = connection.execute(
+        select(func.count()).select_from(t.events).where(*_event_view(view))
+    ).scalar_one()
+    return rows, total
 
-    ``limit=None`` gives every row (the exports stream them)."""
+
+def iter_event_table(
+    connection, view: dict[str, str | None], limit: int | None = None, offset: int = 0
+) -> Iterator[dict[str, Any]]:
+    """The view's events one by one (every one when ``limit`` is None), read in batches so an
+    export of a million events never holds them all."""
     from demarche.facts.events.modality import modality_of
 
     e, d = t.events.c, t.documents.c
-    conditions = _event_view(view)
     statement = (
         select(
             e.id,
@@ -800,24 +811,20 @@ def event_table(
             e.end,
         )
         .join(t.documents, d.id == e.document_id)
-        .where(*conditions)
+        .where(*_event_view(view))
         .order_by(e.month.desc(), e.date.desc(), e.id)
     )
     if limit is not None:
         statement = statement.limit(limit).offset(offset)
-    rows = []
-    for row in connection.execute(statement).mappings():
+    result = connection.execution_options(yield_per=1000).execute(statement).mappings()
+    for row in result:
         item = dict(row)
         aux = [a for a in (item.pop("aux") or "").split(",") if a]
         # The record knows the modality the analysis gave (a denial that turned the act into
         # its opposite is no denied act); records stored before it carry one are derived.
         record = json.loads(item.pop("record") or "{}")
         item["modality"] = record.get("modality") or modality_of(aux)
-        rows.append(item)
-    total = connection.execute(
-        select(func.count()).select_from(t.events).where(*conditions)
-    ).scalar_one()
-    return rows, total
+        yield item
 
 
 def event_facets(

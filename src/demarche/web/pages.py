@@ -14,13 +14,14 @@ import heapq
 import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
+from fastapi.responses import HTMLResponse, StreamingResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from sqlalchemy import func, select
@@ -831,22 +832,19 @@ def events_page(request: Request, page: int = 1, store: Store = Depends(get_stor
 
 @router.get("/events.csv")
 def events_csv(request: Request, store: Store = Depends(get_store)) -> StreamingResponse:
-    """The filtered view as CSV: every row, not one page, sent in chunks."""
+    """The filtered view as CSV: every row, not one page, streamed as it is read."""
     view, _ = _event_view(request)
 
-    def lines():
+    def lines() -> Iterator[str]:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(EVENT_COLUMNS)
         with store.engine.connect() as connection:
-            rows, _ = queries.event_table(connection, view, limit=None)
-        for row in rows:
-            writer.writerow([row[c] for c in EVENT_COLUMNS])
-            if buffer.tell() > 65536:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue()
+            for row in queries.iter_event_table(connection, view):
+                writer.writerow([row[c] for c in EVENT_COLUMNS])
+                if buffer.tell() > 65536:
+                    yield _drain(buffer)
+        yield _drain(buffer)
 
     name = "events" + ("-" + _slug(_view_query(view)) if any(view.values()) else "")
     return StreamingResponse(
@@ -857,19 +855,31 @@ def events_csv(request: Request, store: Store = Depends(get_store)) -> Streaming
 
 
 @router.get("/events.json")
-def events_json(request: Request, store: Store = Depends(get_store)) -> JSONResponse:
-    """The filtered view as JSON: the filters, the count and every row."""
+def events_json(request: Request, store: Store = Depends(get_store)) -> StreamingResponse:
+    """The filtered view as JSON: the filters, the columns, every row and their count,
+    streamed as it is read."""
     view, ignored = _event_view(request)
-    with store.engine.connect() as connection:
-        rows, total = queries.event_table(connection, view, limit=None)
-    body = {
-        "filters": {k: v for k, v in view.items() if v},
-        "ignored": ignored,
-        "total": total,
-        "columns": EVENT_COLUMNS,
-        "rows": [{c: row[c] for c in EVENT_COLUMNS} for row in rows],
-    }
-    return JSONResponse(body)
+
+    def chunks() -> Iterator[str]:
+        head = {"filters": {k: v for k, v in view.items() if v}, "ignored": ignored}
+        yield json.dumps(head, ensure_ascii=False)[:-1]
+        yield ', "columns": ' + json.dumps(EVENT_COLUMNS) + ', "rows": ['
+        total = 0
+        with store.engine.connect() as connection:
+            for row in queries.iter_event_table(connection, view):
+                item = {c: row[c] for c in EVENT_COLUMNS}
+                yield ("," if total else "") + json.dumps(item, ensure_ascii=False, default=str)
+                total += 1
+        yield f'], "total": {total}}}'
+
+    return StreamingResponse(chunks(), media_type="application/json")
+
+
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
 
 
 def _slug(text: str) -> str:
