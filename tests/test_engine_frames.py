@@ -162,3 +162,60 @@ def test_retaliation_threatens_whom_it_answers(analyzer, sentence, target):
 )
 def test_class_frames_from_data(analyzer, sentence, expected):
     assert expected in _events(analyzer, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Правительство Канады объявило о введении новых ограничительных мер против России.",
+            ("SANCTION", ["CAN"], ["RUS"]),
+        ),
+        (
+            "Власти Латвии приняли решение о высылке российского дипломата.",
+            ("SANCTION", ["LVA"], ["RUS"]),
+        ),
+    ],
+)
+def test_a_carrier_noun_passes_the_act_to_its_verb(analyzer, sentence, expected):
+    assert expected in _events(analyzer, sentence)
+
+
+def test_a_summons_in_the_passive_is_the_summoning_state(analyzer):
+    found = _events(analyzer, "9 февраля в МИД России был вызван посол Японии.")
+    assert ("ACCUSE", ["RUS"], ["JPN"]) in found, found
+
+
+def test_the_agency_of_a_dateline_is_no_subject(analyzer):
+    doc = analyzer.analyze_text(
+        "МОСКВА. 22 января. ИНТЕРФАКС - В МИД России решительно осудили нападение боевиков."
+    )
+    accuse = [e for e in doc.facts.events if e.type == "ACCUSE"]
+    assert accuse and [r.code for r in accuse[0].source] == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "modality"),
+    [
+        ("Россия и Турция договорились провести консультации в Анкаре.", "AGREE", "planned"),
+        ("Лавров пригласил Фидана посетить Москву.", "AGREE", "planned"),
+        ("Россия предложила Турции провести встречу экспертов.", "AGREE", "proposed"),
+        ("Россия и Турция могут подписать соглашение о сотрудничестве.", "AGREE", "hypothetical"),
+        ("Россия и Турция договорились о прекращении огня.", "AGREE", "done"),
+    ],
+)
+def test_modality_of_agreements_and_offers(analyzer, sentence, kind, modality):
+    doc = analyzer.analyze_text(sentence)
+    found = [(e.type, e.modality) for e in doc.facts.events]
+    assert (kind, modality) in found, found
+    assert not [e for e in doc.facts.events if e.type == "SUPPORT" and e.note.startswith("agree")]
+
+
+def test_a_present_act_is_not_dated_by_its_object(analyzer):
+    doc = analyzer.analyze_text(
+        "Совместное заявление министров иностранных дел Российской Федерации и Республики "
+        "Куба (Москва, 5 мая 2025 года)\nСтороны решительно осуждают удары, нанесённые "
+        "Израилем по Ирану в июне 2024 года.\n"
+    )
+    accuse = [e for e in doc.facts.events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].modality == "done" and accuse[0].date == "2025-05-05"

@@ -156,6 +156,9 @@ class FactLexicon:
     past_plural_endings: tuple[str, ...]
     institution_nouns: set[str]
     plan_words: set[str]
+    carrier_nouns: frozenset[str]
+    proposal_words: set[str]
+    modal_words: set[str]
 
 
 def _with_frames(predicates: dict[str, Any]) -> list[dict[str, Any]]:
@@ -238,6 +241,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         past_plural_endings=tuple(facts.get("past_plural_endings", [])),
         institution_nouns=c.words(facts.get("institution_nouns", [])),
         plan_words=c.words(facts.get("plan_words", [])),
+        carrier_nouns=frozenset(c.words(facts.get("carrier_nouns", []))),
+        proposal_words=c.words(facts.get("proposal_words", [])),
+        modal_words=c.words(facts.get("modal_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),

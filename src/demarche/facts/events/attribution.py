@@ -369,10 +369,13 @@ def _institution_source(context: FactContext, view: SentenceView, verb: int) -> 
     plural verb with no subject speaks for the institution, or the capital, it is said in."""
     tokens = view.tokens
     token = tokens[verb]
-    if token.pos != "VERB" or token.feats.get("VerbForm") not in ("Fin", None):
+    passive = token.feats.get("Voice") == "Pass"  # «в МИД России был вызван посол»
+    if token.pos != "VERB" or (token.feats.get("VerbForm") not in ("Fin", None) and not passive):
         return []
-    if token.feats.get("Number") != "Plur" and not token.text.lower().endswith(
-        tuple(context.lexicon.past_plural_endings)
+    if (
+        not passive
+        and token.feats.get("Number") != "Plur"
+        and not token.text.lower().endswith(tuple(context.lexicon.past_plural_endings))
     ):
         return []
     for child in view.children[verb]:
@@ -385,7 +388,9 @@ def _institution_source(context: FactContext, view: SentenceView, verb: int) -> 
         entity = context.entity(mention) if mention is not None else None
         if entity is not None and entity.kind in ("state_body", "group", "organization"):
             return context.actors_in(view, [child])
-        if entity is not None and entity.kind == "place" and entity.extra.get("kind") == "capital":
+        capital = entity is not None and entity.kind == "place"
+        if capital and not passive and entity.extra.get("kind") == "capital":
+            # «в Вашингтоне заявили»; «подписанный в Москве» only says where
             ref = context.ref(mention, acting=True)
             return [ref] if ref else []
         if fold(tokens[child].lemma) in context.lexicon.institution_nouns:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from demarche.facts.context import FactContext, SentenceView
+from demarche.language.morphology import fold
 from demarche.model import ActorRef
 
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -77,14 +78,20 @@ def _conjuncts(view: SentenceView, node: int) -> list[int]:
     return sorted(group)
 
 
-def _governing_verb(view: SentenceView, head: int) -> int:
-    """The verb a noun trigger hangs from (``подтвердили поддержку``), else the trigger."""
+def _governing_verb(view: SentenceView, head: int, carriers: frozenset[str] = frozenset()) -> int:
+    """The verb a noun trigger hangs from (``подтвердили поддержку``), else the trigger; a
+    carrier noun between them («объявило о введении санкций», «приняли решение о высылке»)
+    passes the act on to its verb."""
     token = view.tokens[head]
     if token.pos == "VERB":
         return head
     parent = token.head
     if 0 <= parent < len(view.tokens) and view.tokens[parent].pos in ("VERB", "AUX"):
         return parent
+    if 0 <= parent < len(view.tokens) and fold(view.tokens[parent].lemma) in carriers:
+        grand = view.tokens[parent].head
+        if 0 <= grand < len(view.tokens) and view.tokens[grand].pos in ("VERB", "AUX"):
+            return grand
     return head
 
 
@@ -123,6 +130,8 @@ def _in_label(context: FactContext, view: SentenceView, index: int) -> bool:
     """«С.В.Лавров: Президент В.В.Путин принял …»: the turn's label is no subject, however
     the parser hangs the sentence on it."""
     start = view.tokens[index].start
+    if any(m.kind == "dateline" and m.start <= start < m.end for m in context.doc.markers):
+        return True  # «МОСКВА. 22 января. ИНТЕРФАКС - В МИД осудили …»: the agency reports
     return any(t.label_start <= start < t.label_end for t in context.doc.turns)
 
 

@@ -17,7 +17,15 @@ from demarche.facts.events.common import (
 )
 from demarche.facts.events.frames import _arguments
 from demarche.facts.events.merge import _normalise, _one_meeting_each
-from demarche.facts.events.modality import _accomplished, _future, _negated
+from demarche.facts.events.modality import (
+    _accomplished,
+    _future,
+    _long_ago,
+    _negated,
+    _offered,
+    _possible,
+    _promises_future,
+)
 from demarche.facts.events.triggers import (
     _by_way_of,
     _excluded_object,
@@ -98,8 +106,15 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
             if event_type != "CONSULT":
                 mode = ""  # a planned meeting keeps its mode until _normalise has read it
             event_type = "AGREE"
-    if any(fold(t.lemma) in context.lexicon.conditional for t in tokens):
+    elif event_type == "AGREE" and _promises_future(context, view, hit):
+        aux.append("future")
+    if event_type == "AGREE" and _offered(context, view, hit):
+        aux.append("proposed")
+    conditional = any(fold(t.lemma) in context.lexicon.conditional for t in tokens)
+    if conditional or _possible(context, view, hit):
         aux.append("hypothetical")
+    if note.startswith(AGREEMENT_NOTE) and {"future", "hypothetical", "proposed"} & set(aux):
+        event_type, mode = "AGREE", ""  # «могут подписать»: no signing yet, an intent
     if any(r.sector == "MIL" for r in source + target) or _military_object(context, view, head):
         context_tag = "military"
     if event_type == "CONSULT" and not target and len(source) == 1:
@@ -124,7 +139,9 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
             return None
         source, target = [voice], [r for r in source if r.code != voice.code]
     date = _date(context, view, hit, pro_drop)
-    if date and context.date and date < context.date.isoformat()[: len(date)]:
+    if _speaking_now(view, hit) and context.date:
+        date = context.date.isoformat()  # «Стороны осуждают удары …, нанесённые в июне»
+    if date and context.date and _long_ago(date, context.date):
         aux.append("historical")
     if event_type == "CONSULT" and not mode and context.place and _at_home_of(context, target):
         mode = "visit"
@@ -216,3 +233,10 @@ def _labels_an_actor(view: SentenceView, inside: list[int]) -> bool:
         by_noun = 0 <= parent < len(tokens) and tokens[parent].pos in ("NOUN", "PROPN")
         return case == "Gen" and not by_noun and tokens[noun].rel not in ("nmod", "")
     return True
+
+
+def _speaking_now(view: SentenceView, hit: Hit) -> bool:
+    """A present-tense finite verb acts as the statement speaks; a date in the sentence
+    belongs to what it talks about."""
+    token = view.tokens[hit.first]
+    return token.feats.get("VerbForm") == "Fin" and token.feats.get("Tense") == "Pres"

@@ -51,7 +51,17 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         sides = _between(context, view, hit)
         if len(sides) >= 2:
             return sides, [], False
-    verb = _governing_verb(view, head)
+    # «ограничительных мер»: a noun phrase hangs from its verb by the noun, not the adjective
+    anchor = head
+    if (
+        entry.get("pos") == "NOUN"
+        and tokens[head].pos == "ADJ"
+        and tokens[head].head in hit.indexes
+    ):
+        anchor = tokens[head].head
+    verb = _governing_verb(view, anchor, context.lexicon.carrier_nouns)
+    if verb == anchor:
+        verb = head
     subjects = [c for c in _subjects(view, verb, hit) if not _in_label(context, view, c)]
     # «Приветствуем успешное председательство Лаоса»: a first-person verb's only subject is
     # «мы»; a noun the parser made its subject is its object

@@ -54,6 +54,55 @@ def _accomplished(view: SentenceView, hit: Hit) -> bool:
     return token.feats.get("Tense") == "Past" and token.feats.get("VerbForm") == "Fin"
 
 
+def _promises_future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«договорились провести», «пригласил посетить», «договорились, что заседание
+    пройдёт»: an agreement or invitation whose content is still to come."""
+    tokens = view.tokens
+    for word in hit.indexes:
+        for child in view.children[word] if view.children else []:
+            token = tokens[child]
+            if token.feats.get("VerbForm") == "Inf" and token.rel in (
+                "xcomp",
+                "ccomp",
+                "obj",
+                "csubj",
+            ):
+                return True
+            if token.rel == "ccomp" and token.feats.get("Tense") == "Fut":
+                return True
+    return False
+
+
+def _offered(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«предложили провести встречу», «предлагаем»: an offer not yet taken up."""
+    return any(fold(view.tokens[i].lemma) in context.lexicon.proposal_words for i in hit.indexes)
+
+
+def _possible(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«могут подписать», «может быть подписан»: a modal makes the act possible, not done."""
+    tokens = view.tokens
+    token = tokens[hit.first]
+    heads = [token.head] if 0 <= token.head < len(tokens) else []
+    near = list(range(max(0, hit.first - 3), hit.first))
+    return any(fold(tokens[i].lemma) in context.lexicon.modal_words for i in heads + near)
+
+
+def _long_ago(date: str, today) -> bool:
+    """Historical: a year before the statement's, a month before its month, or a day more
+    than three weeks before it; what happened days ago is today's news."""
+    anchor = today.isoformat()
+    if len(date) == 4:
+        return date < anchor[:4]
+    if len(date) == 7:
+        return date < anchor[:7]
+    try:
+        from datetime import date as _day
+
+        return (today - _day.fromisoformat(date[:10])).days > 21
+    except ValueError:
+        return date < anchor[: len(date)]
+
+
 MODALITIES = ("done", "historical", "planned", "proposed", "hypothetical", "negated")
 # Only acts that happened may stand for a meeting held or an agreement signed.
 REALIS = frozenset({"done", "historical"})
