@@ -22,6 +22,10 @@ from demarche.reading import DEFAULT_MAX_BYTES, read_sources
 
 query_app = typer.Typer(help="Query a corpus store.", no_args_is_help=True)
 app.add_typer(query_app, name="query")
+codes_app = typer.Typer(
+    help="List the actor codes and event types filters accept.", no_args_is_help=True
+)
+app.add_typer(codes_app, name="codes")
 
 DbOption = Annotated[
     str | None,
@@ -67,6 +71,48 @@ def _date(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise fail(f"{value!r} is not a date (YYYY-MM-DD)", 2) from None
+
+
+def _actor(connection, value: str | None) -> str | None:
+    """The stored code ``value`` names; an unknown one stops the command with suggestions."""
+    if value is None:
+        return None
+    from demarche.store import queries
+
+    code, closest = queries.resolve_actor(connection, value)
+    if code is None:
+        hint = ", ".join(f"{c['code']} ({c['name']})" for c in closest)
+        raise fail(
+            f"unknown actor {value!r}"
+            + (f"; closest: {hint}" if hint else "")
+            + " (`demarche codes actors` lists them)",
+            2,
+        )
+    return code
+
+
+def _event_type(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from demarche.store import queries
+
+    name, closest = queries.resolve_event_type(value)
+    if name is None:
+        hint = ", ".join(c["type"] for c in closest)
+        raise fail(
+            f"unknown event type {value!r}"
+            + (f"; closest: {hint}" if hint else "")
+            + " (`demarche codes types` lists them)",
+            2,
+        )
+    return name
+
+
+def _checked(connection, filters):
+    """The filters with their actor checked and written as its code."""
+    if filters.actor is not None:
+        filters.actor = _actor(connection, filters.actor)
+    return filters
 
 
 class DocsPerSecond(ProgressColumn):
@@ -183,6 +229,7 @@ def search(
     store = _open(db)
     filters = _filters(actor, date_from, date_to, genre, speaker)
     with store.engine.connect() as connection:
+        filters = _checked(connection, filters)
         hits = run_search(connection, query, Morphology(), filters, limit=limit)
     if as_json:
         sys.stdout.write(json.dumps([h.as_dict() for h in hits], ensure_ascii=False) + "\n")
@@ -221,9 +268,15 @@ def query_events(
 
     filters = _filters(actor, date_from, date_to, genre, speaker)
     with _open(db).engine.connect() as connection:
+        filters = _checked(connection, filters)
+        source, target = _actor(connection, source), _actor(connection, target)
+        event_type = _event_type(event_type)
         rows = queries.events(connection, filters, source, target, event_type, limit=limit)
     if as_json:
         _json(rows)
+        return
+    if not rows:
+        err.print("demarche: no events match", highlight=False)
         return
     table = Table("doc", "date", "type", "source", "target", "summary")
     for row in rows:
@@ -251,7 +304,7 @@ def query_actor(
 
     filters = _filters(None, date_from, date_to, None, None)
     with _open(db).engine.connect() as connection:
-        profile = queries.actor_profile(connection, code.upper(), filters)
+        profile = queries.actor_profile(connection, _actor(connection, code), filters)
     if as_json:
         _json(profile)
         return
@@ -343,16 +396,30 @@ def query_stances(
     from demarche.store import queries
 
     with _open(db).engine.connect() as connection:
-        trend = queries.stance_trend(connection, holder.upper(), target.upper())
+        trend = queries.stance_trend(
+            connection, _actor(connection, holder), _actor(connection, target)
+        )
     if as_json:
         _json(trend)
         return
+    if not trend:
+        err.print("demarche: no stances recorded for this pair", highlight=False)
+        return
+    out.print(STANCE_LEGEND, highlight=False)
     for month in trend:
         out.print(
             f"{month['month']}  +{month['positive']} -{month['negative']} ~{month['mixed']}"
             f"  score {month['score']:+.1f}",
             highlight=False,
         )
+
+
+# What a stance score means (facts/stances.py): per statement, each event counts its PLOVER
+# score / 5 (-2 for an assault ... +2 for aid) and each evaluative word +-1.
+STANCE_LEGEND = (
+    "score: sum over the month's statements; an event counts its PLOVER score / 5 "
+    "(-2 hostile ... +2 friendly), an evaluative word +-1; > 0 friendly, < 0 hostile"
+)
 
 
 class ExportFormat(StrEnum):
@@ -375,12 +442,44 @@ def export(
     date_to: ToOption = None,
     genre: GenreOption = None,
     speaker: SpeakerOption = None,
+    force: Annotated[bool, typer.Option(help="Overwrite existing output files.")] = False,
 ) -> None:
     """Export the store: PLOVER JSONL, GDELT TSV, CSV or Parquet per table, GraphML network."""
     from demarche.store import export as exports
 
+    folder = export_format in (ExportFormat.csv, ExportFormat.parquet)
+    _check_output(output, folder, force, export_format.value)
     filters = _filters(actor, date_from, date_to, genre, speaker)
+    try:
+        _export(exports, export_format, output, db, filters)
+    except OSError as error:
+        raise fail(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def _check_output(output: Path, folder: bool, force: bool, suffix: str) -> None:
+    """Refuse to overwrite without --force and to invent folders: a typo in -o should not
+    clobber a file or scatter exports into a new directory tree."""
+    if not output.parent.is_dir():
+        raise fail(f"folder {output.parent} does not exist; create it first", 2)
+    if folder:
+        if output.exists() and not output.is_dir():
+            raise fail(f"{output} is a file; CSV and Parquet exports write a folder", 2)
+        if output.is_dir() and not force:
+            from demarche.store.export import TABLES
+
+            taken = [n for n in TABLES if (output / f"{n}.{suffix}").exists()]
+            if taken:
+                raise fail(f"{output} already holds {suffix} tables; pass --force to overwrite", 2)
+        return
+    if output.is_dir():
+        raise fail(f"{output} is a folder; give a file name", 2)
+    if output.exists() and not force:
+        raise fail(f"{output} exists; pass --force to overwrite it", 2)
+
+
+def _export(exports, export_format: ExportFormat, output: Path, db, filters) -> None:
     with _open(db).engine.connect() as connection:
+        filters = _checked(connection, filters)
         if export_format in (ExportFormat.csv, ExportFormat.parquet):
             writer = (
                 exports.write_csv if export_format is ExportFormat.csv else exports.write_parquet
@@ -391,7 +490,6 @@ def export(
             nodes, edges = exports.write_graphml(connection, output, filters)
             err.print(f"demarche: wrote {nodes} nodes, {edges} edges to {output}", highlight=False)
         else:
-            output.parent.mkdir(parents=True, exist_ok=True)
             writer = (
                 exports.write_plover
                 if export_format is ExportFormat.plover
@@ -400,6 +498,10 @@ def export(
             with output.open("w", encoding="utf-8") as handle:
                 count = writer(connection, handle, filters)
             err.print(f"demarche: wrote {count} rows to {output}", highlight=False)
+            skipped = exports.plover_skipped(connection, filters)
+            if skipped:
+                # PLOVER requires a date; these events and their statements have none.
+                err.print(f"demarche: left out {skipped} undated event(s)", highlight=False)
 
 
 @app.command()
@@ -435,8 +537,57 @@ def overview(db: DbOption = None, as_json: JsonOption = False) -> None:
     for item in agreements[:5]:
         out.print(f"  agreement: {escape(item['name_en'])} — {item['document_count']} doc(s)")
     for item in formats[:3]:
-        rounds = ", ".join(str(r["number"] or r["date"]) for r in item["rounds"])
-        out.print(f"  format: {escape(item['name_en'])} — rounds {rounds}")
+        rounds = ", ".join(_round_label(r) for r in item["rounds"]) or "none recorded"
+        out.print(f"  format: {escape(item['name_en'])} — rounds: {rounds}", highlight=False)
+
+
+def _round_label(item: dict) -> str:
+    """A round's number, else its date or place; a meeting the text neither numbers nor dates
+    is 'undated' rather than None."""
+    if item.get("number"):
+        return str(item["number"])
+    return item.get("date") or item.get("place") or "undated"
+
+
+@codes_app.command("actors")
+def codes_actors(
+    db: DbOption = None,
+    kind: Annotated[str | None, typer.Option(help="Only 'state' or 'organization'.")] = None,
+    stored: Annotated[bool, typer.Option(help="Only codes some stored document mentions.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Actor codes: the gazetteer's states and organisations and any other stored code."""
+    from demarche.store import queries
+
+    with _open(db).engine.connect() as connection:
+        codes = queries.actor_codes(connection)
+    codes = [
+        c for c in codes if (kind is None or c["kind"] == kind) and (not stored or c["documents"])
+    ]
+    if as_json:
+        _json(codes)
+        return
+    table = Table("code", "name", "kind", "docs")
+    for item in codes:
+        table.add_row(item["code"], escape(item["name"]), item["kind"], str(item["documents"]))
+    out.print(table)
+
+
+@codes_app.command("types")
+def codes_types(as_json: JsonOption = False) -> None:
+    """PLOVER event types with their modes and definitions."""
+    from demarche.store import queries
+
+    types = queries.event_types()
+    if as_json:
+        _json(types)
+        return
+    table = Table("type", "quad", "modes", "definition")
+    for item in types:
+        table.add_row(
+            item["type"], str(item["quad_class"]), ", ".join(item["modes"]), item["definition"]
+        )
+    out.print(table)
 
 
 def _json(value) -> None:

@@ -1,8 +1,16 @@
-"""CAMEO/GDELT-style TSV: one dyadic row per source x target of every event."""
+"""CAMEO/GDELT-style TSV: one dyadic row per source x target of every event.
+
+Rows are built from the standard PLOVER record of each event, so both exports agree on dates
+and actor codes: ``SQLDATE`` is always YYYYMMDD (a month or a year the text gives becomes its
+first day, as the PLOVER ``date``), a state is its ISO 3166 alpha-3 code, an organisation its
+three-letter organisation code (``output/igo_codes.json``; NATO is NAT) with
+``Actor1Type1Code`` IGO. ``demarche/schema/gdelt.schema.json`` checks each row.
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from demarche.data import load_json
 from demarche.model import Document, Event
@@ -14,6 +22,7 @@ COLUMNS = [
     "ActionGeo_FullName", "ActionGeo_CountryCode", "SOURCEURL", "PloverType", "PloverMode",
     "EvidenceStart", "EvidenceEnd",
 ]  # fmt: skip
+_NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 
 @cache
@@ -36,43 +45,77 @@ def cameo_code(event: Event) -> str:
 
 
 def gdelt_rows(doc: Document) -> list[list[str]]:
+    from demarche.output.plover import plover_records
+
     cameo = load_json("ontology/cameo.json")["codes"]
-    plover = load_json("ontology/plover.json")["events"]
+    by_id = {event.id: event for event in doc.facts.events}
     rows = []
-    for event in doc.facts.events:
+    for record in plover_records(doc):
+        event = by_id[record["id"].rsplit("-", 1)[-1]]
         code = cameo_code(event)
-        info = cameo.get(code, {})
-        day = (event.date or (doc.date.isoformat() if doc.date else "")).replace("-", "")
-        country = _place_country(doc, event.location)
-        for number, (source, target) in enumerate(_pairs(event)):
-            rows.append([
-                f"{doc.id}-{event.id}-{number}", day,
-                source.code, source.person or source.code, _country(doc, source.code),
-                source.sector or "",
-                target.code if target else "", (target.person or target.code) if target else "",
-                _country(doc, target.code) if target else "",
-                (target.sector or "") if target else "",
-                "1", code, code[:3], info.get("root", code[:2]),
-                str(plover.get(event.type, {}).get("quad_code", "")),
-                str(info.get("goldstein", "")), "1",
-                event.location or "", country, doc.url or doc.source,
-                event.type, event.mode, str(event.evidence.start), str(event.evidence.end),
-            ])  # fmt: skip
+        rows.extend(
+            dyad_rows(
+                record,
+                row_id=record["id"],
+                cameo=code,
+                goldstein=cameo.get(code, {}).get("goldstein"),
+                mentions=1,
+                url=doc.url or doc.source,
+            )
+        )
     return rows
 
 
-def _pairs(event: Event):
-    targets = event.target or [None]
-    return [(s, t) for s in event.source for t in targets if t is None or t.code != s.code]
+def dyad_rows(
+    record: dict[str, Any],
+    *,
+    row_id: str,
+    cameo: str,
+    goldstein: float | None,
+    mentions: int,
+    url: str,
+) -> list[list[str]]:
+    """The rows of one standard PLOVER record: each actor against each recipient (or none)."""
+    info = record.get("text_info") or {}
+    location = record.get("event_loc") or {}
+    sources = record.get("actor") or []
+    targets: list[dict[str, Any] | None] = list(record.get("recipient") or []) or [None]
+    pairs = [(s, r) for s in sources for r in targets if r is None or _key(r) != _key(s)]
+    quad = record.get("quad_code")
+    rows = []
+    for number, (source, target) in enumerate(pairs):
+        cells = [
+            f"{row_id}-{number}",
+            record["date"].replace("-", ""),
+            *_actor(source),
+            *(_actor(target) if target else ["", "", "", ""]),
+            "1",
+            cameo,
+            cameo[:3],
+            cameo[:2],
+            "" if quad is None else str(quad),
+            "" if goldstein is None else str(goldstein),
+            str(mentions),
+            location.get("resolved_place") or location.get("extracted_place") or "",
+            location.get("country_code") or "",
+            url or "",
+            (record.get("event") or [""])[0],
+            (record.get("mode") or [""])[0],
+            str(info.get("start", "")),
+            str(info.get("end", "")),
+        ]
+        rows.append([c.replace("\t", " ").replace("\n", " ") for c in cells])
+    return rows
 
 
-def _country(doc: Document, code: str) -> str:
-    entity = doc.entities.get(f"state:{code}")
-    return entity.actor if entity else ""
+def _key(entity: dict[str, Any]) -> str:
+    return entity.get("org_code") or entity.get("code") or ""
 
 
-def _place_country(doc: Document, name: str | None) -> str:
-    for entity in doc.entities.values():
-        if entity.kind == "place" and entity.name_en == name:
-            return entity.country or ""
-    return ""
+def _actor(entity: dict[str, Any]) -> list[str]:
+    """Code, name, country code and type code of one entity of a standard record."""
+    code = entity.get("code") or ""
+    name = entity.get("identifier_text") or entity.get("org_code") or code
+    if code in _NON_STATE:
+        return [entity.get("org_code3") or code, name, "", code if code == "IGO" else "IGO"]
+    return [code, name, code, entity.get("sector") or ""]

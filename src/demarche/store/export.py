@@ -16,6 +16,8 @@ import pyarrow.parquet as pq
 from sqlalchemy import Table, and_, func, select
 
 from demarche.output.gdelt import COLUMNS as GDELT_COLUMNS
+from demarche.output.gdelt import dyad_rows
+from demarche.output.plover import standard_record
 from demarche.store import queries
 from demarche.store import schema as t
 from demarche.store.search import Filters, document_filter
@@ -90,77 +92,88 @@ def write_parquet(connection, directory: Path, filters: Filters | None = None) -
 
 
 def write_plover(connection, out: TextIO, filters: Filters | None = None) -> int:
-    statement = select(t.events.c.record).join(
-        t.documents, t.documents.c.id == t.events.c.document_id
-    )
+    """Standard PLOVER records (``output.plover.standard_record``), also for records stored by
+    an earlier version. Events with no date and an undated document are left out, because
+    PLOVER requires ``date``; ``plover_skipped`` counts them."""
+    return _write_plover(connection, out, filters)[0]
+
+
+def plover_skipped(connection, filters: Filters | None = None) -> int:
+    """How many events an export with these filters leaves out for want of any date."""
+    return _write_plover(connection, None, filters)[1]
+
+
+def _write_plover(connection, out: TextIO | None, filters: Filters | None) -> tuple[int, int]:
+    count = skipped = 0
+    for row in _event_rows(connection, filters):
+        record = _standard(row)
+        if record is None:
+            skipped += 1
+            continue
+        if out is not None:
+            out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        count += 1
+    return count, skipped
+
+
+def _event_rows(connection, filters: Filters | None, mentions: bool = False):
+    e = t.events.c
+    columns = [
+        e.id,
+        e.record,
+        e.aux,
+        e.cameo,
+        e.goldstein,
+        t.documents.c.date.label("doc_date"),
+        t.documents.c.url,
+        t.documents.c.source.label("doc_source"),
+    ]
+    statement = select(*columns).join(t.documents, t.documents.c.id == e.document_id)
+    if mentions:
+        counts = (
+            select(e.event_key, func.count(func.distinct(e.document_id)).label("n"))
+            .group_by(e.event_key)
+            .subquery()
+        )
+        statement = statement.add_columns(counts.c.n).join(
+            counts, counts.c.event_key == e.event_key
+        )
     conditions = document_filter(filters) if filters else []
     if conditions:
         statement = statement.where(and_(*conditions))
-    count = 0
-    for (record,) in connection.execute(statement.order_by(t.events.c.id)):
-        out.write(record + "\n")
-        count += 1
-    return count
+    return connection.execute(statement.order_by(e.id)).mappings()
+
+
+def _standard(row) -> dict[str, Any] | None:
+    record = json.loads(row["record"]) if row["record"] else {}
+    if not record:
+        return None
+    report = row["doc_date"]
+    if report is not None and not isinstance(report, str):
+        report = report.isoformat()
+    aux = [a for a in (row["aux"] or "").split(",") if a]
+    return standard_record(record, report, aux)
 
 
 def write_gdelt(connection, out: TextIO, filters: Filters | None = None) -> int:
     """One dyadic row per source x target; NumMentions counts documents reporting the event."""
-    e = t.events.c
-    mentions = (
-        select(e.event_key, func.count(func.distinct(e.document_id)).label("n"))
-        .group_by(e.event_key)
-        .subquery()
-    )
-    statement = (
-        select(t.events, t.documents.c.url, t.documents.c.source.label("doc_source"), mentions.c.n)
-        .join(t.documents, t.documents.c.id == e.document_id)
-        .join(mentions, mentions.c.event_key == e.event_key)
-    )
-    conditions = document_filter(filters) if filters else []
-    if conditions:
-        statement = statement.where(and_(*conditions))
     out.write("\t".join(GDELT_COLUMNS) + "\n")
     count = 0
-    for row in connection.execute(statement.order_by(e.id)).mappings():
-        record = json.loads(row["record"])
-        sources = record.get("actor") or []
-        targets = record.get("recipient") or [None]
-        pairs = [(s, r) for s in sources for r in targets if r is None or r["code"] != s["code"]]
-        for number, (source, target) in enumerate(pairs):
-            cells = [
-                f"{row['id']}-{number}",
-                (row["date"] or "").replace("-", ""),
-                source["code"],
-                source.get("identifier_text") or source["code"],
-                _country(source),
-                source.get("sector") or "",
-                target["code"] if target else "",
-                (target.get("identifier_text") or target["code"]) if target else "",
-                _country(target) if target else "",
-                (target.get("sector") or "") if target else "",
-                "1",
-                row["cameo"] or "",
-                (row["cameo"] or "")[:3],
-                (row["cameo"] or "")[:2],
-                "" if row["quad_class"] is None else str(row["quad_class"]),
-                "" if row["goldstein"] is None else str(row["goldstein"]),
-                str(row["n"]),
-                row["location"] or "",
-                "",
-                row["url"] or row["doc_source"],
-                row["type"],
-                row["mode"],
-                str(row["start"]),
-                str(row["end"]),
-            ]
-            out.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n")
+    for row in _event_rows(connection, filters, mentions=True):
+        record = _standard(row)
+        if record is None:
+            continue
+        for cells in dyad_rows(
+            record,
+            row_id=str(row["id"]),
+            cameo=row["cameo"] or "",
+            goldstein=row["goldstein"],
+            mentions=row["n"],
+            url=row["url"] or row["doc_source"],
+        ):
+            out.write("\t".join(cells) + "\n")
             count += 1
     return count
-
-
-def _country(entity: dict[str, Any]) -> str:
-    code = entity.get("code") or ""
-    return code if len(code) == 3 and code.isupper() else ""
 
 
 def write_graphml(connection, path: Path, filters: Filters | None = None) -> tuple[int, int]:

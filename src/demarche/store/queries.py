@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -631,3 +632,251 @@ def _split(value: str | None) -> list[str]:
 
 def _more_precise(a: str | None, b: str | None) -> str | None:
     return max(a, b, key=lambda x: len(x or "")) if a or b else None
+
+
+# -- codes: what an actor filter or an event type may be -------------------------------------
+
+
+def actor_codes(connection, counts: bool = True) -> list[dict[str, Any]]:
+    """Every actor code a filter accepts: the gazetteer's states and organisations, and any
+    other code in the store, with names and how many stored documents mention each."""
+    from demarche.data import load_json
+
+    known: dict[str, dict[str, Any]] = {}
+    for state in load_json("actors/states.json")["states"]:
+        known[state["code"]] = {
+            "code": state["code"],
+            "name": state["name_en"],
+            "kind": "state",
+            "names": [state["name_en"], *state.get("names_ru", [])],
+        }
+    for org in load_json("actors/organizations.json")["organizations"]:
+        known[org["code"]] = {
+            "code": org["code"],
+            "name": org["full_name_en"],
+            "kind": "organization",
+            "names": [org["name_en"], org["full_name_en"], *org.get("names_ru", [])],
+        }
+    a = t.actors.c
+    stored = connection.execute(
+        select(a.code, a.kind, a.name_en, a.name_ru)
+        .where(a.code.is_not(None), a.kind.in_(("state", "organization")))
+        .order_by(a.code)
+    ).all()
+    for code, kind, name_en, name_ru in stored:
+        known.setdefault(code, {"code": code, "name": name_en, "kind": kind, "names": []})
+        known[code]["names"] += [n for n in (name_en, name_ru) if n]
+    documents: dict[str, int] = {}
+    if counts:
+        present = t.document_actors.c
+        documents = dict(
+            connection.execute(select(present.actor, func.count()).group_by(present.actor)).all()
+        )
+    return [
+        {**item, "names": sorted(set(item["names"])), "documents": documents.get(code, 0)}
+        for code, item in sorted(known.items())
+    ]
+
+
+def event_types(connection: Any = None) -> list[dict[str, Any]]:
+    """The PLOVER event types with their definition, quad class and modes (the connection is
+    unused: the list is the ontology's, taken so ``Store.query`` can call it like the rest)."""
+    from demarche.data import load_json
+
+    return [
+        {
+            "type": name,
+            "definition": info.get("definition", ""),
+            "quad_class": info.get("quad_code"),
+            "modes": info.get("modes", []),
+        }
+        for name, info in load_json("ontology/plover.json")["events"].items()
+    ]
+
+
+def resolve_actor(connection, text: str) -> tuple[str | None, list[dict[str, Any]]]:
+    """(the code ``text`` is, in any case, or None; the closest known codes when it is none).
+
+    Names count for the suggestions: "North Korea" suggests PRK first.
+    """
+    wanted = " ".join(text.split()).casefold()
+    a = t.actors.c
+    # An entity id (person:sergey-lavrov) is matched as stored.
+    entity = select(a.id).where(a.id == text.strip()).limit(1)
+    if ":" in text and connection.execute(entity).first():
+        return text.strip(), []
+    # The usual case, a stored code, costs one indexed lookup.
+    if connection.execute(select(a.code).where(a.code == text.strip().upper()).limit(1)).first():
+        return text.strip().upper(), []
+    codes = actor_codes(connection, counts=False)
+    for item in codes:
+        if item["code"].casefold() == wanted:
+            return item["code"], []
+    # A name is a suggestion, not an answer: the user learns the code (and filters stay codes).
+    by_name = [i for i in codes if wanted in {n.casefold() for n in i["names"]}]
+    rest = [i for i in _closest(wanted, codes) if i not in by_name]
+    return None, (by_name + rest)[:3]
+
+
+def resolve_event_type(text: str) -> tuple[str | None, list[dict[str, Any]]]:
+    """(the PLOVER type ``text`` names in any case, or None; the closest types)."""
+    types = event_types()
+    wanted = text.strip().upper()
+    if any(item["type"] == wanted for item in types):
+        return wanted, []
+    import difflib
+
+    close = difflib.get_close_matches(wanted, [i["type"] for i in types], n=3, cutoff=0.4)
+    return None, [i for name in close for i in types if i["type"] == name]
+
+
+def _closest(wanted: str, codes: list[dict[str, Any]], n: int = 3) -> list[dict[str, Any]]:
+    """The codes whose code or a name is most like ``wanted`` (difflib ratio)."""
+    import difflib
+
+    scored: dict[str, float] = {}
+    for item in codes:
+        for candidate in [item["code"], *item["names"]]:
+            ratio = difflib.SequenceMatcher(None, wanted, candidate.casefold()).ratio()
+            # A query inside a longer name ("korea" in "north korea") is a strong hint.
+            if len(wanted) >= 3 and wanted in candidate.casefold():
+                ratio = max(ratio, 0.8)
+            scored[item["code"]] = max(scored.get(item["code"], 0.0), ratio)
+    best = sorted((c for c in scored if scored[c] >= 0.5), key=lambda c: (-scored[c], c))[:n]
+    by_code = {item["code"]: item for item in codes}
+    return [by_code[c] for c in best]
+
+
+# -- the events table: a filtered view with facets and a timeline ------------------------------
+
+EVENT_FACETS = ("actor", "type", "month", "genre")
+
+
+def _event_view(view: dict[str, str | None]) -> list:
+    """Conditions on events for the facet values chosen (actor, type, month, genre)."""
+    e, d = t.events.c, t.documents.c
+    conditions = []
+    if view.get("actor"):
+        conditions.append(
+            e.id.in_(
+                select(t.event_actors.c.event_id).where(t.event_actors.c.actor == view["actor"])
+            )
+        )
+    if view.get("type"):
+        conditions.append(e.type == view["type"])
+    if view.get("month"):
+        conditions.append(e.month == view["month"])
+    if view.get("genre"):
+        conditions.append(e.document_id.in_(select(d.id).where(d.genre == view["genre"])))
+    return conditions
+
+
+def event_table(
+    connection, view: dict[str, str | None], limit: int = 50, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
+    """A page of the view's events, newest first, with their document's title and genre; and
+    how many events the view has."""
+    rows = list(iter_event_table(connection, view, limit, offset))
+    total = connection.execute(
+        select(func.count()).select_from(t.events).where(*_event_view(view))
+    ).scalar_one()
+    return rows, total
+
+
+def iter_event_table(
+    connection, view: dict[str, str | None], limit: int | None = None, offset: int = 0
+) -> Iterator[dict[str, Any]]:
+    """The view's events one by one (every one when ``limit`` is None), read in batches so an
+    export of a million events never holds them all."""
+    from demarche.facts.events.modality import modality_of
+
+    e, d = t.events.c, t.documents.c
+    statement = (
+        select(
+            e.id,
+            e.document_id,
+            d.title.label("document_title"),
+            d.genre,
+            e.date,
+            e.month,
+            e.type,
+            e.mode,
+            e.source,
+            e.target,
+            e.location,
+            e.aux,
+            e.record,
+            e.summary,
+            e.start,
+            e.end,
+        )
+        .join(t.documents, d.id == e.document_id)
+        .where(*_event_view(view))
+        .order_by(e.month.desc(), e.date.desc(), e.id)
+    )
+    if limit is not None:
+        statement = statement.limit(limit).offset(offset)
+    result = connection.execution_options(yield_per=1000).execute(statement).mappings()
+    for row in result:
+        item = dict(row)
+        aux = [a for a in (item.pop("aux") or "").split(",") if a]
+        # The record knows the modality the analysis gave (a denial that turned the act into
+        # its opposite is no denied act); records stored before it carry one are derived.
+        record = json.loads(item.pop("record") or "{}")
+        item["modality"] = record.get("modality") or modality_of(aux)
+        yield item
+
+
+def event_facets(
+    connection, view: dict[str, str | None], size: int = 30
+) -> dict[str, list[tuple[str, int]]]:
+    """For each facet, its values in the view with their event counts, the most frequent first
+    (months in order). Each facet ignores its own choice, so the other values stay visible."""
+    e, d = t.events.c, t.documents.c
+    facets: dict[str, list[tuple[str, int]]] = {}
+    for name in EVENT_FACETS:
+        others = _event_view({k: v for k, v in view.items() if k != name})
+        if name == "actor":
+            ea = t.event_actors.c
+            n = func.count(func.distinct(ea.event_id))
+            statement = (
+                select(ea.actor, n)
+                .join(t.events, e.id == ea.event_id)
+                .where(*others)
+                .group_by(ea.actor)
+                .order_by(n.desc(), ea.actor)
+            )
+        elif name == "genre":
+            statement = (
+                select(d.genre, func.count())
+                .join(t.events, e.document_id == d.id)
+                .where(d.genre.is_not(None), *others)
+                .group_by(d.genre)
+                .order_by(func.count().desc(), d.genre)
+            )
+        else:
+            column = e.type if name == "type" else e.month
+            order = [column.desc()] if name == "month" else [func.count().desc(), column]
+            statement = (
+                select(column, func.count())
+                .where(column.is_not(None), *others)
+                .group_by(column)
+                .order_by(*order)
+            )
+        limit = None if name == "month" else size
+        rows = connection.execute(statement.limit(limit) if limit else statement).all()
+        facets[name] = [(str(value), count) for value, count in rows if value]
+    return facets
+
+
+def events_per_month(connection, view: dict[str, str | None]) -> list[tuple[str, int]]:
+    """The corpus timeline: events per month in the view (any month choice aside), in order."""
+    e = t.events.c
+    others = _event_view({k: v for k, v in view.items() if k != "month"})
+    rows = connection.execute(
+        select(e.month, func.count())
+        .where(e.month.is_not(None), *others)
+        .group_by(e.month)
+        .order_by(e.month)
+    ).all()
+    return [(month, count) for month, count in rows if month]

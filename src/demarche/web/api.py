@@ -747,6 +747,54 @@ def actor_profile(
     return profile
 
 
+class ActorCode(BaseModel):
+    code: str
+    name: str
+    kind: str
+    names: list[str]
+    documents: int
+
+
+class ActorCodeList(BaseModel):
+    items: list[ActorCode]
+    total: int
+
+
+class EventType(BaseModel):
+    type: str
+    definition: str
+    quad_class: int | None
+    modes: list[str]
+
+
+class EventTypeList(BaseModel):
+    items: list[EventType]
+    total: int
+
+
+@router.get(
+    "/codes/actors",
+    response_model=ActorCodeList,
+    summary="Every actor code the filters accept, with names and document counts",
+)
+def actor_codes(
+    kind: Annotated[Plain | None, _query_text(32, description="state or organization")] = None,
+    store: Store = Depends(get_store),
+) -> dict[str, Any]:
+    items = [c for c in store.query("actor_codes") if kind is None or c["kind"] == kind]
+    return {"items": items, "total": len(items)}
+
+
+@router.get(
+    "/codes/event-types",
+    response_model=EventTypeList,
+    summary="The PLOVER event types with their modes and definitions",
+)
+def event_type_codes(store: Store = Depends(get_store)) -> dict[str, Any]:
+    items = store.query("event_types")
+    return {"items": items, "total": len(items)}
+
+
 @router.get("/agreements", response_model=AgreementList, summary="The agreements registry")
 def agreements(
     filters: Filters = Depends(document_filters),

@@ -9,16 +9,19 @@ Content-Security-Policy that allows scripts from /static only.
 from __future__ import annotations
 
 import calendar
+import csv
 import heapq
+import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, StreamingResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from sqlalchemy import func, select
@@ -508,7 +511,14 @@ def search_page(
     hits: list[dict[str, Any]] = []
     documents: list[dict[str, Any]] = []
     total = None
+    unknown = None
     with store.engine.connect() as connection:
+        if actor and ":" not in actor:
+            # Say so when the actor is no code at all, and offer the closest (a name finds its
+            # code): "North Korea" is PRK, and an unknown code would only answer "no matches".
+            code, closest = queries.resolve_actor(connection, actor)
+            if code is None:
+                unknown = {"value": actor, "closest": closest}
         genres = [
             g
             for (g,) in connection.execute(
@@ -576,6 +586,7 @@ def search_page(
         page=page,
         more=more,
         invalid=invalid,
+        unknown=unknown,
     )
 
 
@@ -728,6 +739,151 @@ def network_page(request: Request, store: Store = Depends(get_store)):
         quads=QUAD_CLASSES,
         form={"from": date_from, "to": date_to},
     )
+
+
+# -- events table --------------------------------------------------------------------------
+
+# The columns of the events table and of its CSV/JSON exports, in order.
+EVENT_COLUMNS = [
+    "id", "document_id", "document_title", "genre", "date", "month", "type", "mode",
+    "modality", "source", "target", "location", "summary", "start", "end",
+]  # fmt: skip
+TIMELINE_HEIGHT = 120
+
+
+def _event_view(request: Request) -> tuple[dict[str, str | None], list[str]]:
+    """The facet choices of the query string, normalised; and the values it ignored."""
+    params = request.query_params
+    view: dict[str, str | None] = {}
+    ignored = []
+    for name in queries.EVENT_FACETS:
+        value = _clean(params.get(name), 64)
+        if name in ("actor", "type") and ":" not in value:
+            value = value.upper()
+        if name == "month" and value and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+            ignored.append(f"month {value!r}")
+            value = ""
+        view[name] = value or None
+    return view, ignored
+
+
+def _view_query(view: dict[str, str | None], **changes: str | None) -> str:
+    """The query string of the view with some facets changed (None removes one)."""
+    from urllib.parse import urlencode
+
+    merged = {**view, **changes}
+    return urlencode({k: v for k, v in merged.items() if v})
+
+
+def timeline_chart(months: list[tuple[str, int]], chosen: str | None) -> dict[str, Any]:
+    """Bars of events per month, scaled to the busiest month; the chosen month marked."""
+    if not months:
+        return {"bars": [], "width": 0, "height": TIMELINE_HEIGHT}
+    bar, gap, base = 14, 4, TIMELINE_HEIGHT - 24
+    top = max(n for _, n in months)
+    bars = []
+    for index, (month, n) in enumerate(months):
+        h = max(2, round(n / top * (base - 8)))
+        bars.append(
+            {"month": month, "n": n, "x": index * (bar + gap), "y": base - h, "h": h,
+             "chosen": month == chosen}
+        )  # fmt: skip
+    # Label about eight months along the axis so the labels never collide.
+    every = max(1, -(-len(months) // 8))
+    labels = [b for i, b in enumerate(bars) if i % every == 0]
+    return {
+        "bars": bars,
+        "labels": labels,
+        "bar": bar,
+        "base": base,
+        "width": len(months) * (bar + gap),
+        "height": TIMELINE_HEIGHT,
+        "top": top,
+    }
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, page: int = 1, store: Store = Depends(get_store)):
+    page = max(1, min(page, 100_000))
+    view, ignored = _event_view(request)
+    with store.engine.connect() as connection:
+        rows, total = queries.event_table(connection, view, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        facets = queries.event_facets(connection, view)
+        months = queries.events_per_month(connection, view)
+        names = _actor_names(connection, [code for code, _ in facets["actor"]])
+    query = _view_query(view)
+    return _render(
+        request,
+        "events.html",
+        rows=rows,
+        facets=facets,
+        view=view,
+        ignored=ignored,
+        names=names,
+        timeline=timeline_chart(months, view["month"]),
+        query=query,
+        without={name: _view_query(view, **{name: None}) for name in view},
+        chosen={
+            name: {v: _view_query(view, **{name: v}) for v, _ in facets[name]} for name in facets
+        },
+        **_pages(page, total),
+    )
+
+
+@router.get("/events.csv")
+def events_csv(request: Request, store: Store = Depends(get_store)) -> StreamingResponse:
+    """The filtered view as CSV: every row, not one page, streamed as it is read."""
+    view, _ = _event_view(request)
+
+    def lines() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(EVENT_COLUMNS)
+        with store.engine.connect() as connection:
+            for row in queries.iter_event_table(connection, view):
+                writer.writerow([row[c] for c in EVENT_COLUMNS])
+                if buffer.tell() > 65536:
+                    yield _drain(buffer)
+        yield _drain(buffer)
+
+    name = "events" + ("-" + _slug(_view_query(view)) if any(view.values()) else "")
+    return StreamingResponse(
+        lines(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+    )
+
+
+@router.get("/events.json")
+def events_json(request: Request, store: Store = Depends(get_store)) -> StreamingResponse:
+    """The filtered view as JSON: the filters, the columns, every row and their count,
+    streamed as it is read."""
+    view, ignored = _event_view(request)
+
+    def chunks() -> Iterator[str]:
+        head = {"filters": {k: v for k, v in view.items() if v}, "ignored": ignored}
+        yield json.dumps(head, ensure_ascii=False)[:-1]
+        yield ', "columns": ' + json.dumps(EVENT_COLUMNS) + ', "rows": ['
+        total = 0
+        with store.engine.connect() as connection:
+            for row in queries.iter_event_table(connection, view):
+                item = {c: row[c] for c in EVENT_COLUMNS}
+                yield ("," if total else "") + json.dumps(item, ensure_ascii=False, default=str)
+                total += 1
+        yield f'], "total": {total}}}'
+
+    return StreamingResponse(chunks(), media_type="application/json")
+
+
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9-]+", "-", text).strip("-")[:80]
 
 
 # -- agreements and formats ----------------------------------------------------------------
