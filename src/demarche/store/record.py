@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from demarche.data import load_json
 from demarche.language.morphology import Morphology, fold
 from demarche.model import Document
 from demarche.output.gdelt import cameo_code
@@ -85,7 +86,8 @@ def build_record(doc: Document, content_hash: str, morphology: Morphology) -> Do
                 **event,
                 "key": event_key(event),
                 "cameo": cameo.get(event["id"]) or None,
-                "quad_class": record.get("quad_code"),
+                # an undated event has no PLOVER record; its type still has its quad class
+                "quad_class": record.get("quad_code") or _quad_code(event["type"]),
                 "plover": record,
             }
         )
@@ -114,3 +116,7 @@ def build_record(doc: Document, content_hash: str, morphology: Morphology) -> Do
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _quad_code(event_type: str) -> int | None:
+    return load_json("ontology/plover.json")["events"].get(event_type, {}).get("quad_code")
