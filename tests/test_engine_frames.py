@@ -281,3 +281,24 @@ def test_bilateral_meetings_listed_together_stay_separate(analyzer):
     planned = [e for e in doc.facts.events if e.type == "AGREE"]
     others = [{r.code for r in e.source + e.target} - {"RUS"} for e in planned]
     assert sorted(map(sorted, others)) == [["IDN"], ["MYS"], ["THA"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Статья Министра иностранных дел Российской Федерации С.В.Лаврова для газеты "
+            "«Ла Хорнада» (Москва, 5 мая 2025 года)\nМы со своей стороны неизменно поддерживаем "
+            "право мексиканского народа самостоятельно определять свой путь.\n",
+            ("SUPPORT", ["RUS"], ["MEX"]),
+        ),
+        (
+            "Статья Министра иностранных дел Российской Федерации С.В.Лаврова для газеты "
+            "«Ла Хорнада» (Москва, 5 мая 2025 года)\nВысоко ценим то, что Мехико не поддался "
+            "давлению.\n",
+            ("SUPPORT", ["RUS"], ["MEX"]),
+        ),
+    ],
+)
+def test_first_person_acts_belong_to_the_voice_alone(analyzer, text, expected):
+    assert expected in _events(analyzer, text)

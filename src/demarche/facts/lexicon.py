@@ -162,6 +162,7 @@ class FactLexicon:
     reporting_verbs: set[str]
     according_words: set[str]
     separate_meetings: LemmaMatcher
+    own_part: LemmaMatcher
 
 
 def _with_frames(predicates: dict[str, Any]) -> list[dict[str, Any]]:
@@ -252,6 +253,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         separate_meetings=LemmaMatcher(
             c.phrases({w: w for w in facts.get("separate_meetings", [])}), 1
         ),
+        own_part=LemmaMatcher(c.phrases({w: w for w in facts.get("own_part", [])}), 1),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),

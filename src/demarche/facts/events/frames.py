@@ -65,7 +65,12 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     subjects = [c for c in _subjects(view, verb, hit) if not _in_label(context, view, c)]
     # «Приветствуем успешное председательство Лаоса»: a first-person verb's only subject is
     # «мы»; a noun the parser made its subject is its object
-    misread = [c for c in subjects if _first_person_verb(tokens[verb]) and tokens[c].pos != "PRON"]
+    misread = [
+        c
+        for c in subjects
+        if _first_person_verb(tokens[verb])
+        and (tokens[c].pos != "PRON" or fold(tokens[c].lemma) not in context.lexicon.we)
+    ]  # «Высоко ценим то, что Мехико …»: «то» and its clause are what we value
     subjects = [c for c in subjects if c not in misread]
     subjects = subjects or _stray_subject(context, view, verb)
     subjects = _antecedents(context, view, verb, subjects)
