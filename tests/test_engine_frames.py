@@ -302,3 +302,25 @@ def test_bilateral_meetings_listed_together_stay_separate(analyzer):
 )
 def test_first_person_acts_belong_to_the_voice_alone(analyzer, text, expected):
     assert expected in _events(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("МОСКВА, 14 марта. /ТАСС/. Лавров готовится к визиту в Анкару в конце апреля.", "TUR"),
+        ("МОСКВА, 3 июля. /ТАСС/. 10 июля С.В.Лавров посетит Куала-Лумпур.", "MYS"),
+    ],
+)
+def test_a_visit_goes_to_the_state_of_its_destination(analyzer, text, host):
+    doc = analyzer.analyze_text(text)
+    visits = [e for e in doc.facts.events if e.type in ("AGREE", "CONSULT")]
+    assert visits and [r.code for r in visits[0].target] == [host], [e.summary for e in visits]
+    assert visits[0].modality == "planned"
+
+
+def test_a_headline_gives_a_report_no_sides(analyzer):
+    doc = analyzer.analyze_text(
+        "Лавров и Фидан обсудили Сирию\nМОСКВА, 14 марта. /ТАСС/. В Анкаре пройдёт заседание "
+        "совместной группы стратегического планирования."
+    )
+    assert not [e for e in doc.facts.events if "SYR" in {r.code for r in e.target}]

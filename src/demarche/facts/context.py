@@ -418,7 +418,9 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
         view.people = _people_at(unknown, starts, view)
         views.append(view)
     speaker, counterpart = _speaker(doc), _counterpart(doc, lexicon)
-    if speaker is None:
+    if speaker is None and doc.metadata.genre not in lexicon.sideless_genres:
+        # a joint statement speaks for the states its title names; a wire report's headline
+        # only says whom it is about
         speaker, counterpart = _title_sides(doc) or (speaker, counterpart)
     context = FactContext(doc, lexicon, speaker, counterpart, views)
     context.sides = _defined_sides(context) or _title_states(doc, lexicon)

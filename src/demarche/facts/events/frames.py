@@ -172,6 +172,9 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source, target = _visitor_and_host(context, view)
     if not source and entry["type"] == "CONSULT" and len(context.sides) > 2:
         source = list(context.sides)  # «итоги пятой встречи в данном формате»: the Sides met
+    if entry.get("destination_prepositions"):
+        # «визит в Анкару», «посетит Куала-Лумпур»: the host is the destination's state
+        target = _destination(context, view, hit, verb, entry) or target
     target = [r for r in target if all(r.code != s.code for s in source)]
     if entry.get("reciprocal"):
         target = []  # «договорились …», «обсудили …»: the sides act together on a topic
@@ -435,4 +438,20 @@ def _source_preposition(context: FactContext, view: SentenceView, verb: int, ent
             refs = [r for r in context.actors_in(view, [child])]
             if refs:
                 return refs
+    return []
+
+
+def _destination(context: FactContext, view: SentenceView, hit: Hit, verb: int, entry: dict):
+    tokens = view.tokens
+    wanted = set(entry["destination_prepositions"])
+    roots = {hit.first, verb}
+    for node in sorted({c for r in roots for c in view.children[r]}):
+        mention = view.mentions[node]
+        if mention is None or context.entity(mention).kind not in ("place", "state"):
+            continue
+        cases = {fold(tokens[c].text) for c in view.children[node] if tokens[c].rel == "case"}
+        if cases & wanted or (tokens[node].rel == "obj" and not cases):
+            ref = context.ref(mention, acting=True)
+            if ref is not None:
+                return [ref]
     return []
