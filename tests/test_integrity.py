@@ -7,12 +7,24 @@ import codecs
 import json
 import subprocess
 import sys
+import time
+import uuid
+from datetime import date
+from importlib.resources import files
 from pathlib import Path
 
+import psycopg
 import pytest
+from sqlalchemy import func, select, text, update
 
 from demarche.reading import RawDocument, ReadFailure, read_sources
 from demarche.reading.sources import content_hash
+from demarche.store import Filters, Store
+from demarche.store import schema as t
+from demarche.store.ingest import ingest, reanalyze
+from demarche.version import analyzer_version
+from tests.conftest import EXAMPLES
+from tests.test_store import PG_ADMIN
 
 STATEMENT = (
     "Заявление МИД России.\r\nРоссия и КНДР подписали Договор о всеобъемлющем партнёрстве.\r\n"
@@ -162,3 +174,177 @@ def test_ingest_skips_each_bad_item_in_one_line_and_stores_the_rest(tmp_path):
     assert len(skipped) == 3, result.stderr
     assert all(f"{batch}/" in line for line in skipped), skipped
     assert "stored 2," in result.stderr
+
+
+# -- the store: both backends -----------------------------------------------------------------
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    name = f"demarche_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _exact(store: Store) -> int:
+    """Every stored text once, with exactly the facts its analysis lists; returns the count."""
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(t.documents.c.id, t.documents.c.content_hash)).all()
+        assert len({h for _, h in rows}) == len(rows)
+        for document_id, _ in rows:
+            analysis = store.document(document_id)["analysis"]
+            for table, listed in (
+                (t.mentions, analysis["mentions"]),
+                (t.events, analysis["facts"]["events"]),
+                (t.rhetoric, analysis["facts"]["rhetoric"]),
+            ):
+                count = select(func.count()).where(table.c.document_id == document_id)
+                assert connection.execute(count).scalar_one() == len(listed), table.name
+    return len(rows)
+
+
+# -- item 1: reanalyze keeps what was given with the text -------------------------------------
+
+
+@pytest.mark.parametrize("stored_before_0006", [False, True])
+def test_reanalyze_keeps_the_given_title_and_date(db_url, analyzer, tmp_path, stored_before_0006):
+    dump = tmp_path / "dump.jsonl"
+    given = {"id": "g", "title": "Given title", "date": "2021-05-06"}
+    dump.write_text(json.dumps({**given, "text": "Россия и КНДР провели переговоры."}) + "\n")
+    spring = Filters(date_from=date(2021, 5, 1), date_to=date(2021, 5, 31))
+    with Store.open(db_url) as store:
+        assert ingest(store, read_sources([str(dump)]), analyzer).stored == 1
+        assert [h.title for h in store.search("переговоры", spring)] == ["Given title"]
+        if stored_before_0006:  # the migration recovers what was given from what is stored
+            _migrate(store, "0005")
+            _migrate(store, "head")
+        with store.engine.begin() as connection:
+            connection.execute(update(t.documents).values(analyzer_version="0.0.1"))
+        assert reanalyze(store, analyzer).stored == 1
+        (hit,) = store.search("переговоры", spring)
+        assert hit.title == "Given title" and hit.date == date(2021, 5, 6)
+        document = store.document(hit.id)
+        assert document["analyzer_version"] == analyzer_version()
+        assert document["analysis"]["document"]["title"] == "Given title"
+
+
+def _migrate(store: Store, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(files("demarche.store") / "migrations"))
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        if revision == "head":
+            command.upgrade(config, revision)
+        else:
+            command.downgrade(config, revision)
+
+
+# -- item 2: concurrent ingests of the same texts ---------------------------------------------
+
+
+def _corpus(folder: Path, count: int) -> None:
+    folder.mkdir()
+    texts = sorted(EXAMPLES.glob("*.txt"))
+    for number in range(count):
+        text = texts[number % len(texts)].read_text(encoding="utf-8")
+        (folder / f"doc{number:03}.txt").write_text(f"{text}\nВыпуск № {number}.\n", "utf-8")
+
+
+def test_two_processes_ingesting_the_same_texts_store_each_exactly_once(db_url, tmp_path):
+    """Both processes rewrite the same stale documents at once: each document must end up
+    with exactly its own facts, and neither process may report a failure. On PostgreSQL the
+    test holds every document row until both processes wait on a lock, so that both are
+    inside the rewrite of the same document at the same time, every run."""
+    folder = tmp_path / "corpus"
+    _corpus(folder, 12)
+    # Mentions but no events first: the rewrite's first delete that can wait is then the
+    # mentions one, where a rewrite that does not take turns leaves both sets of rows.
+    (folder / "doc.txt").write_text("Выпуск № 0. Россия, Китай, КНДР и Франция.", "utf-8")
+    command = [sys.executable, "-m", "demarche", "ingest", str(folder), "--db", db_url]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr
+    with Store.open(db_url) as store:
+        with store.engine.begin() as connection:
+            connection.execute(update(t.documents).values(analyzer_version="0.0.1"))
+        with store.engine.connect() as holder:
+            if store.backend == "postgresql":
+                holder.execute(select(t.documents.c.id).with_for_update()).all()
+            processes = [
+                subprocess.Popen(
+                    command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+                )
+                for _ in range(2)
+            ]
+            if store.backend == "postgresql":
+                _wait_for_lock_waiters(store, 2, processes)
+            holder.rollback()
+        outcomes = [(p.wait(timeout=600), p.stderr.read()) for p in processes]
+        for process in processes:
+            process.stderr.close()
+        for code, stderr in outcomes:
+            assert code == 0, stderr
+            assert "skipped 0 " in stderr, stderr
+        assert _exact(store) == 13
+        assert store.stale(analyzer_version()) == []
+
+
+def _wait_for_lock_waiters(store: Store, count: int, processes: list) -> None:
+    waiting = text(
+        "SELECT count(*) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    deadline = time.monotonic() + 300
+    with store.engine.connect() as connection:
+        while connection.execute(waiting).scalar_one() < count:
+            assert all(p.poll() is None for p in processes), "an ingest ended early"
+            assert time.monotonic() < deadline, "the ingests never reached the held rows"
+            connection.rollback()
+            time.sleep(0.1)
+
+
+# -- item 18: nothing to do costs no model loading; progress knows its total -----------------
+
+
+def test_a_rerun_with_nothing_new_loads_no_models(tmp_path, analyzer, monkeypatch):
+    import demarche.pipeline
+
+    with Store.open(tmp_path / "store.db") as store:
+        assert ingest(store, read_sources([str(EXAMPLES)]), analyzer).stored == 4
+
+        def refuse(*_args, **_kwargs):
+            raise AssertionError("the models were loaded with nothing to analyse")
+
+        monkeypatch.setattr(demarche.pipeline.Analyzer, "__init__", refuse)
+        again = ingest(store, read_sources([str(EXAMPLES)]))
+        assert (again.stored, again.unchanged, again.failed) == (0, 4, [])
+        nothing = reanalyze(store)
+        assert (nothing.stored, nothing.failed) == (0, [])
+
+
+def test_progress_has_a_total_and_a_remaining_time(tmp_path):
+    from rich.console import Console
+
+    from demarche.cli.common import progress_bar
+    from demarche.reading.sources import count_items
+
+    (tmp_path / "a.txt").write_text("Россия.", "utf-8")
+    (tmp_path / "b.bin").write_bytes(b"\x00")
+    (tmp_path / "d.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}\n')
+    assert count_items([str(tmp_path)]) == 5
+    assert count_items([str(tmp_path / "a.txt"), "-"]) is None
+    progress = progress_bar(5, "ingesting")
+    task = progress.add_task("ingest", total=5)
+    progress.advance(task, 2)
+    console = Console(record=True, width=120)
+    console.print(progress.make_tasks_table(progress.tasks))
+    shown = console.export_text()
+    assert "2/5" in shown and "-:--:--" in shown  # done/total, and the ETA column

@@ -45,6 +45,9 @@ documents = Table(
     Column("analysis", Text, nullable=False),
     Column("analyzer_version", String(32), nullable=False, index=True),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # The title and date given with the text, which re-analysis starts from again.
+    Column("given_title", Text),
+    Column("given_date", Date),
 )
 
 actors = Table(

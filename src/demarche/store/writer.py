@@ -6,6 +6,7 @@ and the content hash makes a rerun skip what is already there.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,14 +30,22 @@ _STATUS_RANK = {
 
 def write_document(
     connection: Connection, record: DocumentRecord, known_actors: set[str] | frozenset = frozenset()
-) -> int:
-    """Store the record, replacing an older analysis of the same text. Returns its row id.
+) -> tuple[int, bool]:
+    """Store the record, replacing an older analysis of the same text. Returns its row id
+    and whether anything was written: the same text stored by the same analyser version,
+    e.g. by a concurrent ingest, is left as it is.
 
     ``known_actors`` are entity ids already in the actors table, skipped to save a write.
     """
-    existing = connection.execute(
-        select(t.documents.c.id).where(t.documents.c.content_hash == record.content_hash)
-    ).scalar()
+    lock(connection, f"document:{record.content_hash}")
+    stored = connection.execute(
+        select(t.documents.c.id, t.documents.c.analyzer_version).where(
+            t.documents.c.content_hash == record.content_hash
+        )
+    ).first()
+    if stored is not None and stored.analyzer_version == record.analyzer_version:
+        return stored.id, False
+    existing = stored.id if stored is not None else None
     if existing is not None:
         delete_facts(connection, existing)
         connection.execute(
@@ -50,7 +59,17 @@ def write_document(
     _index_lemmas(connection, document_id, record.lemmas)
     _write_actors(connection, [e for e in record.entities if e["id"] not in known_actors])
     _write_facts(connection, document_id, record)
-    return document_id
+    return document_id, True
+
+
+def lock(connection: Connection, name: str) -> None:
+    """Hold ``name`` until the transaction ends, so concurrent writers of one document (or
+    of the shared registries) take turns: under READ COMMITTED two rewrites of a document
+    each delete only the facts they can see, and both sets of new facts would stay. SQLite
+    needs nothing here: its writers already take turns on the whole database."""
+    if connection.dialect.name == "postgresql":
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def delete_facts(connection: Connection, document_id: int) -> None:
@@ -79,6 +98,8 @@ def _document_row(record: DocumentRecord) -> dict[str, Any]:
         "url": record.url,
         "title": record.title,
         "date": record.date,
+        "given_title": record.given_title,
+        "given_date": record.given_date,
         "genre": record.genre,
         "speaker": record.speaker,
         "speaker_name": record.speaker_name,
@@ -154,6 +175,8 @@ def _write_facts(connection: Connection, document_id: int, record: DocumentRecor
             [{"document_id": document_id, "actor": code} for code in sorted(present)],
         )
     _write_events(connection, common, record)
+    if facts["agreements"] or facts["dialogue_formats"]:
+        lock(connection, "registries")
     for agreement in facts["agreements"]:
         agreement_id = _link_agreement(connection, agreement, record.agreement_keys)
         connection.execute(
