@@ -348,3 +348,49 @@ def test_progress_has_a_total_and_a_remaining_time(tmp_path):
     console.print(progress.make_tasks_table(progress.tasks))
     shown = console.export_text()
     assert "2/5" in shown and "-:--:--" in shown  # done/total, and the ETA column
+
+
+# -- item 12: PostgreSQL limits answer 4xx, never 500 -----------------------------------------
+
+
+@pytest.fixture()
+def pg_client(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from demarche.web import create_app
+
+    name = f"demarche_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    store = Store.open(PG_ADMIN.rsplit("/", 1)[0] + "/" + name)
+    yield TestClient(create_app(store=store), raise_server_exceptions=False)
+    store.close()
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _one_error_shape(response, statuses: set[int]) -> None:
+    assert response.status_code in statuses, (response.request.url, response.text)
+    error = response.json()["error"]
+    assert error["status"] == response.status_code and error["message"]
+
+
+def test_a_document_id_past_32_bits_is_not_found_on_postgresql(pg_client):
+    for document_id in (2**31 - 1, 2**31, 2**40):
+        _one_error_shape(pg_client.get(f"/api/v1/documents/{document_id}"), {404})
+    assert pg_client.get("/documents/2147483648").status_code == 404  # the reader page
+
+
+def test_a_nul_in_any_filter_is_a_client_error_on_postgresql(pg_client):
+    spec = pg_client.get("/openapi.json").json()
+    tried = 0
+    for path, operations in spec["paths"].items():
+        parameters = operations.get("get", {}).get("parameters", [])
+        url = path.replace("{code}", "RUS").replace("{format}", "csv")
+        for parameter in parameters:
+            if parameter["in"] != "query" or "string" not in json.dumps(parameter["schema"]):
+                continue
+            tried += 1
+            response = pg_client.get(url, params={parameter["name"]: "a\x00b"})
+            _one_error_shape(response, {400, 422})
+    assert tried >= 15

@@ -36,6 +36,9 @@ COUNTED = {
     "rhetoric": t.rhetoric,
 }
 
+# Row ids are INTEGER columns: 32 bits on PostgreSQL, 64 on SQLite.
+_MAX_ROW_ID = {"postgresql": 2**31 - 1}
+
 
 class Store:
     """A corpus of analysed documents in SQLite (default) or PostgreSQL."""
@@ -123,6 +126,8 @@ class Store:
 
     def document(self, document_id: int) -> dict[str, Any] | None:
         """One stored document: its row, and the full analysis with every offset."""
+        if not 0 < document_id <= _MAX_ROW_ID.get(self.backend, 2**63 - 1):
+            return None  # PostgreSQL refuses to compare an integer column with a bigger number
         with self.engine.connect() as connection:
             row = (
                 connection.execute(select(t.documents).where(t.documents.c.id == document_id))
