@@ -23,7 +23,7 @@ from demarche.store import Filters, Store
 from demarche.store import schema as t
 from demarche.store.ingest import ingest, reanalyze
 from demarche.version import analyzer_version
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 from tests.test_store import PG_ADMIN
 
 STATEMENT = (
@@ -394,3 +394,86 @@ def test_a_nul_in_any_filter_is_a_client_error_on_postgresql(pg_client):
             response = pg_client.get(url, params={parameter["name"]: "a\x00b"})
             _one_error_shape(response, {400, 422})
     assert tried >= 15
+
+
+# -- item 5: the registries do not depend on ingest order -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def statement_records(analyzer):
+    from demarche.store.ingest import analyse
+
+    folders = [EXAMPLES, *(ROOT / "tests" / name for name in ("corpus", "corpus_holdout"))]
+    items = [i for i in read_sources([str(f) for f in folders]) if isinstance(i, RawDocument)]
+    return [analyse(analyzer, item) for item in items]
+
+
+def _registries(store: Store) -> dict:
+    """Agreements and formats with store-specific ids replaced by content hashes."""
+    from demarche.store import queries
+
+    with store.engine.connect() as connection:
+        hashes = dict(
+            connection.execute(select(t.documents.c.id, t.documents.c.content_hash)).all()
+        )
+        agreements = queries.agreements(connection, evidence_limit=10_000)
+        formats = queries.dialogue_formats(connection)
+
+    def pieces(evidence: list[dict]) -> list:
+        return sorted(
+            (hashes[e["document_id"]], e["start"], e["end"], e.get("text")) for e in evidence
+        )
+
+    for item in agreements:
+        del item["id"]
+        item["documents"] = sorted(hashes[d] for d in item["documents"])
+        item["evidence"] = pieces(item["evidence"])
+    for item in formats:
+        del item["id"]
+        item["documents"] = sorted(hashes[d] for d in item["documents"])
+        for round_ in item["rounds"]:
+            round_["evidence"] = pieces(round_["evidence"])
+    return {"agreements": agreements, "formats": formats}
+
+
+def test_the_registries_do_not_depend_on_ingest_order(db_url, tmp_path, statement_records):
+    assert len(statement_records) >= 20
+    with Store.open(tmp_path / "forward.db") as forward, Store.open(db_url) as backward:
+        for record in statement_records:
+            forward.add(record)
+        for record in reversed(statement_records):
+            backward.add(record)
+        expected = _registries(forward)
+        assert len(expected["agreements"]) >= 5 and expected["formats"]
+        assert _registries(backward) == expected
+
+
+def test_a_reanalysed_document_leaves_the_registries_as_a_fresh_ingest(tmp_path, statement_records):
+    """Rewriting every document (a new analyser version) regroups nothing by accident."""
+    with Store.open(tmp_path / "store.db") as store:
+        for record in statement_records:
+            store.add(record)
+        expected = _registries(store)
+        with store.engine.begin() as connection:
+            connection.execute(update(t.documents).values(analyzer_version="0.0.1"))
+        for record in reversed(statement_records):
+            store.add(record)
+        assert _registries(store) == expected
+
+
+def test_migration_0007_keeps_the_registries_of_an_old_store(db_url, statement_records):
+    with Store.open(db_url) as store:
+        for record in statement_records:
+            store.add(record)
+        expected = _registries(store)
+        _migrate(store, "0006")
+        _migrate(store, "head")
+        assert _registries(store) == expected
+        with store.engine.connect() as connection:
+            unlinked = select(func.count()).where(t.agreement_mentions.c.fact_id.is_(None))
+            assert connection.execute(unlinked).scalar_one() == 0
+        with store.engine.begin() as connection:  # relinking starts from the backfilled facts
+            connection.execute(update(t.documents).values(analyzer_version="0.0.1"))
+        for record in statement_records:
+            store.add(record)
+        assert _registries(store) == expected
