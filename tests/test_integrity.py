@@ -477,3 +477,32 @@ def test_migration_0007_keeps_the_registries_of_an_old_store(db_url, statement_r
         for record in statement_records:
             store.add(record)
         assert _registries(store) == expected
+
+
+def test_migration_0008_rehashes_texts_stored_under_their_crlf_hash(db_url, analyzer, tmp_path):
+    import hashlib
+
+    from demarche.store.ingest import analyse
+
+    crlf = {"line": "Россия и КНДР.\r\nВторая строка.", "twice": "Китай и Лаос.\r\nЕщё."}
+    with Store.open(db_url) as store:
+        for name, body in crlf.items():
+            (raw,) = read_sources([_jsonl(tmp_path / f"{name}.jsonl", body)])
+            record = analyse(analyzer, raw)
+            # What the JSON-lines reader used to store: the hash of the text before
+            # its newlines were normalised.
+            record.content_hash = hashlib.sha256(body.encode()).hexdigest()
+            store.add(record)
+        (tmp_path / "twice.txt").write_text(crlf["twice"].replace("\r\n", "\n"), "utf-8")
+        assert ingest(store, read_sources([str(tmp_path / "twice.txt")]), analyzer).stored == 1
+        _migrate(store, "0007")
+        _migrate(store, "head")
+        (tmp_path / "line.txt").write_text(crlf["line"].replace("\r\n", "\n"), "utf-8")
+        again = ingest(store, read_sources([str(tmp_path / "line.txt")]), analyzer)
+        assert (again.stored, again.unchanged) == (0, 1)
+        assert store.counts()["documents"] == 3  # the old duplicate stays, nothing is lost
+
+
+def _jsonl(path: Path, body: str) -> str:
+    path.write_text(json.dumps({"text": body}) + "\n", "utf-8")
+    return str(path)
