@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import subprocess
 import sys
 import time
@@ -506,3 +507,14 @@ def test_migration_0008_rehashes_texts_stored_under_their_crlf_hash(db_url, anal
 def _jsonl(path: Path, body: str) -> str:
     path.write_text(json.dumps({"text": body}) + "\n", "utf-8")
     return str(path)
+
+
+def test_a_file_name_that_is_not_utf8_names_its_document_with_escapes(tmp_path, analyzer):
+    folder = os.fsencode(tmp_path) + b"/d\xff"
+    os.makedirs(folder)
+    with open(folder + b"/a\xfe.txt", "w", encoding="utf-8") as handle:
+        handle.write("Россия и Китай провели переговоры.")
+    (doc,) = _read(tmp_path)
+    assert doc.id == "a\\udcfe" and doc.source.endswith("d\\udcff/a\\udcfe.txt")
+    with Store.open(tmp_path / "store.db") as store:
+        assert ingest(store, [doc], analyzer).stored == 1

@@ -52,16 +52,24 @@ def read_sources(
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file())
             if not files:
-                yield ReadFailure(source, "directory holds no files")
+                yield ReadFailure(printable(source), "directory holds no files")
             for file in files:
+                name = printable(str(file))
                 if file.suffix.lower() in TEXT_SUFFIXES:
-                    yield from _guard(str(file), lambda f=file: _read_file(f, max_bytes))
+                    yield from _guard(name, lambda f=file, n=name: _read_file(f, n, max_bytes))
                 else:
-                    yield ReadFailure(str(file), f"unsupported file type '{file.suffix}'")
+                    yield ReadFailure(name, f"unsupported file type '{printable(file.suffix)}'")
         elif path.exists():
-            yield from _guard(source, lambda p=path: _read_file(p, max_bytes))
+            name = printable(source)
+            yield from _guard(name, lambda p=path, n=name: _read_file(p, n, max_bytes))
         else:
-            yield ReadFailure(source, "no such file or directory")
+            yield ReadFailure(printable(source), "no such file or directory")
+
+
+def printable(name: str) -> str:
+    """A file name as text any store and terminal takes: bytes that are not UTF-8 (kept by
+    Python as lone surrogates) become visible escapes such as ``\\udcff``."""
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def count_items(sources: Iterable[str]) -> int | None:
@@ -102,15 +110,15 @@ def _read_stdin(max_bytes: int) -> Iterator[RawDocument | ReadFailure]:
     yield from read_bytes(data, "<stdin>", "stdin", max_bytes)
 
 
-def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | ReadFailure]:
+def _read_file(path: Path, name: str, max_bytes: int) -> Iterator[RawDocument | ReadFailure]:
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError(str(path), f"file is {size} bytes, over the {max_bytes}-byte limit")
+        raise InputError(name, f"file is {size} bytes, over the {max_bytes}-byte limit")
     data = path.read_bytes()
     if path.suffix.lower() == ".jsonl":
-        yield from _read_jsonl(data, str(path))
+        yield from _read_jsonl(data, name)
         return
-    yield from read_bytes(data, str(path), path.stem, max_bytes)
+    yield from read_bytes(data, name, printable(path.stem), max_bytes)
 
 
 def read_bytes(
