@@ -130,7 +130,7 @@ def test_a_nul_character_is_refused_on_every_path(tmp_path):
 def _bad_batch(folder: Path) -> Path:
     """A folder whose name has markup brackets, holding one good text and a JSON-lines dump
     with a deeply nested line, a lone surrogate and a good line."""
-    batch = folder / "batch[red]" / "x[b]"
+    batch = folder / "batch[red]" / "x[" / "b]"  # the path holds "[/b]", a closing tag
     batch.mkdir(parents=True)
     (batch / "good.txt").write_text("Заявление МИД России. Россия поддерживает КНДР.", "utf-8")
     (batch / "empty.txt").write_bytes(b"")
