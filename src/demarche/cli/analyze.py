@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from demarche.cli.common import app, err, example_path, fail, out, progress_bar
+from demarche.cli.common import app, example_path, fail, note, out, progress_bar, skipped
 from demarche.reading import DEFAULT_MAX_BYTES, RawDocument, ReadFailure, read_sources
 
 
@@ -82,8 +82,8 @@ def analyze(
             else:
                 print_summary(doc, out)
     for failure in failures:
-        err.print(f"[red]demarche: skipped[/red] {failure}", highlight=False, soft_wrap=True)
+        skipped(str(failure))
     if failures and analysed:
-        err.print(f"demarche: analysed {analysed}, skipped {len(failures)}", highlight=False)
+        note(f"demarche: analysed {analysed}, skipped {len(failures)}")
     if not analysed:
         raise fail(f"nothing could be analysed ({len(failures)} input(s) failed)")
