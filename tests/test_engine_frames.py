@@ -324,3 +324,22 @@ def test_a_headline_gives_a_report_no_sides(analyzer):
         "совместной группы стратегического планирования."
     )
     assert not [e for e in doc.facts.events if "SYR" in {r.code for r in e.target}]
+
+
+def test_a_title_after_a_quote_is_the_last_person_named(analyzer):
+    text = (
+        "БАКУ /Trend/ – Министр иностранных дел Азербайджана Джейхун Байрамов провёл переговоры "
+        "с узбекским коллегой. «Мы призываем Ереван не затягивать этот процесс», – подчеркнул "
+        "министр."
+    )
+    assert ("REQUEST", ["AZE"], ["ARM"]) in _events(analyzer, text)
+
+
+def test_my_colleague_is_the_counterpart(analyzer):
+    text = (
+        "Выступление Министра иностранных дел Российской Федерации С.В.Лаврова в ходе "
+        "пресс-конференции по итогам переговоров с Министром иностранных дел Турции Х.Фиданом "
+        "(Анкара, 9 ноября 2025 года)\nМой коллега передал приглашение посетить Стамбул.\n"
+    )
+    found = [f for f in _events(analyzer, text) if f[0] == "AGREE"]
+    assert found and found[0][1] == ["TUR"], found

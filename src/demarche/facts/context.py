@@ -128,8 +128,9 @@ class FactContext:
                 rel = tokens[child].rel
                 if rel == "nsubj":
                     refs = self.actors_in(view, view.subtree(child))
-                    if not refs and tokens[child].pos == "PRON":
-                        refs = self._last_person(view)
+                    titled = fold(tokens[child].lemma) in self.lexicon.office_anaphora
+                    if not refs and (tokens[child].pos == "PRON" or titled):
+                        refs = self._last_person(view)  # «– подчеркнула она», «– сказал министр»
                 elif rel == "obl" and any(
                     tokens[c].rel == "case"
                     and fold(tokens[c].text) in self.lexicon.place_prepositions

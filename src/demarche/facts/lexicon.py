@@ -163,6 +163,8 @@ class FactLexicon:
     according_words: set[str]
     separate_meetings: LemmaMatcher
     own_part: LemmaMatcher
+    office_anaphora: set[str]
+    colleagues: set[str]
 
 
 def _with_frames(predicates: dict[str, Any]) -> list[dict[str, Any]]:
@@ -254,6 +256,8 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
             c.phrases({w: w for w in facts.get("separate_meetings", [])}), 1
         ),
         own_part=LemmaMatcher(c.phrases({w: w for w in facts.get("own_part", [])}), 1),
+        office_anaphora=c.words(facts.get("office_anaphora", [])),
+        colleagues=c.words(load_json(f"lang/{language}.json").get("colleague_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),

@@ -100,6 +100,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     source = _unique(
         [r for c in subjects + agent for r in context.actors_in(view, _phrase(view, c, verb))]
     )
+    if not source and subjects and context.counterpart and _colleague(context, view, subjects):
+        source = [context.counterpart]  # «Мой коллега передал приглашение»
     if not source and not subjects:
         source = _institution_source(context, view, verb) or _source_preposition(
             context, view, verb, entry
@@ -455,3 +457,13 @@ def _destination(context: FactContext, view: SentenceView, hit: Hit, verb: int, 
             if ref is not None:
                 return [ref]
     return []
+
+
+def _colleague(context: FactContext, view: SentenceView, subjects: list[int]) -> bool:
+    """«мой коллега», «наш собеседник»: at talks, the other side's minister."""
+    return any(
+        fold(view.tokens[c].lemma) in context.lexicon.colleagues
+        and view.mentions[c] is None
+        and not context.actors_in(view, view.subtree(c))
+        for c in subjects
+    )
