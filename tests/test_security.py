@@ -120,3 +120,35 @@ def test_ingest_fetch_of_loopback_is_refused_in_one_line(tmp_path, redirecting_s
     assert done.returncode != 0
     assert "refused: 127.0.0.1 is not a public address (loopback)" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# -- item 10: local inputs that never end or never open ---------------------------------------
+
+
+def _analyze(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "300"}
+    return subprocess.run(
+        [sys.executable, "-m", "demarche", "analyze", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,  # the bug was reading /dev/zero until MemoryError, or a hang
+        env=env,
+    )
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_analyze_refuses_a_device_instead_of_reading_it_forever():
+    done = _analyze("/dev/zero")
+    assert done.returncode != 0
+    assert "/dev/zero: not a regular file" in done.stderr
+    assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_analyze_refuses_a_fifo_instead_of_blocking(tmp_path):
+    fifo = tmp_path / "statement.txt"
+    os.mkfifo(fifo)
+    done = _analyze(str(fifo))
+    assert done.returncode != 0
+    assert f"{fifo}: not a regular file" in done.stderr
+    assert "Traceback" not in done.stderr
