@@ -24,6 +24,7 @@ from slovnet.conll import parse_conll_tag
 from slovnet.shape import word_shape
 
 _WORD_CACHE = 200_000
+_CONV_BLOCK = 4096  # positions per convolution block: a few MB of windows
 
 
 class WordIds:
@@ -216,12 +217,21 @@ class CNNEncoder:
                 else:  # re-pad the previous layer's output
                     padded = np.zeros((size + 2 * padding, in_dim), np.float32)
                     padded[padding : padding + size] = output
-                # windows[t, i, k] = padded[t + k, i], flattened in slovnet's (in, kernel) order
+                # windows[t, i, k] = padded[t + k, i], flattened in slovnet's (in, kernel) order;
+                # built block by block: one window array for a whole long document took
+                # kernel times the layer's memory and ran slower than linearly
                 count = size + 2 * padding - kernel + 1
-                windows = np.empty((count, in_dim, kernel), np.float32)
-                for offset in range(kernel):
-                    windows[:, :, offset] = padded[offset : offset + count]
-                output = np.matmul(windows.reshape(count, in_dim * kernel), weight_t)
+                output = np.empty((count, weight_t.shape[1]), np.float32)
+                for begin in range(0, count, _CONV_BLOCK):
+                    rows = min(_CONV_BLOCK, count - begin)
+                    windows = np.empty((rows, in_dim, kernel), np.float32)
+                    for offset in range(kernel):
+                        windows[:, :, offset] = padded[begin + offset : begin + offset + rows]
+                    np.matmul(
+                        windows.reshape(rows, in_dim * kernel),
+                        weight_t,
+                        out=output[begin : begin + rows],
+                    )
                 output += bias
             np.maximum(output, 0, out=output)  # ReLU (slovnet: clip(0))
             # BatchNorm1d in slovnet's order, (x - mean) / std * weight + bias, in place
