@@ -24,6 +24,7 @@ API = "/api/v1"
 PG_ADMIN = os.environ.get("DEMARCHE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 TOKEN = "s3cret-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
+LOCAL = "http://localhost"  # the app answers known Host names only
 INJECTION = (
     "Заявление МИД России <script>alert(1)</script> о переговорах\n"
     'Россия и КНДР <img src=x onerror="alert(2)"> подписали Соглашение о сотрудничестве. '
@@ -47,7 +48,7 @@ def store(api_store_path) -> Store:
 def client(store, analyzer) -> TestClient:
     app = create_app(store=store, token=TOKEN)
     app.state.analyzer = analyzer
-    return TestClient(app)
+    return TestClient(app, base_url=LOCAL)
 
 
 @pytest.fixture()
@@ -56,7 +57,7 @@ def writable(api_store_path, analyzer, tmp_path) -> TestClient:
     store = Store.open(copy_store(api_store_path, tmp_path / "copy.db"))
     app = create_app(store=store, token=TOKEN)
     app.state.analyzer = analyzer
-    yield TestClient(app)
+    yield TestClient(app, base_url=LOCAL)
     store.close()
 
 
@@ -331,7 +332,7 @@ def test_export_names_never_reach_the_filesystem(client, name):
 
 def test_analyze_does_not_store(client, store):
     before = store.counts()["documents"]
-    response = client.post(f"{API}/analyze", json={"text": CP1251_TEXT})
+    response = client.post(f"{API}/analyze", json={"text": CP1251_TEXT}, headers=AUTH)
     assert response.status_code == 200, response.text
     analysis = response.json()
     assert analysis["document"]["text"] == CP1251_TEXT
@@ -344,12 +345,12 @@ def test_analyze_does_not_store(client, store):
     [{}, {"text": ""}, {"text": 5}, {"text": "x" * 200_001}, {"text": "a\x00b"}, {"txt": "a"}],
 )
 def test_analyze_validates_input(client, body):
-    _error(client.post(f"{API}/analyze", json=body), 422, "invalid")
+    _error(client.post(f"{API}/analyze", json=body, headers=AUTH), 422, "invalid")
 
 
 def test_analyze_refuses_unpaired_surrogates(client):
     body = b'{"text": "\\ud800 abc"}'
-    headers = {"content-type": "application/json"}
+    headers = {**AUTH, "content-type": "application/json"}
     _error(client.post(f"{API}/analyze", content=body, headers=headers), 422)
 
 
@@ -357,7 +358,7 @@ def test_analyze_refuses_unpaired_surrogates(client):
 
 
 def test_writing_without_a_configured_token_is_forbidden(store):
-    readonly = TestClient(create_app(store=store, token=""))
+    readonly = TestClient(create_app(store=store, token=""), base_url=LOCAL)
     _error(readonly.post(f"{API}/documents", json={"text": "Текст"}, headers=AUTH), 403)
     assert readonly.get(f"{API}/documents").status_code == 200
 
@@ -492,7 +493,7 @@ def test_several_files_give_per_file_results(writable):
 
 
 def test_oversized_requests_are_refused(store):
-    small = TestClient(create_app(store=store, token=TOKEN, max_request_bytes=1000))
+    small = TestClient(create_app(store=store, token=TOKEN, max_request_bytes=1000), base_url=LOCAL)
     body = {"text": "Россия " * 500}
     _error(small.post(f"{API}/documents", json=body, headers=AUTH), 413, "too_large")
 
@@ -529,7 +530,7 @@ def test_postgresql_round_trip(analyzer):
         store = Store.open(PG_ADMIN.rsplit("/", 1)[0] + "/" + name)
         app = create_app(store=store, token=TOKEN)
         app.state.analyzer = analyzer
-        client = TestClient(app)
+        client = TestClient(app, base_url=LOCAL)
         stored = client.post(f"{API}/documents", json={"text": CP1251_TEXT}, headers=AUTH)
         assert stored.status_code == 201, stored.text
         document_id = stored.json()["id"]
