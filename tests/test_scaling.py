@@ -8,6 +8,7 @@ The end-to-end figures are in bench/scaling.py.
 
 from __future__ import annotations
 
+import itertools
 import random
 import subprocess
 import sys
@@ -119,3 +120,37 @@ def test_look_ups_finish_on_a_long_document():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "done"
+
+
+def test_a_line_without_sentence_punctuation_is_parsed_in_bounded_pieces(analyzer):
+    from demarche.language.segment import MAX_SENTENCE_TOKENS
+
+    words = "Россия и Китай провели переговоры в Пекине, стороны обсудили сотрудничество"
+    text = " ".join([words] * 400)  # one line, no full stop: one razdel sentence
+    doc = analyzer.analyze_text(text)
+    sentences = doc.sentences
+    assert len(sentences) > 1
+    assert all(0 < len(s.tokens) <= MAX_SENTENCE_TOKENS for s in sentences)
+    # the pieces tile the line: every token kept once, in order, offsets intact
+    tokens = [t for s in sentences for t in s.tokens]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
+    assert sentences[0].start == 0 and sentences[-1].end == len(text)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert all(s.tokens[-1].text == "," for s in sentences[:-1])  # cut after a comma
+    assert any(e.type == "CONSULT" for e in doc.facts.events)
+
+
+def test_a_long_unpunctuated_text_finishes():
+    """200,000 characters on one line: one 35,000-token sentence took minutes and gigabytes."""
+    code = textwrap.dedent(
+        """
+        from demarche.pipeline import Analyzer
+        words = "Россия и Китай провели переговоры в Пекине стороны обсудили сотрудничество "
+        text = (words * (200_000 // len(words)))
+        doc = Analyzer().analyze_text(text)
+        print(len(doc.sentences))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.strip()) > 1
