@@ -20,6 +20,7 @@ from demarche.actors import candidates as c
 from demarche.actors.candidates import Candidate, merge_ner
 from demarche.facts.context import _mentions_by_sentence
 from demarche.model import Mention, Sentence
+from tests.conftest import CORPUS
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
 FORMS = ("name", "adjective", "hashtag", "pronoun")
@@ -154,3 +155,35 @@ def test_a_long_unpunctuated_text_finishes():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert int(done.stdout.strip()) > 1
+
+
+def test_encoder_blocks_give_what_one_pass_gives(analyzer, monkeypatch):
+    """The NER encoder over a long sequence in blocks with context: the same rows."""
+    import numpy as np
+
+    from demarche.language import fastnet
+    from demarche.language.tokens import tokenize
+
+    text = (CORPUS / "02_lavrov_interview_izvestia.txt").read_text(encoding="utf-8")
+    ner = analyzer.models.fast_ner
+    word_id, shape_id = ner.ids.sequence([[word for _, _, word in tokenize(text)]])
+    gap = word_id == ner.ids.word_pad
+    whole = ner.encoder._encode(word_id, shape_id, gap)
+    monkeypatch.setattr(fastnet, "_ENCODE_BLOCK", 37)
+    blocked = ner.encoder(word_id, shape_id, gap)
+    assert len(word_id) > 10 * 37
+    assert np.array_equal(whole, blocked)
+
+
+def test_deep_batches_tag_and_parse_as_one_batch(analyzer, monkeypatch):
+    from demarche.language import tagging
+
+    text = (CORPUS / "02_lavrov_interview_izvestia.txt").read_text(encoding="utf-8")
+
+    def parses() -> list:
+        doc = analyzer.analyze_text(text)
+        return [(t.pos, t.feats, t.lemma, t.head, t.rel) for t in doc.tokens]
+
+    one = parses()
+    monkeypatch.setattr(tagging, "DEEP_BATCH_TOKENS", 40)
+    assert parses() == one
