@@ -26,7 +26,7 @@ from demarche import __version__
 from demarche.store import Store
 
 MAX_REQUEST_BYTES = 6 * 1024 * 1024
-MAX_WAITING_ANALYSES = 4
+MAX_WAITING_ANALYSES = 8  # as many as bench/serve.py's clients; a typical statement takes ~0.3 s
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 HOSTS_ENV = "DEMARCHE_ALLOWED_HOSTS"
 
