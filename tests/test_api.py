@@ -24,7 +24,6 @@ API = "/api/v1"
 PG_ADMIN = os.environ.get("DEMARCHE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 TOKEN = "s3cret-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-LOCAL = "http://localhost"  # the app answers known Host names only
 INJECTION = (
     "Заявление МИД России <script>alert(1)</script> о переговорах\n"
     'Россия и КНДР <img src=x onerror="alert(2)"> подписали Соглашение о сотрудничестве. '
@@ -48,7 +47,7 @@ def store(api_store_path) -> Store:
 def client(store, analyzer) -> TestClient:
     app = create_app(store=store, token=TOKEN)
     app.state.analyzer = analyzer
-    return TestClient(app, base_url=LOCAL)
+    return TestClient(app)
 
 
 @pytest.fixture()
@@ -57,7 +56,7 @@ def writable(api_store_path, analyzer, tmp_path) -> TestClient:
     store = Store.open(copy_store(api_store_path, tmp_path / "copy.db"))
     app = create_app(store=store, token=TOKEN)
     app.state.analyzer = analyzer
-    yield TestClient(app, base_url=LOCAL)
+    yield TestClient(app)
     store.close()
 
 
@@ -358,7 +357,7 @@ def test_analyze_refuses_unpaired_surrogates(client):
 
 
 def test_writing_without_a_configured_token_is_forbidden(store):
-    readonly = TestClient(create_app(store=store, token=""), base_url=LOCAL)
+    readonly = TestClient(create_app(store=store, token=""))
     _error(readonly.post(f"{API}/documents", json={"text": "Текст"}, headers=AUTH), 403)
     assert readonly.get(f"{API}/documents").status_code == 200
 
@@ -493,7 +492,7 @@ def test_several_files_give_per_file_results(writable):
 
 
 def test_oversized_requests_are_refused(store):
-    small = TestClient(create_app(store=store, token=TOKEN, max_request_bytes=1000), base_url=LOCAL)
+    small = TestClient(create_app(store=store, token=TOKEN, max_request_bytes=1000))
     body = {"text": "Россия " * 500}
     _error(small.post(f"{API}/documents", json=body, headers=AUTH), 413, "too_large")
 
@@ -530,7 +529,7 @@ def test_postgresql_round_trip(analyzer):
         store = Store.open(PG_ADMIN.rsplit("/", 1)[0] + "/" + name)
         app = create_app(store=store, token=TOKEN)
         app.state.analyzer = analyzer
-        client = TestClient(app, base_url=LOCAL)
+        client = TestClient(app)
         stored = client.post(f"{API}/documents", json={"text": CP1251_TEXT}, headers=AUTH)
         assert stored.status_code == 201, stored.text
         document_id = stored.json()["id"]

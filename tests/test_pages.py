@@ -49,7 +49,7 @@ def store(tmp_path_factory, analyzer) -> Store:
 
 @pytest.fixture(scope="module")
 def client(store) -> TestClient:
-    return TestClient(create_app(store=store, token=""), base_url="http://localhost")
+    return TestClient(create_app(store=store, token=""))
 
 
 @pytest.fixture(scope="module")
@@ -303,7 +303,7 @@ def test_upload_page(client, store):
     assert 'id="token"' in page and 'type="file"' in page and "multiple" in page
     assert "/static/upload.js" in page
     assert "Writing is disabled" in page  # this client has no token
-    with_token = TestClient(create_app(store=store, token="s3cret"), base_url="http://localhost")
+    with_token = TestClient(create_app(store=store, token="s3cret"))
     assert "Writing is disabled" not in with_token.get("/upload").text
     script = client.get("/static/upload.js").text
     assert "/api/v1/documents" in script and "Authorization" in script
