@@ -397,11 +397,13 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
         (m for m in doc.mentions if m.label == "PER" and not m.entity_id), key=lambda m: m.start
     )
     starts = [m.start for m in unknown]
-    for index, sentence in enumerate(doc.sentences):
+    sentences = doc.sentences
+    near = _mentions_by_sentence(mentions, sentences)
+    for index, sentence in enumerate(sentences):
         per_token: list[Mention | None] = [None] * len(sentence.tokens)
         # a name the recogniser ran across a sentence break («…Г.Тимотеосом.\nГ.Тимотеос …»)
         # still names the actor in the sentence it reaches into
-        inside = [m for m in mentions if m.start < sentence.end and sentence.start < m.end]
+        inside = near[index]
         for position, token in enumerate(sentence.tokens):
             for mention in inside:  # shortest first: the innermost actor wins
                 if mention.start <= token.start and token.end <= mention.end:
@@ -442,6 +444,26 @@ def _title_states(doc: Document, lexicon: FactLexicon) -> list[ActorRef]:
         if in_title and state and state not in codes:
             codes.append(state)
     return [_person_or_state(doc, code) for code in codes] if len(codes) >= 3 else []
+
+
+def _mentions_by_sentence(
+    mentions: list[Mention], sentences: list[Sentence]
+) -> list[list[Mention]]:
+    """The mentions overlapping each sentence, each list in the order of ``mentions``.
+
+    Each mention finds its sentences by bisection on their starts (sentences follow one
+    another without overlap); filtering every mention for every sentence made analysis
+    quadratic in the length of the document."""
+    starts = [s.start for s in sentences]
+    near: list[list[Mention]] = [[] for _ in sentences]
+    for mention in mentions:
+        at = max(bisect.bisect_right(starts, mention.start) - 1, 0)
+        while at < len(sentences) and sentences[at].start < mention.end:
+            sentence = sentences[at]
+            if mention.start < sentence.end and sentence.start < mention.end:
+                near[at].append(mention)
+            at += 1
+    return near
 
 
 def _defined_sides(context: FactContext) -> list[ActorRef]:

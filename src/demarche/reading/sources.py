@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -88,6 +89,8 @@ def count_items(sources: Iterable[str]) -> int | None:
 
 def _count_lines(path: Path) -> int:
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return 1  # a FIFO named *.jsonl would block here; reading refuses it later
         with path.open("rb") as handle:
             return max(1, sum(1 for line in handle if line.strip()))
     except OSError:
@@ -111,10 +114,16 @@ def _read_stdin(max_bytes: int) -> Iterator[RawDocument | ReadFailure]:
 
 
 def _read_file(path: Path, name: str, max_bytes: int) -> Iterator[RawDocument | ReadFailure]:
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(name, f"file is {size} bytes, over the {max_bytes}-byte limit")
-    data = path.read_bytes()
+    info = path.stat()
+    # /dev/zero reports size 0 and never ends; opening a FIFO blocks until a writer comes
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(name, "not a regular file (devices, FIFOs and sockets are not read)")
+    if info.st_size > max_bytes:
+        raise InputError(name, f"file is {info.st_size} bytes, over the {max_bytes}-byte limit")
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)  # capped: the file may have grown since stat
+    if len(data) > max_bytes:
+        raise InputError(name, f"file is over the {max_bytes}-byte limit")
     if path.suffix.lower() == ".jsonl":
         yield from _read_jsonl(data, name)
         return
