@@ -343,3 +343,18 @@ def test_my_colleague_is_the_counterpart(analyzer):
     )
     found = [f for f in _events(analyzer, text) if f[0] == "AGREE"]
     assert found and found[0][1] == ["TUR"], found
+
+
+def test_a_light_verb_reaches_its_noun_across_adjectives_not_across_a_clause(analyzer):
+    near = _events(analyzer, "Россия и ЮАР провели очень насыщенные и полезные переговоры.")
+    assert [f for f in near if f[0] == "CONSULT"], near
+
+
+def test_an_offer_is_the_offering_side_s_alone(analyzer):
+    text = (
+        "Интервью заместителя Министра иностранных дел Российской Федерации С.А.Рябкова газете "
+        "«Известия» (Москва, 26 января 2026 года)\nВ декабре мы предложили американцам провести "
+        "в Женеве экспертные консультации.\n"
+    )
+    offers = [f for f in _events(analyzer, text) if f[0] == "AGREE"]
+    assert offers and offers[0][1] == ["RUS"] and offers[0][2] == ["USA"], offers

@@ -10,7 +10,7 @@ from demarche.data import load_json
 from demarche.language.morphology import Morphology, fold
 from demarche.model import Token
 
-WINDOW = 4  # a multi-word predicate's words may be this many tokens apart
+WINDOW = 6  # a multi-word predicate's words may be this many tokens apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +47,9 @@ class LemmaMatcher:
             for pattern in self.by_first.get(lemma, ()):
                 reach = pattern.payload.get("window", 0) if isinstance(pattern.payload, dict) else 0
                 indexes = self._rest(lemmas, index, pattern.lemmas, reach)
-                if indexes and reach and _clause_between(tokens, indexes):
-                    continue
+                far = indexes and indexes[-1] - indexes[0] > len(pattern.lemmas) + 2
+                if indexes and (reach or far) and _clause_between(tokens, indexes):
+                    continue  # «провели очень полезные переговоры», not across a clause
                 if indexes and not used.intersection(indexes):
                     hits.append(Hit(indexes[0], indexes[-1], indexes, pattern))
                     used.update(indexes)
