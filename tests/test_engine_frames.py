@@ -358,3 +358,13 @@ def test_an_offer_is_the_offering_side_s_alone(analyzer):
     )
     offers = [f for f in _events(analyzer, text) if f[0] == "AGREE"]
     assert offers and offers[0][1] == ["RUS"] and offers[0][2] == ["USA"], offers
+
+
+def test_a_dateline_without_a_year_takes_the_year_after_what_it_recalls(analyzer):
+    doc = analyzer.analyze_text(
+        "МОСКВА. 22 января. ИНТЕРФАКС - Первая встреча прошла в Москве 3 апреля 2025 года. "
+        "В августе 2024 года стороны разорвали отношения."
+    )
+    assert doc.metadata.date.isoformat() == "2026-01-22"
+    broke = [e for e in doc.facts.events if e.date == "2024-08"]
+    assert all(e.modality == "historical" for e in broke)

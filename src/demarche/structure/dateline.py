@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from demarche.model import Document, Marker
-from demarche.structure.dates import month_number
+from demarche.structure.dates import find_full_dates, month_number
 
 # An upper-case place, then an optional day and month (and year), then an optional agency
 # between slashes or brackets, or after a dash at the end of the dateline.
@@ -23,6 +23,7 @@ _DATELINE = re.compile(
     r"|[–—-]\s*[^\s.–—-][^.\n]{1,30}\.(?=\s))?"
     r"\s*\.?\s*[–—-]?\s*"
 )
+_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:год|г\.)")
 _WINDOW = 3  # a dateline opens one of the first few paragraphs (after a headline)
 
 
@@ -64,9 +65,17 @@ def _record(doc: Document, match: re.Match[str]) -> None:
         meta.title = (first, first + len(headline))
     if meta.place_span is None:
         meta.place_span = (match.start("place"), match.end("place"))
-    if match.group("day") and meta.date is None:
+    titled = (
+        meta.date_span is not None
+        and meta.title is not None
+        and (meta.title[0] <= meta.date_span[0] < meta.title[1])
+    )
+    if match.group("day") and not titled:
+        # the dateline dates the report; a date found near the top is what the report recalls
+        meta.date = None
         month = month_number(match.group("month"), doc.language)
-        year = int(match.group("year")) if match.group("year") else _year(doc)
+        day = int(match.group("day"))
+        year = int(match.group("year")) if match.group("year") else _year(doc, month, day)
         if month and year:
             try:
                 meta.date = date(year, month, int(match.group("day")))
@@ -77,9 +86,18 @@ def _record(doc: Document, match: re.Match[str]) -> None:
         meta.genre = "news"
 
 
-def _year(doc: Document) -> int | None:
+def _year(doc: Document, month: int | None = None, day: int | None = None) -> int | None:
+    """The year of a dateline that gives none: the given date's, else the year of the latest
+    date the report mentions, or the next one when the dateline would fall before that date
+    (a report is filed after what it recalls)."""
     if doc.given_date:
         return doc.given_date.year
-    if doc.metadata.date:
-        return doc.metadata.date.year
-    return None
+    full = [value for _, _, value in find_full_dates(doc.text, doc.language)]
+    years = [int(y) for y in _YEARS.findall(doc.text)] + [value.year for value in full]
+    if not years:
+        return None
+    year = max(years)
+    latest = max((value for value in full if value.year == year), default=None)
+    if latest and month and day and (month, day) < (latest.month, latest.day):
+        year += 1
+    return year

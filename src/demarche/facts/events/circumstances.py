@@ -46,12 +46,24 @@ def _in_other_clause(view: SentenceView, date: tuple[int, int, str], hit: Hit) -
     if not inside or not view.children:
         return False
     node, steps = inside[0], 0
+    verb_trigger = tokens[hit.first].pos == "VERB"
     while 0 <= node < len(tokens) and steps < 12:
-        if node == hit.first:
+        if node == hit.first or node in hit.indexes:
             return False
         if tokens[node].rel.startswith("acl"):
             return hit.first not in view.subtree(node)
-        node, steps = tokens[node].head, steps + 1
+        parent = tokens[node].head
+        if (
+            verb_trigger
+            and node not in inside
+            and tokens[node].pos == "NOUN"
+            and 0 <= parent < len(tokens)
+            and tokens[node].rel in ("obj", "obl", "nmod")
+        ):
+            # «Поблагодарили … за председательство в «Группе двадцати» в ноябре»: the date
+            # hangs from the verb's object, which it dates; the thanks are today's
+            return True
+        node, steps = parent, steps + 1
     return False
 
 
