@@ -368,3 +368,33 @@ def test_a_dateline_without_a_year_takes_the_year_after_what_it_recalls(analyzer
     assert doc.metadata.date.isoformat() == "2026-01-22"
     broke = [e for e in doc.facts.events if e.date == "2024-08"]
     assert all(e.modality == "historical" for e in broke)
+
+
+def test_a_visit_named_by_its_visitor_s_office(analyzer):
+    doc = analyzer.analyze_text(
+        "МОСКВА, 3 июля. /ТАСС/. Готовится визит в Россию Секретаря иностранных дел Мексики."
+    )
+    visits = [e for e in doc.facts.events if e.type == "AGREE"]
+    assert visits and [r.code for r in visits[0].source] == ["MEX"], [e.summary for e in visits]
+    assert [r.code for r in visits[0].target] == ["RUS"] and visits[0].modality == "planned"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Заявление МИД России (Москва, 5 мая 2025 года)\nМы такие попытки Вашингтона не "
+        "поддержим.\n",
+        "Россия не поддержит эту инициативу Вашингтона.",
+    ],
+)
+def test_a_refusal_of_a_future_act_is_made_today(analyzer, sentence):
+    doc = analyzer.analyze_text(sentence)
+    reject = [e for e in doc.facts.events if e.type == "REJECT"]
+    assert reject and reject[0].modality == "done"
+
+
+def test_continuing_support_is_a_promise(analyzer):
+    doc = analyzer.analyze_text("Москва продолжит оказывать Мали всестороннее содействие.")
+    assert [e.modality for e in doc.facts.events] and all(
+        e.modality == "planned" for e in doc.facts.events
+    )

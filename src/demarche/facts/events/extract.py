@@ -103,7 +103,8 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         if flipped:
             note = f"negated {event_type}"
             event_type, mode = flipped, ""
-    if _future(context, view, hit) and not _accomplished(view, hit):
+    refused = note.startswith("negated ")  # «не поддержим»: the refusal is made today
+    if _future(context, view, hit) and not _accomplished(view, hit) and not refused:
         aux.append("future")
         if event_type in _FUTURE_TO_AGREE:
             note = note or f"intent to {event_type.lower()}"

@@ -230,6 +230,13 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
             continue  # «антироссийские санкции» are against Russia, not by it
         if doer and context.actors_in(view, [child]):
             return [child]
+        office = bare_genitive and fold(token.lemma) in context.lexicon.office_anaphora
+        if (
+            office
+            and not _prepositional(view, child)
+            and context.actors_in(view, view.subtree(child))
+        ):
+            return view.subtree(child)  # «визит Секретаря иностранных дел Мексики»
     return []
 
 

@@ -94,7 +94,7 @@ def _one_meeting_each(events: list[Event]) -> list[Event]:
     """«Провели переговоры… Обменялись мнениями… Обсудили…»: one meeting, reported once."""
     kept: list[Event] = []
     meetings: dict[frozenset, list[Event]] = {}
-    planned: dict[frozenset, str | None] = {}
+    planned: dict[frozenset, Event] = {}
     for event in events:
         sides = frozenset(r.code for r in event.source + event.target)
         if event.type == "CONSULT":
@@ -107,10 +107,12 @@ def _one_meeting_each(events: list[Event]) -> list[Event]:
                 continue
             meetings.setdefault(sides, []).append(event)
         elif event.type == "AGREE" and event.note == "intent to consult":
-            # «Лавров проведёт переговоры с … Министры обсудят …»: the same planned meeting
-            if sides in planned and event.date in (None, planned[sides]):
+            # «Лавров проведёт переговоры с … Министры обсудят …»: the same planned meeting,
+            # told again right after; a plan paragraphs away is another one
+            earlier = planned.get(sides)
+            if earlier and event.date in (None, earlier.date) and _close(earlier, event):
                 continue
-            planned.setdefault(sides, event.date)
+            planned[sides] = event
         kept.append(event)
     for number, event in enumerate(kept, 1):
         event.id = f"e{number}"
@@ -123,3 +125,10 @@ def same_time(first: str | None, second: str | None) -> bool:
     if first is None or second is None:
         return first == second
     return first.startswith(second) or second.startswith(first)
+
+
+_NEAR = 400  # characters: about two sentences of a readout
+
+
+def _close(first: Event, second: Event) -> bool:
+    return 0 <= second.evidence.start - first.evidence.end <= _NEAR

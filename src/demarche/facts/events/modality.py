@@ -38,6 +38,9 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     subject = token.pos == "NOUN" and token.rel in ("nsubj", "nsubj:pass")
     if subject and governor is not None and governor.feats.get("Tense") == "Fut":
         return True  # «22-24 октября в Казани пройдёт саммит БРИКС»
+    complement = token.feats.get("VerbForm") == "Inf" and token.rel in ("xcomp", "ccomp")
+    if complement and governor is not None and governor.feats.get("Tense") == "Fut":
+        return True  # «Москва продолжит оказывать … содействие»
     for index in range(max(0, hit.first - 3), hit.first):
         other = view.tokens[index]
         if fold(other.lemma) == "быть" and other.feats.get("Tense") == "Fut":
