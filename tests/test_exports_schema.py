@@ -171,7 +171,7 @@ def test_organisation_codes_are_three_letters_and_clash_with_no_country():
     assert organisations <= set(table)
     countries = {c.alpha_3 for c in pycountry.countries}
     for code, entry in table.items():
-        assert entry["plover"] in {"IGO", "UNO", "EUR"}, code
+        assert entry["plover"] in {"IGO", "UNO", "EUR", "NGO"}, code
         assert len(entry["code"]) == 3 and entry["code"] not in countries, code
         assert entry["source"] in {"cameo", "demarche"}
 
