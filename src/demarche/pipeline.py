@@ -101,18 +101,22 @@ class Analyzer:
 
     # -- analysis ---------------------------------------------------------------------------
 
-    def language_of(self, raw: RawDocument) -> str:
-        """The pack to use: the forced one, else the identified language (raises
-        ``UnsupportedLanguage`` for a language without a pack)."""
-        if self.language is not None:
-            return self.language
+    def language_of(self, raw: RawDocument, language: str | None = None) -> str:
+        """The pack to use: the one asked for (``language``, else the analyser's), else the
+        identified language (raises ``UnsupportedLanguage`` for a language without a pack)."""
+        forced = language or self.language
+        if forced is not None:
+            if forced not in PACKS:
+                raise UnsupportedLanguage(raw.source or raw.id, forced, PACKS)
+            return forced
         found = identify(raw.text)
         if not found.supported:
             raise UnsupportedLanguage(raw.source or raw.id, found.language, PACKS)
         return found.language
 
-    def analyze(self, raw: RawDocument) -> Document:
-        language = self.language_of(raw)
+    def analyze(self, raw: RawDocument, language: str | None = None) -> Document:
+        """``language`` forces a pack for this document only."""
+        language = self.language_of(raw, language)
         pack = self.pack(language)
         doc = Document(
             id=raw.id,

@@ -17,7 +17,7 @@ from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeE
 from rich.table import Table
 from rich.text import Text
 
-from demarche.cli.common import app, err, fail, out
+from demarche.cli.common import LANGUAGE_HELP, app, check_language, err, fail, out
 from demarche.reading import DEFAULT_MAX_BYTES, read_sources
 
 query_app = typer.Typer(help="Query a corpus store.", no_args_is_help=True)
@@ -141,8 +141,10 @@ def ingest(
     scheduler: Annotated[
         str | None, typer.Option(help="Address of a Dask scheduler to analyse on.")
     ] = None,
+    language: Annotated[str | None, typer.Option(help=LANGUAGE_HELP)] = None,
 ) -> None:
     """Analyse statements into the store: idempotent, one transaction per document."""
+    language = check_language(language)
     from demarche.reading.web import Fetcher, url_list
     from demarche.store.ingest import ingest as run_ingest
 
@@ -182,9 +184,13 @@ def ingest(
         if workers or scheduler:
             from demarche.store.distributed import ingest_distributed
 
-            report = ingest_distributed(store, items(), workers or 2, scheduler, advance)
+            report = ingest_distributed(
+                store, items(), workers or 2, scheduler, advance, language=language
+            )
         else:
-            report = run_ingest(store, items(), progress=advance)
+            from demarche.pipeline import Analyzer
+
+            report = run_ingest(store, items(), Analyzer(language), progress=advance)
     _print_report("stored", report)
     if report.stored == 0 and report.unchanged == 0 and report.failed:
         raise fail("nothing could be ingested")
@@ -201,7 +207,9 @@ def reanalyze(db: DbOption = None) -> None:
 
 def _print_report(verb: str, report) -> None:
     for failure in report.failed:
-        err.print(f"[red]demarche: skipped[/red] {escape(failure)}", highlight=False)
+        err.print(
+            f"[red]demarche: skipped[/red] {escape(failure)}", highlight=False, soft_wrap=True
+        )
     err.print(
         f"demarche: {verb} {report.stored}, unchanged {report.unchanged}, "
         f"skipped {len(report.failed)} in {report.seconds:.1f}s "

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from demarche.errors import UnsupportedLanguage
 from demarche.pipeline import Analyzer
 from demarche.reading import RawDocument, ReadFailure
 from demarche.reading.sources import content_hash
@@ -68,8 +69,8 @@ def store_record(
     tick(progress, "stored")
 
 
-def analyse(analyzer: Analyzer, raw: RawDocument) -> DocumentRecord:
-    doc = analyzer.analyze(raw)
+def analyse(analyzer: Analyzer, raw: RawDocument, language: str | None = None) -> DocumentRecord:
+    doc = analyzer.analyze(raw, language)
     return build_record(doc, raw.content_hash, analyzer.morphology_for(doc.language))
 
 
@@ -87,6 +88,9 @@ def ingest(
         analysed = time.perf_counter()
         try:
             record = analyse(analyzer, item)
+        except UnsupportedLanguage as error:  # skipped, never analysed as another language
+            report.fail(str(error), progress)
+            continue
         except Exception as error:  # one bad document never stops the batch
             report.fail(f"{item.source}: analysis failed ({error.__class__.__name__})", progress)
             continue
