@@ -325,3 +325,40 @@ def test_english_json_output_validates(remarks):
     payload = document_to_json(remarks)
     jsonschema.validate(payload, schema)
     assert payload["document"]["language"] == "en"
+
+
+# -- 4. the facts stage on English (data files only: en_predicates.json and friends) --------
+
+
+def _events(doc: Document) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {
+        (e.type, tuple(sorted(s.code for s in e.source)), tuple(sorted(t.code for t in e.target)))
+        for e in doc.facts.events
+    }
+
+
+def test_english_basic_events():
+    analyzer = Analyzer(language="en")
+    comment = _events(analyzer.analyze_text(COMMENT.read_text(encoding="utf-8")))
+    assert ("CONSULT", ("RUS",), ("IND",)) in comment  # met with
+    assert ("SUPPORT", ("IND", "RUS"), ("IND", "RUS")) in comment  # signed an agreement
+    assert ("SUPPORT", ("IND",), ("RUS",)) in comment  # welcomed
+    remarks = analyzer.analyze_text(REMARKS.read_text(encoding="utf-8"))
+    events = _events(remarks)
+    assert ("SUPPORT", ("RUS",), ("CHN",)) in events  # supported
+    assert any(t == "ACCUSE" and set(target) == {"USA", "EU"} for t, _, target in events)
+    assert any(t == "CONSULT" and {*s, *t2} == {"RUS", "CHN"} for t, s, t2 in events)
+    assert [(a.kind, a.status, sorted(a.parties)) for a in remarks.facts.agreements] == [
+        ("plan", "signed", ["CHN", "RUS"])
+    ]
+    statement = _events(analyzer.analyze_text(STATEMENT.read_text(encoding="utf-8")))
+    assert ("SANCTION", ("EU",), ("RUS",)) in statement  # imposed sanctions
+    assert ("ACCUSE", ("RUS",), ("EU",)) in statement  # condemns
+
+
+def test_english_event_evidence_points_into_the_text(remarks):
+    assert remarks.facts.events
+    for event in remarks.facts.events:
+        start, end = event.evidence.trigger
+        assert remarks.text[start:end].strip()
+        assert event.evidence.start <= start < end <= event.evidence.end
