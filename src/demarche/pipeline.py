@@ -85,7 +85,12 @@ class Analyzer:
             from demarche.facts import FactExtractor
 
             facts = FactExtractor(models, language)
-        return LanguagePack(language, models, ActorResolver(models.morphology, language), facts)
+        resolver = ActorResolver(models.morphology, language)
+        if language == "en" and not models.known:
+            from demarche.language.english import known_words
+
+            models.known = known_words(resolver.gazetteer, resolver.offices)
+        return LanguagePack(language, models, resolver, facts)
 
     def morphology_for(self, language: str) -> Any:
         return self.pack(language).models.morphology

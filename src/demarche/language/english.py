@@ -42,6 +42,7 @@ here the copula keeps its children, as in spaCy.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -137,6 +138,122 @@ class EnglishModels:
 
     nlp: Any
     morphology: EnglishMorphology
+    # Lower-case words of every name the gazetteer and the office titles know: a sentence
+    # whose capitalised words are all known needs no NER (see ``analyse``).
+    known: frozenset[str] = frozenset()
+
+
+class _RuleMatcher:
+    """The attribute ruler's patterns matched on the doc's attribute arrays.
+
+    en_core_web_sm's attribute ruler holds ~180 one- and two-token patterns on TAG, LOWER,
+    DEP and IS_SPACE (a few LOWER values as regular expressions); spaCy's general Matcher
+    spends ~15 ms on a seed-sized statement over them, mostly building Token objects. Here
+    the patterns are indexed by the first token's tag and compared as string hashes. The
+    matches, their order and the attributes set are the ruler's own
+    (``AttributeRuler.match`` is replaced, ``set_annotations`` is kept). ``compile`` returns
+    None for a pattern shape it does not know: the Matcher then stays.
+    """
+
+    _COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+
+    def __init__(self, rules: list[tuple[int, list[list[tuple[int, Any]]]]], keys, strings):
+        self.keys = keys
+        self.strings = strings
+        # Rules by the first token's tag, else by its lower-case form, else tried everywhere.
+        self.by_tag: dict[int, list[tuple[int, list[list[tuple[int, Any]]]]]] = {}
+        self.by_lower: dict[int, list[tuple[int, list[list[tuple[int, Any]]]]]] = {}
+        self.anywhere: list[tuple[int, list[list[tuple[int, Any]]]]] = []
+        for order, specs in rules:
+            first = {c: v for c, v in specs[0] if isinstance(v, int)}
+            if 0 in first:
+                self.by_tag.setdefault(first[0], []).append((order, specs))
+            elif 1 in first:
+                self.by_lower.setdefault(first[1], []).append((order, specs))
+            else:
+                self.anywhere.append((order, specs))
+
+    @classmethod
+    def compile(cls, ruler: Any) -> _RuleMatcher | None:
+        strings = ruler.vocab.strings
+        rules = []
+        for order, pattern in enumerate(ruler.patterns):
+            for specs in pattern["patterns"]:
+                compiled = []
+                for spec in specs:
+                    checks = []
+                    for name, value in spec.items():
+                        if name not in cls._COLUMNS:
+                            return None
+                        column = cls._COLUMNS.index(name)
+                        if name == "IS_SPACE":
+                            checks.append((column, int(bool(value))))
+                        elif isinstance(value, str):
+                            checks.append((column, _hash(strings, value)))
+                        elif isinstance(value, dict) and set(value) == {"IN"}:
+                            checks.append(
+                                (column, frozenset(_hash(strings, v) for v in value["IN"]))
+                            )
+                        elif isinstance(value, dict) and set(value) == {"NOT_IN"}:
+                            refused = frozenset(_hash(strings, v) for v in value["NOT_IN"])
+                            checks.append((column, ("not", refused)))
+                        elif isinstance(value, dict) and set(value) == {"REGEX"}:
+                            checks.append((column, re.compile(value["REGEX"])))
+                        else:
+                            return None
+                    compiled.append(checks)
+                rules.append((order, compiled))
+        keys = [strings.add(str(i)) for i in range(len(ruler.attrs))]
+        return cls(rules, keys, strings)
+
+    def _fits(self, row: list[int], checks: list[tuple[int, Any]]) -> bool:
+        for column, wanted in checks:
+            value = row[column]
+            if isinstance(wanted, int):
+                if value != wanted:
+                    return False
+            elif isinstance(wanted, frozenset):
+                if value not in wanted:
+                    return False
+            elif isinstance(wanted, tuple):
+                if value in wanted[1]:
+                    return False
+            elif not wanted.search(self.strings[value]):
+                return False
+        return True
+
+    def __call__(self, doc: Any) -> list[tuple[int, int, int, int]]:
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        found = []
+        size = len(rows)
+        none: list = []
+        by_tag, by_lower, anywhere = self.by_tag, self.by_lower, self.anywhere
+        for start, row in enumerate(rows):
+            rules = by_tag.get(row[0], none) + by_lower.get(row[1], none)
+            for order, specs in rules + anywhere if anywhere else rules:
+                end = start + len(specs)
+                if end <= size and all(
+                    self._fits(rows[start + k], checks) for k, checks in enumerate(specs)
+                ):
+                    found.append((order, self.keys[order], start, end))
+        found.sort()
+        return found
+
+
+def _hash(strings: Any, value: str) -> int:
+    return 0 if value == "" else strings.add(value)  # an unset attribute reads as 0
+
+
+def _speed_up(nlp: Any) -> None:
+    """Swap the attribute ruler's Matcher for ``_RuleMatcher`` (same output)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    matcher = _RuleMatcher.compile(ruler)
+    if matcher is not None:
+        ruler.match = matcher
 
 
 @cache
@@ -151,7 +268,9 @@ def load_english() -> EnglishModels:
             f"the English model package is not installed ({MODEL_PACKAGE}); "
             "reinstall Demarche with its dependencies"
         ) from error
-    return EnglishModels(nlp=package.load(), morphology=EnglishMorphology())
+    nlp = package.load(exclude=["senter"])
+    _speed_up(nlp)
+    return EnglishModels(nlp=nlp, morphology=EnglishMorphology())
 
 
 @cache
@@ -169,7 +288,13 @@ def tokenize_name(name: str) -> list[str]:
 
 def analyse(doc: Document, models: EnglishModels) -> list[tuple[int, int, str]]:
     """Fill ``doc.paragraphs`` (one per non-empty line) with sentences and fully tagged,
-    parsed tokens; return the NER spans (start, end, PER|LOC|ORG) over the whole text."""
+    parsed tokens; return the NER spans (start, end, PER|LOC|ORG).
+
+    NER is most of spaCy's cost (its own token-to-vector layer), and the gazetteer finds
+    the actors it knows without it; so the NER reads only the sentences holding a
+    capitalised word (past the first) or proper noun that no known name contains
+    (``models.known``). With an empty ``known`` it reads every sentence.
+    """
     text = doc.text
     lines: list[tuple[int, str]] = []
     offset = 0
@@ -179,21 +304,52 @@ def analyse(doc: Document, models: EnglishModels) -> list[tuple[int, int, str]]:
         if line.strip():
             lead = len(line) - len(line.lstrip())
             lines.append((start + lead, line.strip()))
-    spans: list[tuple[int, int, str]] = []
+    unknown: list[Sentence] = []
+    nlp = models.nlp
     for (start, line), parsed in zip(
-        lines, models.nlp.pipe(line for _, line in lines), strict=True
+        lines, nlp.pipe((line for _, line in lines), disable=["ner"]), strict=True
     ):
         paragraph = Paragraph(start=start, end=start + len(line))
         for sent in parsed.sents:
             sentence = _sentence(sent, start)
             if sentence.tokens:
                 paragraph.sentences.append(sentence)
+                if _needs_ner(sentence, models.known):
+                    unknown.append(sentence)
         doc.paragraphs.append(paragraph)
+    spans: list[tuple[int, int, str]] = []
+    if not unknown:
+        return spans
+    ner = nlp.get_pipe("ner")
+    pieces = (nlp.make_doc(text[s.start : s.end]) for s in unknown)
+    for sentence, parsed in zip(unknown, ner.pipe(pieces), strict=True):
         for ent in parsed.ents:
             label = NER_LABELS.get(ent.label_)
             if label:
-                spans.extend(_entity_span(ent, start, label))
+                spans.extend(_entity_span(ent, sentence.start, label))
     return spans
+
+
+def _needs_ner(sentence: Sentence, known: frozenset[str]) -> bool:
+    if not known:
+        return True
+    for index, token in enumerate(sentence.tokens):
+        word = token.text
+        if not word[:1].isupper() or (index == 0 and token.pos != "PROPN"):
+            continue
+        if word.lower() not in known and word_key(word) not in known:
+            return True
+    return False
+
+
+def known_words(gazetteer: Any, offices: Any) -> frozenset[str]:
+    """Every lower-case word (and singular) of the gazetteer's names and office phrases."""
+    words: set[str] = set()
+    for key in gazetteer.patterns:
+        words.update(key)
+    for phrase in offices.phrases:
+        words.update(phrase)
+    return frozenset(words | {word_key(w) for w in words})
 
 
 def _entity_span(ent: Any, offset: int, label: str) -> list[tuple[int, int, str]]:
