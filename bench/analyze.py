@@ -171,8 +171,10 @@ def main() -> None:
         "(by CPU time; machines are noisy)",
     )
     parser.add_argument(
-        "--lang", choices=LANGUAGES, default="ru", help="ru: Russian pack vs Natasha; "
-        "en: English pack vs spaCy's en_core_web_sm"
+        "--lang",
+        choices=LANGUAGES,
+        default="ru",
+        help="ru: Russian pack vs Natasha; en: English pack vs spaCy's en_core_web_sm",
     )
     parser.add_argument(
         "--worker", choices=["natasha", "spacy", "demarche"], help=argparse.SUPPRESS
@@ -221,7 +223,8 @@ def compare(corpus: str, docs: int, env: dict[str, str], repeat: int, lang: str 
     ratio = results["demarche"]["docs_per_s"] / results[baseline]["docs_per_s"]
     cpu_ratio = results["demarche"]["cpu_docs_per_s"] / results[baseline]["cpu_docs_per_s"]
     print(
-        f"demarche / {baseline} throughput: {ratio:.2f}x wall-clock, {cpu_ratio:.2f}x per CPU second"
+        f"demarche / {baseline} throughput: {ratio:.2f}x wall-clock, "
+        f"{cpu_ratio:.2f}x per CPU second"
         " (same texts, so chars/s agree)"
     )
     print()
