@@ -191,6 +191,24 @@ def test_english_model_package_loads_offline_and_is_mit():
     assert metadata(MODEL_PACKAGE.replace("_", "-"))["License"] == "MIT"
 
 
+def test_fast_attribute_ruler_matches_spacys_matcher():
+    from spacy.pipeline import AttributeRuler
+
+    from demarche.language.english import _RuleMatcher, load_english
+
+    nlp = load_english().nlp
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler.match, _RuleMatcher)  # the fast path is in use
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ENGLISH.glob("*.txt"))]
+    texts.append("I'd say it wasn't. They can't go, 'cause nothin' y' know. That's  it.")
+    for text in texts:
+        for line in text.split("\n"):
+            doc = nlp(line)
+            ours = sorted((a, s, e) for a, _, s, e in ruler.match(doc))
+            spacys = sorted({(a, s, e) for a, _, s, e in AttributeRuler.match(ruler, doc)})
+            assert sorted(set(ours)) == spacys, line
+
+
 def test_english_tokens_have_exact_offsets_and_ud_fields(remarks):
     assert remarks.paragraphs[0].kind == "title"
     for sentence in remarks.sentences:

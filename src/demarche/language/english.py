@@ -161,17 +161,22 @@ class _RuleMatcher:
         self.keys = keys
         self.strings = strings
         # Rules by the first token's tag, else by its lower-case form, else tried everywhere.
-        self.by_tag: dict[int, list[tuple[int, list[list[tuple[int, Any]]]]]] = {}
-        self.by_lower: dict[int, list[tuple[int, list[list[tuple[int, Any]]]]]] = {}
-        self.anywhere: list[tuple[int, list[list[tuple[int, Any]]]]] = []
-        for order, specs in rules:
+        self.rules = rules
+        self.cache: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
+        self.by_pair: dict[tuple[int, int], list[int]] = {}
+        self.by_tag: dict[int, list[int]] = {}
+        self.by_lower: dict[int, list[int]] = {}
+        self.anywhere: list[int] = []
+        for rule, (_, specs) in enumerate(rules):
             first = {c: v for c, v in specs[0] if isinstance(v, int)}
-            if 0 in first:
-                self.by_tag.setdefault(first[0], []).append((order, specs))
+            if 0 in first and 1 in first:
+                self.by_pair.setdefault((first[0], first[1]), []).append(rule)
+            elif 0 in first:
+                self.by_tag.setdefault(first[0], []).append(rule)
             elif 1 in first:
-                self.by_lower.setdefault(first[1], []).append((order, specs))
+                self.by_lower.setdefault(first[1], []).append(rule)
             else:
-                self.anywhere.append((order, specs))
+                self.anywhere.append(rule)
 
     @classmethod
     def compile(cls, ruler: Any) -> _RuleMatcher | None:
@@ -222,22 +227,47 @@ class _RuleMatcher:
                 return False
         return True
 
+    def _candidates(self, row: list[int]) -> list[int]:
+        none: list = []
+        return (
+            self.by_pair.get((row[0], row[1]), none)
+            + self.by_tag.get(row[0], none)
+            + self.by_lower.get(row[1], none)
+            + self.anywhere
+        )
+
+    def _one_token(self, row: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """(rule, length) of the rules whose first token fits ``row``, cached per row: a
+        one-token rule then matches outright, a longer one is checked on."""
+        found = self.cache.get(row)
+        if found is None:
+            if len(self.cache) >= 50_000:
+                self.cache.clear()
+            found = self.cache[row] = tuple(
+                (rule, len(self.rules[rule][1]))
+                for rule in self._candidates(list(row))
+                if self._fits(list(row), self.rules[rule][1][0])
+            )
+        return found
+
+    def _rest_fits(self, rows: list[tuple[int, ...]], start: int, specs: list) -> bool:
+        if start + len(specs) > len(rows):
+            return False
+        return all(self._fits(list(rows[start + k]), specs[k]) for k in range(1, len(specs)))
+
     def __call__(self, doc: Any) -> list[tuple[int, int, int, int]]:
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
-        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        rows = [tuple(r) for r in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
         found = []
-        size = len(rows)
-        none: list = []
-        by_tag, by_lower, anywhere = self.by_tag, self.by_lower, self.anywhere
+        keys = self.keys
         for start, row in enumerate(rows):
-            rules = by_tag.get(row[0], none) + by_lower.get(row[1], none)
-            for order, specs in rules + anywhere if anywhere else rules:
-                end = start + len(specs)
-                if end <= size and all(
-                    self._fits(rows[start + k], checks) for k, checks in enumerate(specs)
-                ):
-                    found.append((order, self.keys[order], start, end))
+            for rule, length in self._one_token(row):
+                order, specs = self.rules[rule]
+                end = start + length
+                if length > 1 and not self._rest_fits(rows, start, specs):
+                    continue
+                found.append((order, keys[order], start, end))
         found.sort()
         return found
 
