@@ -363,18 +363,34 @@ def analyse(doc: Document, models: EnglishModels) -> list[tuple[int, int, str]]:
 def _needs_ner(sentence: Sentence, known: frozenset[str]) -> bool:
     if not known:
         return True
+    after_label = -1
     for index, token in enumerate(sentence.tokens):
         word = token.text
-        if not word[:1].isupper() or (index == 0 and token.pos != "PROPN"):
+        if word == ":":
+            after_label = index + 1  # «Question: How …»: a turn's first word starts anew
+        if (
+            not word[:1].isupper()
+            or token.pos not in _NAME_POS
+            or (index in (0, after_label) and token.pos != "PROPN")
+        ):
             continue
         if word.lower() not in known and word_key(word) not in known:
             return True
     return False
 
 
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+
+
 def known_words(gazetteer: Any, offices: Any) -> frozenset[str]:
-    """Every lower-case word (and singular) of the gazetteer's names and office phrases."""
-    words: set[str] = set()
+    """Every lower-case word (and singular) of the gazetteer's names and office phrases,
+    the turn labels and the pack's capitalised words that name no actor."""
+    from demarche.data import load_json
+
+    pack = load_json("lang/en.json")
+    words: set[str] = {w.lower() for w in pack.get("common_capitalised", [])}
+    for label in pack["question_labels"] + pack["answer_labels"]:
+        words.update(label.lower().split())
     for key in gazetteer.patterns:
         words.update(key)
     for phrase in offices.phrases:
