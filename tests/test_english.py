@@ -279,6 +279,20 @@ def test_english_kremlin_demonyms_and_office_context(analyzer):
     assert entity_of(doc, "Iranian") == "state:IRN"
 
 
+def test_ner_reads_sentences_with_unknown_names(analyzer):
+    doc = analyzer.analyze_text(
+        "Deputy Foreign Minister Pyotr Zheleznov met with representatives of the Vostok "
+        "Institute in Moscow. Russia and China held talks in Beijing.",
+        "unknown",
+    )
+    found = {m.text: (m.label, m.source, m.entity_id) for m in doc.mentions}
+    assert found["Pyotr Zheleznov"][:2] == ("PER", "ner")
+    person = doc.entities[found["Pyotr Zheleznov"][2]]
+    assert person.office == "Deputy Minister of Foreign Affairs"  # from the office before it
+    assert found["Vostok Institute"][:2] == ("ORG", "ner")
+    assert found["Beijing"] == ("LOC", "gazetteer", "place:beijing")
+
+
 def test_the_same_names_get_the_same_codes_in_russian(analyzer):
     russian = analyzer.analyze_text(
         "Министр иностранных дел России Сергей Лавров встретился с Ван И в Вашингтоне."
