@@ -76,6 +76,14 @@ _SIMPLE = {
     "meta": "parataxis",
 }
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "i", "me", "my", "we", "us", "our", "ours", "you", "your", "he", "him", "his", "she",
+        "her", "it", "its", "they", "them", "their", "this", "that", "these", "those", "a",
+        "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "by", "for", "with",
+        "to", "from", "as",
+    }
+)  # fmt: skip
 _IRREGULAR = {"us": "us", "news": "news", "series": "series", "species": "species"}
 
 
@@ -122,6 +130,11 @@ class EnglishMorphology:
 
     def in_dictionary(self, word: str) -> bool:
         return True
+
+    def function_word(self, word: str) -> bool:
+        """A pronoun, determiner, conjunction or preposition: never a name's word by its
+        singular alone (``us`` is not ``U.S.``)."""
+        return word.lower() in _FUNCTION_WORDS
 
     def dictionary_backed(self, word: str) -> bool:
         return True
