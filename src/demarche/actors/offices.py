@@ -27,7 +27,7 @@ class OfficeLexicon:
         self.key = getattr(morphology, "token_key", None) or _lemma_key
         for item in phrases:
             key = tuple(fold(morphology.lemma(w)) for w in item[field].split())
-            self.phrases.setdefault(key, OfficeTitle(item["en"], item["sector"]))
+            self.phrases[key] = OfficeTitle(item["en"], item["sector"])  # the last one wins
         self.longest = max((len(k) for k in self.phrases), default=0)
         self.first_lemmas = {key[0] for key in self.phrases}
 
@@ -57,16 +57,16 @@ def _lemma_key(token: Token) -> str:
 
 @cache
 def load_offices(morphology: Morphology, language: str = "ru") -> OfficeLexicon:
-    """Office phrases: ``offices.json`` in Russian; in another language its own phrases
-    (``lang/<language>.json`` "offices", first) and then the English titles themselves."""
+    """Office phrases: ``offices.json`` in Russian; in another language the English titles
+    themselves, then the pack's own phrases (``lang/<language>.json`` "offices"), which win."""
     phrases = load_json("lang/offices.json")["offices"]
     if language == "ru":
         return OfficeLexicon(morphology, phrases, "ru")
     own = load_json(f"lang/{language}.json").get("offices", [])
-    phrases = [
+    phrases = [{"phrase": item["en"], **item} for item in phrases] + [
         {"phrase": item[language], "en": item.get("title", item[language]), **_sector(item)}
         for item in own
-    ] + [{"phrase": item["en"], **item} for item in phrases]
+    ]
     return OfficeLexicon(morphology, phrases, "phrase")
 
 
