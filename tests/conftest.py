@@ -19,6 +19,16 @@ FACTRUEVAL = SHARED / "factrueval-2016" / "devset"
 CORPUS = ROOT / "tests" / "corpus"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def test_client_host():
+    """Starlette's TestClient and schemathesis' ASGI client send ``Host: testserver``; the
+    app answers known Host names only, and ``DEMARCHE_ALLOWED_HOSTS`` names one more."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("DEMARCHE_ALLOWED_HOSTS", "testserver")
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def analyzer() -> Analyzer:
     return Analyzer()

@@ -331,7 +331,7 @@ def test_export_names_never_reach_the_filesystem(client, name):
 
 def test_analyze_does_not_store(client, store):
     before = store.counts()["documents"]
-    response = client.post(f"{API}/analyze", json={"text": CP1251_TEXT})
+    response = client.post(f"{API}/analyze", json={"text": CP1251_TEXT}, headers=AUTH)
     assert response.status_code == 200, response.text
     analysis = response.json()
     assert analysis["document"]["text"] == CP1251_TEXT
@@ -344,12 +344,12 @@ def test_analyze_does_not_store(client, store):
     [{}, {"text": ""}, {"text": 5}, {"text": "x" * 200_001}, {"text": "a\x00b"}, {"txt": "a"}],
 )
 def test_analyze_validates_input(client, body):
-    _error(client.post(f"{API}/analyze", json=body), 422, "invalid")
+    _error(client.post(f"{API}/analyze", json=body, headers=AUTH), 422, "invalid")
 
 
 def test_analyze_refuses_unpaired_surrogates(client):
     body = b'{"text": "\\ud800 abc"}'
-    headers = {"content-type": "application/json"}
+    headers = {**AUTH, "content-type": "application/json"}
     _error(client.post(f"{API}/analyze", content=body, headers=headers), 422)
 
 

@@ -281,3 +281,80 @@ def test_bilateral_meetings_listed_together_stay_separate(analyzer):
     planned = [e for e in doc.facts.events if e.type == "AGREE"]
     others = [{r.code for r in e.source + e.target} - {"RUS"} for e in planned]
     assert sorted(map(sorted, others)) == [["IDN"], ["MYS"], ["THA"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Статья Министра иностранных дел Российской Федерации С.В.Лаврова для газеты "
+            "«Ла Хорнада» (Москва, 5 мая 2025 года)\nМы со своей стороны неизменно поддерживаем "
+            "право мексиканского народа самостоятельно определять свой путь.\n",
+            ("SUPPORT", ["RUS"], ["MEX"]),
+        ),
+        (
+            "Статья Министра иностранных дел Российской Федерации С.В.Лаврова для газеты "
+            "«Ла Хорнада» (Москва, 5 мая 2025 года)\nВысоко ценим то, что Мехико не поддался "
+            "давлению.\n",
+            ("SUPPORT", ["RUS"], ["MEX"]),
+        ),
+    ],
+)
+def test_first_person_acts_belong_to_the_voice_alone(analyzer, text, expected):
+    assert expected in _events(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("МОСКВА, 14 марта. /ТАСС/. Лавров готовится к визиту в Анкару в конце апреля.", "TUR"),
+        ("МОСКВА, 3 июля. /ТАСС/. 10 июля С.В.Лавров посетит Куала-Лумпур.", "MYS"),
+    ],
+)
+def test_a_visit_goes_to_the_state_of_its_destination(analyzer, text, host):
+    doc = analyzer.analyze_text(text)
+    visits = [e for e in doc.facts.events if e.type in ("AGREE", "CONSULT")]
+    assert visits and [r.code for r in visits[0].target] == [host], [e.summary for e in visits]
+    assert visits[0].modality == "planned"
+
+
+def test_a_headline_gives_a_report_no_sides(analyzer):
+    doc = analyzer.analyze_text(
+        "Лавров и Фидан обсудили Сирию\nМОСКВА, 14 марта. /ТАСС/. В Анкаре пройдёт заседание "
+        "совместной группы стратегического планирования."
+    )
+    assert not [e for e in doc.facts.events if "SYR" in {r.code for r in e.target}]
+
+
+def test_a_title_after_a_quote_is_the_last_person_named(analyzer):
+    text = (
+        "БАКУ /Trend/ – Министр иностранных дел Азербайджана Джейхун Байрамов провёл переговоры "
+        "с узбекским коллегой. «Мы призываем Ереван не затягивать этот процесс», – подчеркнул "
+        "министр."
+    )
+    assert ("REQUEST", ["AZE"], ["ARM"]) in _events(analyzer, text)
+
+
+def test_my_colleague_is_the_counterpart(analyzer):
+    text = (
+        "Выступление Министра иностранных дел Российской Федерации С.В.Лаврова в ходе "
+        "пресс-конференции по итогам переговоров с Министром иностранных дел Турции Х.Фиданом "
+        "(Анкара, 9 ноября 2025 года)\nМой коллега передал приглашение посетить Стамбул.\n"
+    )
+    found = [f for f in _events(analyzer, text) if f[0] == "AGREE"]
+    assert found and found[0][1] == ["TUR"], found
+
+
+def test_a_light_verb_reaches_its_noun_across_adjectives_not_across_a_clause(analyzer):
+    near = _events(analyzer, "Россия и ЮАР провели очень насыщенные и полезные переговоры.")
+    assert [f for f in near if f[0] == "CONSULT"], near
+
+
+def test_an_offer_is_the_offering_side_s_alone(analyzer):
+    text = (
+        "Интервью заместителя Министра иностранных дел Российской Федерации С.А.Рябкова газете "
+        "«Известия» (Москва, 26 января 2026 года)\nВ декабре мы предложили американцам провести "
+        "в Женеве экспертные консультации.\n"
+    )
+    offers = [f for f in _events(analyzer, text) if f[0] == "AGREE"]
+    assert offers and offers[0][1] == ["RUS"] and offers[0][2] == ["USA"], offers

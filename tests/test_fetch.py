@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import subprocess
 import sys
 import threading
@@ -15,6 +16,8 @@ import pytest
 from demarche.reading import RawDocument, ReadFailure
 from demarche.reading.web import Fetcher, url_list
 
+# The test server is on loopback, which the fetcher refuses unless opted in.
+LOOPBACK = "127.0.0.1/32"
 PAGE = (
     "<html><head><title>Заявление МИД</title></head><body><nav>Меню сайта</nav>"
     "<article><p>Россия и КНДР подписали план обменов.</p></article></body></html>"
@@ -59,14 +62,14 @@ def server():
 
 
 def test_fetches_main_text_of_a_cp1251_page(server):
-    items = list(Fetcher(delay=0).fetch_all([f"{server}/statement/1"]))
+    items = list(Fetcher(delay=0, allow_networks=LOOPBACK).fetch_all([f"{server}/statement/1"]))
     assert len(items) == 1 and isinstance(items[0], RawDocument)
     assert "подписали план обменов" in items[0].text
     assert items[0].url == f"{server}/statement/1"
 
 
 def test_bad_urls_become_one_line_failures(server):
-    fetcher = Fetcher(timeout=0.5, max_bytes=100_000, delay=0)
+    fetcher = Fetcher(timeout=0.5, max_bytes=100_000, delay=0, allow_networks=LOOPBACK)
     urls = [f"{server}/huge", f"{server}/slow", f"{server}/nothing", f"{server}/private/x"]
     failures = list(fetcher.fetch_all(urls))
     assert all(isinstance(f, ReadFailure) for f in failures)
@@ -79,7 +82,11 @@ def test_bad_urls_become_one_line_failures(server):
 
 def test_requests_to_one_host_are_spaced(server):
     Handler.requests.clear()
-    list(Fetcher(delay=0.3).fetch_all([f"{server}/statement/{n}" for n in range(3)]))
+    list(
+        Fetcher(delay=0.3, allow_networks=LOOPBACK).fetch_all(
+            [f"{server}/statement/{n}" for n in range(3)]
+        )
+    )
     times = [at for at, path in Handler.requests if path.startswith("/statement")]
     assert len(times) == 3
     assert all(b - a >= 0.28 for a, b in itertools.pairwise(times))
@@ -103,6 +110,7 @@ def test_url_lists_need_explicit_fetch(tmp_path, server):
         capture_output=True,
         text=True,
         timeout=300,
+        env={**os.environ, "DEMARCHE_FETCH_ALLOW": LOOPBACK},
     )
     assert fetched.returncode == 0, fetched.stderr
     assert "stored 1" in fetched.stderr

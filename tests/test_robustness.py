@@ -246,3 +246,22 @@ def test_actor_skips_rather_than_garbles_a_plural_name(analyzer, kit):
     outcomes = actor_variants(f, kit, random.Random(0), 2)
     assert texts(outcomes) == []
     assert [o.applicable for o in outcomes] == [True]  # it applies, and was refused
+
+
+def test_invariance_on_the_whole_development_corpus_holds_its_floor(analyzer):
+    """The suite over every development statement (tests/corpus, tests/corpus_holdout,
+    tests/gold/r13) in test time; the rate may not fall more than 0.02 below the recorded
+    one (tests/gold/rounds.json, 'robustness')."""
+    from demarche.evaluation.gold import gold_pairs
+    from demarche.evaluation.robustness import run_robustness
+
+    root = Path(__file__).resolve().parent
+    rounds = json.loads((root / "gold" / "rounds.json").read_text(encoding="utf-8"))
+    floor = rounds["robustness"]["rate"]
+    folders = [root / "corpus", root / "corpus_holdout", root / "gold" / "r13"]
+    pairs = [(p.gold, p.statement) for folder in folders for p in gold_pairs(folder)]
+    report = run_robustness(pairs, analyzer)
+    assert report["overall"]["variants"] > 300
+    assert report["overall"]["rate"] >= floor - 0.02, {
+        k: v["rate"] for k, v in report["kinds"].items()
+    }

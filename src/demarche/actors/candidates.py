@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from demarche.actors.gazetteer import Gazetteer, Target
@@ -194,15 +197,23 @@ def merge_ner(
     name holds more capitalised words than the nested names (``МИД России``).
     """
     merged = list(found)
+    # Both lookups are indexed: scanning every candidate and office title for each NER span
+    # made a long document quadratic (a 400k-character text spent most of its time here).
+    in_office = _covering(office_spans)
+    overlaps = _Overlaps(merged)
     for start, end, label in ner:
-        if any(s <= start and end <= e for s, e in office_spans):
+        if in_office(start, end):
             continue
-        inside = [c for c in merged if c.start < end and start < c.end]
+        inside = overlaps.find(start, end)
         if not inside:
-            merged.append(_ner_candidate(start, end, label))
+            merged.append(overlaps.add(_ner_candidate(start, end, label)))
             continue
         nested = all(start <= c.start and c.end <= end for c in inside)
         if label == "PER" and nested and _widen_person(text, merged, inside, start, end):
+            # it took the candidates inside out of ``merged`` and appended one in their place
+            for candidate in inside:
+                overlaps.discard(candidate)
+            overlaps.add(merged[-1])
             continue
         has_name = any(c.form in ("name", "hashtag") for c in inside)
         if (
@@ -210,8 +221,59 @@ def merge_ner(
             and nested
             and (not has_name or _capitalised_rest(text, start, end, inside))
         ):
-            merged.append(_ner_candidate(start, end, label))
+            merged.append(overlaps.add(_ner_candidate(start, end, label)))
     return merged
+
+
+def _covering(spans: list[tuple[int, int]]):
+    """A test of whether one of ``spans`` covers ``[start, end)``: a bisect on the sorted
+    starts and the running maximum of their ends instead of a scan of every span."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def covered(start: int, end: int) -> bool:
+        at = bisect.bisect_right(starts, start)
+        return at > 0 and reach[at - 1] >= end
+
+    return covered
+
+
+class _Overlaps:
+    """The live candidates of ``merge_ner`` by the fixed-size blocks of text they touch, so
+    an overlap query reads a few blocks rather than every candidate. ``find`` answers in the
+    order the candidates were (last) added, which is their order in ``merged``."""
+
+    _BLOCK = 128
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self._blocks: dict[int, list[Candidate]] = defaultdict(list)
+        self._order: dict[int, int] = {}  # id of a live candidate -> when it was added
+        self._clock = itertools.count()
+        for candidate in candidates:
+            self.add(candidate)
+
+    def _span(self, start: int, end: int) -> range:
+        return range(start // self._BLOCK, max(start, end - 1) // self._BLOCK + 1)
+
+    def add(self, candidate: Candidate) -> Candidate:
+        self._order[id(candidate)] = next(self._clock)
+        for block in self._span(candidate.start, candidate.end):
+            self._blocks[block].append(candidate)
+        return candidate
+
+    def discard(self, candidate: Candidate) -> None:
+        # stale block entries stay; ``find`` skips what is no longer live and re-checks
+        # the (possibly widened) offsets of what is
+        self._order.pop(id(candidate), None)
+
+    def find(self, start: int, end: int) -> list[Candidate]:
+        found: dict[int, Candidate] = {}
+        for block in self._span(start, end):
+            for c in self._blocks.get(block, ()):
+                if id(c) in self._order and c.start < end and start < c.end:
+                    found[id(c)] = c
+        return sorted(found.values(), key=lambda c: self._order[id(c)])
 
 
 def _widen_person(

@@ -84,6 +84,26 @@ class _Resolution:
         self._states: set[str] | None = None
         self.entity_of: dict[int, str | None] = {}
         self.starts, self.token_lists = _sentence_tokens(doc)
+        # ``found`` is sorted by start: offset queries bisect it instead of scanning every
+        # candidate once per turn, person or group, which made long documents quadratic.
+        self.found_starts = [c.start for c in found]
+        self.longest = max((c.end - c.start for c in found), default=0)
+        self.by_sentence: dict[int, list[Candidate]] = {}
+        for c in found:
+            if c.sentence is not None:
+                self.by_sentence.setdefault(id(c.sentence.tokens), []).append(c)
+
+    def _within(self, start: int, end: int) -> list[Candidate]:
+        """The candidates inside ``[start, end]``, in the order of ``found``."""
+        low = bisect.bisect_left(self.found_starts, start)
+        high = bisect.bisect_right(self.found_starts, end)
+        return [c for c in self.found[low:high] if c.end <= end]
+
+    def _around(self, start: int, end: int) -> list[Candidate]:
+        """The candidates that cover ``[start, end]``, in the order of ``found``."""
+        low = bisect.bisect_left(self.found_starts, end - self.longest)
+        high = bisect.bisect_right(self.found_starts, start)
+        return [c for c in self.found[low:high] if end <= c.end]
 
     # -- driver ---------------------------------------------------------------------------
 
@@ -168,7 +188,7 @@ class _Resolution:
             # a wire report's headline names whom it reports on, not who speaks
             return self._speaker_from_turns()
         start, end = meta.title
-        in_title = [c for c in self.found if start <= c.start and c.end <= end]
+        in_title = self._within(start, end)
         for candidate in in_title:
             entity_id = self.entity_of.get(id(candidate))
             if candidate.label == "PER":
@@ -220,9 +240,8 @@ class _Resolution:
         for turn in self.doc.turns:
             if turn.role != "speaker":
                 continue
-            for candidate in self.found:
-                if turn.label_start <= candidate.start and candidate.end <= turn.label_end:
-                    return self._set_speaker(candidate, self.entity_of.get(id(candidate)))
+            for candidate in self._within(turn.label_start, turn.label_end):
+                return self._set_speaker(candidate, self.entity_of.get(id(candidate)))
         return None
 
     def _set_speaker(self, candidate: Candidate, entity_id: str | None) -> str | None:
@@ -251,8 +270,7 @@ class _Resolution:
             label = self.doc.text[turn.label_start : turn.label_end]
             if entity and any(
                 self.entity_of.get(id(c)) == entity.id
-                for c in self.found
-                if turn.label_start <= c.start and c.end <= turn.label_end
+                for c in self._within(turn.label_start, turn.label_end)
             ):
                 return label
         if entity and entity.kind == "person":
@@ -334,11 +352,7 @@ class _Resolution:
         end = first
         state = None
         # An NER name carries no sentence of its own: compare sentences by their tokens.
-        before = [
-            c
-            for c in self.found
-            if c.end <= candidate.start and c.sentence is not None and c.sentence.tokens is tokens
-        ]
+        before = [c for c in self.by_sentence.get(id(tokens), ()) if c.end <= candidate.start]
         if before and before[-1].last == first - 1 and before[-1].form == "name":
             state = self._actor_of(before[-1])
             end = before[-1].first
@@ -366,13 +380,12 @@ class _Resolution:
 
     def _turns(self) -> None:
         for turn in self.doc.turns:
-            for candidate in self.found:
-                if turn.label_start <= candidate.start and candidate.end <= turn.label_end:
-                    entity_id = self.entity_of.get(id(candidate))
-                    if entity_id:
-                        turn.entity_id = entity_id
-                        turn.actor = self.doc.entities[entity_id].actor
-                        break
+            for candidate in self._within(turn.label_start, turn.label_end):
+                entity_id = self.entity_of.get(id(candidate))
+                if entity_id:
+                    turn.entity_id = entity_id
+                    turn.actor = self.doc.entities[entity_id].actor
+                    break
 
     def _place(self) -> None:
         span = self.doc.metadata.place_span
@@ -448,11 +461,9 @@ class _Resolution:
         """The gazetteer already names the span («МИД России» is the ministry itself): no
         second, generic group over the same words."""
         return any(
-            c.start <= start
-            and end <= c.end
-            and (entity := self.doc.entities.get(self.entity_of.get(id(c)) or ""))
+            (entity := self.doc.entities.get(self.entity_of.get(id(c)) or ""))
             and entity.kind not in ("state", "place")
-            for c in self.found
+            for c in self._around(start, end)
         )
 
     def _group(

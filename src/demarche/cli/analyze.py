@@ -13,11 +13,12 @@ from demarche.cli.common import (
     LANGUAGE_HELP,
     app,
     check_language,
-    err,
     example_path,
     fail,
+    note,
     out,
     progress_bar,
+    skipped,
 )
 from demarche.errors import UnsupportedLanguage
 from demarche.reading import DEFAULT_MAX_BYTES, RawDocument, ReadFailure, read_sources
@@ -97,8 +98,8 @@ def analyze(
             else:
                 print_summary(doc, out)
     for failure in failures:
-        err.print(f"[red]demarche: skipped[/red] {failure}", highlight=False, soft_wrap=True)
+        skipped(str(failure))
     if failures and analysed:
-        err.print(f"demarche: analysed {analysed}, skipped {len(failures)}", highlight=False)
+        note(f"demarche: analysed {analysed}, skipped {len(failures)}")
     if not analysed:
         raise fail(f"nothing could be analysed ({len(failures)} input(s) failed)")

@@ -8,7 +8,16 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 app = typer.Typer(
     help="Demarche: official diplomatic statements into verifiable facts.",
@@ -47,13 +56,31 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def progress_bar(total: int) -> Progress:
+def skipped(message: str) -> None:
+    """One line per skipped item, never wrapped, so logs stay one line per item."""
+    err.print(f"[red]demarche: skipped[/red] {escape(message)}", highlight=False, soft_wrap=True)
+
+
+def note(message: str) -> None:
+    err.print(escape(message), highlight=False, soft_wrap=True)
+
+
+class DocsPerSecond(ProgressColumn):
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} docs/s" if speed else "… docs/s", style="progress.data.speed")
+
+
+def progress_bar(total: int | None, description: str = "analysing") -> Progress:
+    """Count, total, rate, elapsed and remaining time on stderr, when it is a terminal."""
     return Progress(
-        TextColumn("[progress.description]{task.description}"),
+        TextColumn(description),
         BarColumn(),
-        MofNCompleteColumn(),
+        MofNCompleteColumn() if total is not None else TextColumn("{task.completed} done"),
+        DocsPerSecond(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err,
-        disable=total < 2 or not err.is_terminal,
+        disable=(total is not None and total < 2) or not err.is_terminal,
         transient=True,
     )

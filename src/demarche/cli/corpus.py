@@ -13,12 +13,22 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from demarche.cli.common import LANGUAGE_HELP, app, check_language, err, fail, out
+from demarche.cli.common import (
+    LANGUAGE_HELP,
+    app,
+    check_language,
+    err,
+    fail,
+    note,
+    out,
+    progress_bar,
+    skipped,
+)
 from demarche.reading import DEFAULT_MAX_BYTES, read_sources
+from demarche.reading.sources import count_items
 
 query_app = typer.Typer(help="Query a corpus store.", no_args_is_help=True)
 app.add_typer(query_app, name="query")
@@ -115,12 +125,6 @@ def _checked(connection, filters):
     return filters
 
 
-class DocsPerSecond(ProgressColumn):
-    def render(self, task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f} docs/s" if speed else "… docs/s", style="progress.data.speed")
-
-
 @app.command()
 def ingest(
     paths: Annotated[
@@ -169,17 +173,9 @@ def ingest(
             yield from Fetcher(timeout=timeout, max_bytes=max_bytes, delay=delay).fetch_all(urls)
 
     store = _open(db)
-    with Progress(
-        TextColumn("ingesting"),
-        BarColumn(),
-        TextColumn("{task.completed} done"),
-        DocsPerSecond(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not err.is_terminal,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("ingest", total=None)
+    total = count_items(local)
+    with progress_bar(None if total is None else total + len(urls), "ingesting") as progress:
+        task = progress.add_task("ingest", total=None if total is None else total + len(urls))
         advance = lambda _outcome: progress.advance(task)  # noqa: E731
         if workers or scheduler:
             from demarche.store.distributed import ingest_distributed
@@ -200,21 +196,23 @@ def ingest(
 def reanalyze(db: DbOption = None) -> None:
     """Re-analyse documents stored by an older analyser version."""
     from demarche.store.ingest import reanalyze as run_reanalyze
+    from demarche.version import analyzer_version
 
-    report = run_reanalyze(_open(db))
+    store = _open(db)
+    stale = len(store.stale(analyzer_version()))
+    with progress_bar(stale, "re-analysing") as progress:
+        task = progress.add_task("reanalyze", total=stale)
+        report = run_reanalyze(store, progress=lambda _outcome: progress.advance(task))
     _print_report("re-analysed", report)
 
 
 def _print_report(verb: str, report) -> None:
     for failure in report.failed:
-        err.print(
-            f"[red]demarche: skipped[/red] {escape(failure)}", highlight=False, soft_wrap=True
-        )
-    err.print(
+        skipped(failure)
+    note(
         f"demarche: {verb} {report.stored}, unchanged {report.unchanged}, "
         f"skipped {len(report.failed)} in {report.seconds:.1f}s "
-        f"({report.docs_per_second:.1f} docs/s)",
-        highlight=False,
+        f"({report.docs_per_second:.1f} docs/s)"
     )
 
 

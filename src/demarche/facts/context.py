@@ -128,8 +128,9 @@ class FactContext:
                 rel = tokens[child].rel
                 if rel == "nsubj":
                     refs = self.actors_in(view, view.subtree(child))
-                    if not refs and tokens[child].pos == "PRON":
-                        refs = self._last_person(view)
+                    titled = fold(tokens[child].lemma) in self.lexicon.office_anaphora
+                    if not refs and (tokens[child].pos == "PRON" or titled):
+                        refs = self._last_person(view)  # «– подчеркнула она», «– сказал министр»
                 elif rel == "obl" and any(
                     tokens[c].rel == "case"
                     and fold(tokens[c].text) in self.lexicon.place_prepositions
@@ -396,11 +397,13 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
         (m for m in doc.mentions if m.label == "PER" and not m.entity_id), key=lambda m: m.start
     )
     starts = [m.start for m in unknown]
-    for index, sentence in enumerate(doc.sentences):
+    sentences = doc.sentences
+    near = _mentions_by_sentence(mentions, sentences)
+    for index, sentence in enumerate(sentences):
         per_token: list[Mention | None] = [None] * len(sentence.tokens)
         # a name the recogniser ran across a sentence break («…Г.Тимотеосом.\nГ.Тимотеос …»)
         # still names the actor in the sentence it reaches into
-        inside = [m for m in mentions if m.start < sentence.end and sentence.start < m.end]
+        inside = near[index]
         for position, token in enumerate(sentence.tokens):
             for mention in inside:  # shortest first: the innermost actor wins
                 if mention.start <= token.start and token.end <= mention.end:
@@ -418,7 +421,9 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
         view.people = _people_at(unknown, starts, view)
         views.append(view)
     speaker, counterpart = _speaker(doc), _counterpart(doc, lexicon)
-    if speaker is None:
+    if speaker is None and doc.metadata.genre not in lexicon.sideless_genres:
+        # a joint statement speaks for the states its title names; a wire report's headline
+        # only says whom it is about
         speaker, counterpart = _title_sides(doc) or (speaker, counterpart)
     context = FactContext(doc, lexicon, speaker, counterpart, views)
     context.sides = _defined_sides(context) or _title_states(doc, lexicon)
@@ -439,6 +444,26 @@ def _title_states(doc: Document, lexicon: FactLexicon) -> list[ActorRef]:
         if in_title and state and state not in codes:
             codes.append(state)
     return [_person_or_state(doc, code) for code in codes] if len(codes) >= 3 else []
+
+
+def _mentions_by_sentence(
+    mentions: list[Mention], sentences: list[Sentence]
+) -> list[list[Mention]]:
+    """The mentions overlapping each sentence, each list in the order of ``mentions``.
+
+    Each mention finds its sentences by bisection on their starts (sentences follow one
+    another without overlap); filtering every mention for every sentence made analysis
+    quadratic in the length of the document."""
+    starts = [s.start for s in sentences]
+    near: list[list[Mention]] = [[] for _ in sentences]
+    for mention in mentions:
+        at = max(bisect.bisect_right(starts, mention.start) - 1, 0)
+        while at < len(sentences) and sentences[at].start < mention.end:
+            sentence = sentences[at]
+            if mention.start < sentence.end and sentence.start < mention.end:
+                near[at].append(mention)
+            at += 1
+    return near
 
 
 def _defined_sides(context: FactContext) -> list[ActorRef]:

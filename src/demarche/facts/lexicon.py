@@ -10,7 +10,7 @@ from demarche.data import load_json
 from demarche.language.morphology import Morphology, fold
 from demarche.model import Token
 
-WINDOW = 4  # a multi-word predicate's words may be this many tokens apart
+WINDOW = 6  # a multi-word predicate's words may be this many tokens apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +47,9 @@ class LemmaMatcher:
             for pattern in self.by_first.get(lemma, ()):
                 reach = pattern.payload.get("window", 0) if isinstance(pattern.payload, dict) else 0
                 indexes = self._rest(lemmas, index, pattern.lemmas, reach)
-                if indexes and reach and _clause_between(tokens, indexes):
-                    continue
+                far = indexes and indexes[-1] - indexes[0] > len(pattern.lemmas) + 2
+                if indexes and (reach or far) and _clause_between(tokens, indexes):
+                    continue  # «провели очень полезные переговоры», not across a clause
                 if indexes and not used.intersection(indexes):
                     hits.append(Hit(indexes[0], indexes[-1], indexes, pattern))
                     used.update(indexes)
@@ -162,6 +163,9 @@ class FactLexicon:
     reporting_verbs: set[str]
     according_words: set[str]
     separate_meetings: LemmaMatcher
+    own_part: LemmaMatcher
+    office_anaphora: set[str]
+    colleagues: set[str]
 
 
 def _with_frames(predicates: dict[str, Any]) -> list[dict[str, Any]]:
@@ -252,6 +256,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         separate_meetings=LemmaMatcher(
             c.phrases({w: w for w in facts.get("separate_meetings", [])}), 1
         ),
+        own_part=LemmaMatcher(c.phrases({w: w for w in facts.get("own_part", [])}), 1),
+        office_anaphora=c.words(facts.get("office_anaphora", [])),
+        colleagues=c.words(load_json(f"lang/{language}.json").get("colleague_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),

@@ -24,6 +24,8 @@ from slovnet.conll import parse_conll_tag
 from slovnet.shape import word_shape
 
 _WORD_CACHE = 200_000
+_CONV_BLOCK = 4096  # positions per convolution block: a few MB of windows
+_ENCODE_BLOCK = 16_384  # positions per encoder pass over a long sequence
 
 
 class WordIds:
@@ -201,7 +203,29 @@ class CNNEncoder:
         return output
 
     def __call__(self, word_id: np.ndarray, shape_id: np.ndarray, gap: np.ndarray) -> np.ndarray:
-        """Encoder output (positions x channels); ``gap`` marks the zero separator rows."""
+        """Encoder output (positions x channels); ``gap`` marks the zero separator rows.
+
+        A long sequence is encoded in blocks, each with ``reach`` rows of real context on
+        either side (the rows a position's output depends on through all the layers), so
+        every kept row is what one pass over the whole sequence gives, while memory stays
+        that of one block: the whole-document NER pass peaked at ~260 MB per million
+        characters."""
+        size = len(word_id)
+        symmetric = all(kernel == 2 * padding + 1 for _, kernel, padding, *_ in self.layers)
+        reach = sum(padding for _, _, padding, *_ in self.layers)
+        if not symmetric or size <= _ENCODE_BLOCK + 2 * reach:
+            return self._encode(word_id, shape_id, gap)
+        output = None
+        for begin in range(0, size, _ENCODE_BLOCK):
+            end = min(begin + _ENCODE_BLOCK, size)
+            low, high = max(0, begin - reach), min(size, end + reach)
+            part = self._encode(word_id[low:high], shape_id[low:high], gap[low:high])
+            if output is None:
+                output = np.empty((size, part.shape[1]), np.float32)
+            output[begin:end] = part[begin - low : end - low]
+        return output
+
+    def _encode(self, word_id: np.ndarray, shape_id: np.ndarray, gap: np.ndarray) -> np.ndarray:
         size = len(word_id)
         output = None
         for index, (in_dim, kernel, padding, weight_t, bias, mean, std, scale, shift) in enumerate(
@@ -216,12 +240,21 @@ class CNNEncoder:
                 else:  # re-pad the previous layer's output
                     padded = np.zeros((size + 2 * padding, in_dim), np.float32)
                     padded[padding : padding + size] = output
-                # windows[t, i, k] = padded[t + k, i], flattened in slovnet's (in, kernel) order
+                # windows[t, i, k] = padded[t + k, i], flattened in slovnet's (in, kernel) order;
+                # built block by block: one window array for a whole long document took
+                # kernel times the layer's memory and ran slower than linearly
                 count = size + 2 * padding - kernel + 1
-                windows = np.empty((count, in_dim, kernel), np.float32)
-                for offset in range(kernel):
-                    windows[:, :, offset] = padded[offset : offset + count]
-                output = np.matmul(windows.reshape(count, in_dim * kernel), weight_t)
+                output = np.empty((count, weight_t.shape[1]), np.float32)
+                for begin in range(0, count, _CONV_BLOCK):
+                    rows = min(_CONV_BLOCK, count - begin)
+                    windows = np.empty((rows, in_dim, kernel), np.float32)
+                    for offset in range(kernel):
+                        windows[:, :, offset] = padded[begin + offset : begin + offset + rows]
+                    np.matmul(
+                        windows.reshape(rows, in_dim * kernel),
+                        weight_t,
+                        out=output[begin : begin + rows],
+                    )
                 output += bias
             np.maximum(output, 0, out=output)  # ReLU (slovnet: clip(0))
             # BatchNorm1d in slovnet's order, (x - mean) / std * weight + bias, in place

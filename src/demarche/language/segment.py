@@ -13,6 +13,8 @@ from demarche.model import Document, Paragraph, Sentence, TextRepair, Token
 # sentence edge that atom lies outside the sentence, so such sentences are tokenised alone.
 _JOINERS = frozenset("‑–—−-_")
 _NUMERIC_JOINERS = frozenset(".,/\\")
+MAX_SENTENCE_TOKENS = 300
+_PIECE_ENDS = frozenset(",;:—–-")
 
 
 def segment(doc: Document, morphology: Morphology) -> list[tuple[int, int, str]]:
@@ -44,9 +46,36 @@ def segment(doc: Document, morphology: Morphology) -> list[tuple[int, int, str]]
                 else:
                     sentence.tokens.extend(_split_glued(doc, word, token_start, morphology))
                 previous = word
-            paragraph.sentences.append(sentence)
+            paragraph.sentences.extend(_bounded(sentence))
         doc.paragraphs.append(paragraph)
     return whole
+
+
+def _bounded(sentence: Sentence) -> list[Sentence]:
+    """The sentence, or pieces of at most ``MAX_SENTENCE_TOKENS`` tokens when it is longer.
+
+    A line without sentence punctuation is one razdel sentence however long it is, and the
+    per-sentence work (the dependency parse's token-by-token scores, the mention look-ups)
+    grows with the square of its length: 200k characters of it would need gigabytes. Real
+    sentences stay far below the bound (the longest in our corpora and FactRuEval has 131
+    tokens); pieces end after a comma, semicolon, colon or dash where one is near the bound.
+    """
+    tokens = sentence.tokens
+    if len(tokens) <= MAX_SENTENCE_TOKENS:
+        return [sentence]
+    pieces, first = [], 0
+    while first < len(tokens):
+        last = min(first + MAX_SENTENCE_TOKENS, len(tokens))
+        if last < len(tokens):
+            for cut in range(last, first + MAX_SENTENCE_TOKENS // 2, -1):
+                if tokens[cut - 1].text in _PIECE_ENDS:
+                    last = cut
+                    break
+        start = sentence.start if first == 0 else tokens[first].start
+        end = sentence.end if last == len(tokens) else tokens[last - 1].end
+        pieces.append(Sentence(start=start, end=end, tokens=tokens[first:last]))
+        first = last
+    return pieces
 
 
 def _sentence_tokens(

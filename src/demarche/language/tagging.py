@@ -23,13 +23,32 @@ def tag_fast(doc: Document, models: LanguageModels) -> None:
             token.feats = dict(feats)
 
 
+# Tokens per batch of the contextual models. The encoder zeroes the separator rows between
+# sentences after every layer, so a sentence's tags and parse do not depend on its batch;
+# batching only bounds memory (one batch for a whole long document peaked at ~800 MB per
+# million characters on top of the rest).
+DEEP_BATCH_TOKENS = 20_000
+
+
 def tag_deep(sentences: list[Sentence], models: LanguageModels) -> None:
     """Slovnet's contextual morphology and dependency parse, for the given sentences only."""
     sentences = [s for s in sentences if s.tokens and not s.parsed]
-    if not sentences:
-        return
-    tag_morphology(sentences, models)
-    parse_syntax(sentences, models)
+    for batch in _batches(sentences, DEEP_BATCH_TOKENS):
+        tag_morphology(batch, models)
+        parse_syntax(batch, models)
+
+
+def _batches(sentences: list[Sentence], tokens: int) -> list[list[Sentence]]:
+    """Consecutive sentences, about ``tokens`` tokens a batch (a longer sentence alone)."""
+    batches: list[list[Sentence]] = []
+    size = 0
+    for sentence in sentences:
+        if not batches or size + len(sentence.tokens) > tokens:
+            batches.append([])
+            size = 0
+        batches[-1].append(sentence)
+        size += len(sentence.tokens)
+    return batches
 
 
 def tag_morphology(sentences: list[Sentence], models: LanguageModels) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from demarche.model import Document, Entity
@@ -12,7 +13,7 @@ from demarche.model import Document, Entity
 
 def print_summary(doc: Document, console: Console) -> None:
     meta = doc.metadata
-    console.rule(f"[bold]{doc.id}[/bold]  ({doc.source})")
+    console.rule(f"[bold]{escape(doc.id)}[/bold]  ({escape(doc.source)})")
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold cyan")
     table.add_column()
@@ -33,7 +34,7 @@ def print_summary(doc: Document, console: Console) -> None:
                  f"{len(doc.tokens)} tokens"),
     ]  # fmt: skip
     for key, value in rows:
-        table.add_row(key, value)
+        table.add_row(key, escape(value))
     console.print(table)
     console.print(_entities_table(doc))
     print_facts(doc, console)
@@ -41,10 +42,10 @@ def print_summary(doc: Document, console: Console) -> None:
     if unresolved:
         console.print(
             "[bold yellow]Unresolved:[/bold yellow] "
-            + "; ".join(f"{m.text} ({m.label}) @{m.start}" for m in unresolved)
+            + escape("; ".join(f"{m.text} ({m.label}) @{m.start}" for m in unresolved))
         )
     for warning in doc.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}")
+        console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
 
 
 def _entities_table(doc: Document) -> Table:
@@ -63,7 +64,12 @@ def _entities_table(doc: Document) -> Table:
             office = " / ".join(x for x in (entity.sector, entity.office) if x)
             if entity.former:
                 office += " (former)"
-            table.add_row(actor, f"{entity.name_en}", entity.kind, office, shown + more)
+            table.add_row(
+                *(
+                    escape(cell)
+                    for cell in (actor, entity.name_en, entity.kind, office, shown + more)
+                )
+            )
     return table
 
 
@@ -103,4 +109,4 @@ def print_facts(doc: Document, console: Console) -> None:
     for title, lines in sections:
         console.print(f"[bold cyan]{title}[/bold cyan] ({len(lines)})")
         for line in lines:
-            console.print(f"  • {line}", highlight=False)
+            console.print(f"  • {escape(line)}", highlight=False)

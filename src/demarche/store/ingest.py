@@ -9,14 +9,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from demarche.errors import UnsupportedLanguage
-from demarche.pipeline import Analyzer
 from demarche.reading import RawDocument, ReadFailure
-from demarche.reading.sources import content_hash
-from demarche.store.record import DocumentRecord, build_record
 from demarche.store.store import Store, StoreError
 from demarche.version import analyzer_version
+
+if TYPE_CHECKING:
+    from demarche.pipeline import Analyzer
+    from demarche.store.record import DocumentRecord
 
 Progress = Callable[[str], None]
 
@@ -61,17 +63,38 @@ def store_record(
     store: Store, record: DocumentRecord, report: IngestReport, progress: Progress | None
 ) -> None:
     try:
-        store.add(record)
+        _, written = store.write(record)
     except StoreError as error:
         report.fail(str(error), progress)
         return
-    report.stored += 1
-    tick(progress, "stored")
+    if written:
+        report.stored += 1
+        tick(progress, "stored")
+    else:  # another ingest stored the same text meanwhile
+        report.unchanged += 1
+        tick(progress, "unchanged")
 
 
 def analyse(analyzer: Analyzer, raw: RawDocument, language: str | None = None) -> DocumentRecord:
+    from demarche.store.record import build_record
+
     doc = analyzer.analyze(raw, language)
     return build_record(doc, raw.content_hash, analyzer.morphology_for(doc.language))
+
+
+class LazyAnalyzer:
+    """The analyser, loaded on first use: a run with nothing new to analyse never pays the
+    seconds its models take to load."""
+
+    def __init__(self, analyzer: Analyzer | None) -> None:
+        self._analyzer = analyzer
+
+    def get(self) -> Analyzer:
+        if self._analyzer is None:
+            from demarche.pipeline import Analyzer
+
+            self._analyzer = Analyzer()
+        return self._analyzer
 
 
 def ingest(
@@ -80,14 +103,14 @@ def ingest(
     analyzer: Analyzer | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    analyzer = analyzer or Analyzer()
+    lazy = LazyAnalyzer(analyzer)
     report = IngestReport()
     known = store.versions()
     started = time.perf_counter()
     for item in pending(items, known, report, progress):
         analysed = time.perf_counter()
         try:
-            record = analyse(analyzer, item)
+            record = analyse(lazy.get(), item)
         except UnsupportedLanguage as error:  # skipped, never analysed as another language
             report.fail(str(error), progress)
             continue
@@ -103,23 +126,25 @@ def ingest(
 def reanalyze(
     store: Store, analyzer: Analyzer | None = None, progress: Progress | None = None
 ) -> IngestReport:
-    """Re-run the analysis on every document stored by another analyser version."""
-    analyzer = analyzer or Analyzer()
+    """Re-run the analysis on every document stored by another analyser version, from its
+    text and the title and date given with it."""
+    lazy = LazyAnalyzer(analyzer)
     report = IngestReport()
     started = time.perf_counter()
     for document_id in store.stale(analyzer_version()):
-        raw = store.document_raw(document_id)
-        if raw is None:
+        item = store.document_raw(document_id)
+        if item is None:  # deleted meanwhile
             continue
-        text, source, url, external_id = raw
-        item = RawDocument(external_id, text, source, url=url, content_hash=content_hash(text))
         try:
-            store.add(analyse(analyzer, item))
+            _, written = store.write(analyse(lazy.get(), item))
         except Exception as error:  # keep the old analysis; report and go on
-            report.fail(f"{source}: not re-analysed ({error.__class__.__name__})", progress)
+            report.fail(f"{item.source}: not re-analysed ({error.__class__.__name__})", progress)
             continue
-        report.stored += 1
-        tick(progress, "stored")
+        if written:
+            report.stored += 1
+        else:
+            report.unchanged += 1
+        tick(progress, "stored" if written else "unchanged")
     report.seconds = time.perf_counter() - started
     return report
 

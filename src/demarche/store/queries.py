@@ -196,7 +196,7 @@ def agreements(
     a page costs its own agreements, not the whole registry."""
     evidence_limit = evidence_limit or EVIDENCE_LIMIT
     a, m = t.agreements.c, t.agreement_mentions.c
-    order = (func.coalesce(a.signed, ""), a.name_en, a.id)
+    order = (func.coalesce(a.signed, ""), a.name_en, a.key)
     # A subquery, not a list of ids: a whole registry would overflow SQLite's bound parameters.
     page = (
         select(a.id)
@@ -285,7 +285,7 @@ def dialogue_formats(
     page = (
         select(f.id)
         .where(f.id.in_(_listed_formats(filters)))
-        .order_by(f.id)
+        .order_by(f.name_en, f.key)
         .limit(limit)
         .offset(offset)
     )
@@ -302,7 +302,7 @@ def dialogue_formats(
             "documents": set(),
         }
         for row in connection.execute(
-            select(t.dialogue_formats).where(f.id.in_(page)).order_by(f.id)
+            select(t.dialogue_formats).where(f.id.in_(page)).order_by(f.name_en, f.key)
         ).mappings()
     }
     rows = connection.execute(
@@ -312,7 +312,7 @@ def dialogue_formats(
             ).where(r.format_id.in_(page)),
             r.document_id,
             filters,
-        ).order_by(r.format_id, r.number, r.date)
+        ).order_by(r.format_id, r.number, r.date, r.place)
     ).mappings()
     for row in rows:
         record = formats[row["format_id"]]
@@ -329,7 +329,7 @@ def dialogue_formats(
             },
         )
         round_["date"] = _more_precise(round_["date"], row["date"])
-        round_["place"] = round_["place"] or row["place"]
+        round_["place"] = round_["place"] or row["place"]  # the first in place order
         if row["status"] == "held":
             round_["status"] = "held"
         round_["evidence_count"] = round_.get("evidence_count", 0) + 1

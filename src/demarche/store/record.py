@@ -45,6 +45,10 @@ class DocumentRecord:
     entities: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     agreement_keys: dict[str, str] = field(default_factory=dict)
+    # As given with the text (JSON lines, the API), kept apart from what the analysis found
+    # so that a re-analysis starts from them again.
+    given_title: str | None = None
+    given_date: date | None = None
 
 
 def lemma_text(doc: Document) -> str:
@@ -108,6 +112,8 @@ def build_record(doc: Document, content_hash: str, morphology: Morphology) -> Do
         analysis=analysis,
         entities=analysis["entities"],
         events=events,
+        given_title=doc.title,
+        given_date=doc.given_date,
         agreement_keys={
             a.id: agreement_name_key(a.name_normal, morphology) for a in doc.facts.agreements
         },

@@ -45,6 +45,9 @@ documents = Table(
     Column("analysis", Text, nullable=False),
     Column("analyzer_version", String(32), nullable=False, index=True),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # The title and date given with the text, which re-analysis starts from again.
+    Column("given_title", Text),
+    Column("given_date", Date),
 )
 
 actors = Table(
@@ -169,12 +172,31 @@ agreements = Table(
     Column("status", String(16), nullable=False),
 )
 
+# One row per agreement or dialogue format as one document reports it: what linking reads.
+# The registries are a function of these rows alone, recomputed per name key on every write,
+# so the same documents give the same registry in any order.
+registry_facts = Table(
+    "registry_facts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("name_key", String(512), nullable=False),
+    Column("parties", String(256), nullable=False),
+    Column("fact", Text, nullable=False),
+    Column("record_id", Integer),
+    Column("analyzer_version", String(32), nullable=False),
+    Index("ix_registry_facts_key", "kind", "name_key", "parties"),
+    Index("ix_registry_facts_document", "document_id"),
+)
+
 agreement_mentions = Table(
     "agreement_mentions",
     metadata,
     Column("id", Integer, primary_key=True),
     Column("agreement_id", ForeignKey("agreements.id"), nullable=False),
     Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("fact_id", ForeignKey("registry_facts.id", ondelete="CASCADE"), index=True),
     Column("name_ru", Text, nullable=False),
     Column("status", String(16), nullable=False),
     Column("summary", Text, nullable=False),
@@ -204,6 +226,7 @@ format_rounds = Table(
     Column("id", Integer, primary_key=True),
     Column("format_id", ForeignKey("dialogue_formats.id"), nullable=False, index=True),
     Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("fact_id", ForeignKey("registry_facts.id", ondelete="CASCADE"), index=True),
     Column("number", Integer),
     Column("date", String(24)),
     Column("place", Text),
@@ -273,6 +296,7 @@ PER_DOCUMENT = (
     relations,
     stances,
     rhetoric,
+    registry_facts,
 )
 
 __all__ = [
@@ -289,6 +313,7 @@ __all__ = [
     "format_rounds",
     "mentions",
     "metadata",
+    "registry_facts",
     "relations",
     "rhetoric",
     "stances",

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from demarche.reading import RawDocument
 from demarche.store import queries
 from demarche.store import schema as t
 from demarche.store.database import (
@@ -34,6 +35,9 @@ COUNTED = {
     "stances": t.stances,
     "rhetoric": t.rhetoric,
 }
+
+# Row ids are INTEGER columns: 32 bits on PostgreSQL, 64 on SQLite.
+_MAX_ROW_ID = {"postgresql": 2**31 - 1}
 
 
 class Store:
@@ -67,13 +71,22 @@ class Store:
 
     def add(self, record: DocumentRecord) -> int:
         """Store one document and its facts atomically; returns the document's row id."""
+        return self.write(record)[0]
+
+    def write(self, record: DocumentRecord) -> tuple[int, bool]:
+        """Like ``add``; also says whether anything was written (False: the same text was
+        already stored by this analyser version, e.g. by a concurrent ingest)."""
         try:
             with self.engine.begin() as connection:
-                document_id = write_document(connection, record, self._known_actors)
+                if self.backend == "sqlite":
+                    # Take the write lock before reading: a deferred transaction would read,
+                    # lose the race to another process's commit and fail on its insert.
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                document_id, written = write_document(connection, record, self._known_actors)
         except SQLAlchemyError as error:
             raise StoreError(f"{record.source}: not stored ({error.__class__.__name__})") from None
         self._known_actors.update(entity["id"] for entity in record.entities)
-        return document_id
+        return document_id, written
 
     def versions(self) -> dict[str, str]:
         """Content hash -> analyser version of every stored document."""
@@ -113,6 +126,8 @@ class Store:
 
     def document(self, document_id: int) -> dict[str, Any] | None:
         """One stored document: its row, and the full analysis with every offset."""
+        if not 0 < document_id <= _MAX_ROW_ID.get(self.backend, 2**63 - 1):
+            return None  # PostgreSQL refuses to compare an integer column with a bigger number
         with self.engine.connect() as connection:
             row = (
                 connection.execute(select(t.documents).where(t.documents.c.id == document_id))
@@ -125,18 +140,33 @@ class Store:
         document["analysis"] = json.loads(row["analysis"])
         return document
 
-    def document_raw(self, document_id: int) -> tuple[str, str, str | None, str] | None:
-        """(text, source, url, external id) of a stored document, for re-analysis."""
+    def document_raw(self, document_id: int) -> RawDocument | None:
+        """A stored document as it was read, with the title and date given with it, for
+        re-analysis."""
+        d = t.documents.c
         with self.engine.connect() as connection:
             row = connection.execute(
                 select(
-                    t.documents.c.text,
-                    t.documents.c.source,
-                    t.documents.c.url,
-                    t.documents.c.external_id,
-                ).where(t.documents.c.id == document_id)
+                    d.external_id,
+                    d.text,
+                    d.source,
+                    d.url,
+                    d.given_title,
+                    d.given_date,
+                    d.content_hash,
+                ).where(d.id == document_id)
             ).first()
-        return tuple(row) if row else None
+        if row is None:
+            return None
+        return RawDocument(
+            id=row.external_id,
+            text=row.text,
+            source=row.source,
+            url=row.url,
+            title=row.given_title,
+            date=row.given_date,
+            content_hash=row.content_hash,
+        )
 
     # -- the query API, one connection per call ---------------------------------------------
 

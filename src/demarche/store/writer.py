@@ -6,38 +6,39 @@ and the content hash makes a rerun skip what is already there.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from demarche.store import registry
 from demarche.store import schema as t
 from demarche.store.record import DocumentRecord, dumps
-
-# A later status outranks an earlier one when two documents report the same agreement.
-_STATUS_RANK = {
-    "mentioned": 0,
-    "planned": 1,
-    "signed": 2,
-    "ratified": 3,
-    "in_force": 4,
-    "suspended": 5,
-    "withdrawn": 6,
-}
 
 
 def write_document(
     connection: Connection, record: DocumentRecord, known_actors: set[str] | frozenset = frozenset()
-) -> int:
-    """Store the record, replacing an older analysis of the same text. Returns its row id.
+) -> tuple[int, bool]:
+    """Store the record, replacing an older analysis of the same text. Returns its row id
+    and whether anything was written: the same text stored by the same analyser version,
+    e.g. by a concurrent ingest, is left as it is.
 
     ``known_actors`` are entity ids already in the actors table, skipped to save a write.
     """
-    existing = connection.execute(
-        select(t.documents.c.id).where(t.documents.c.content_hash == record.content_hash)
-    ).scalar()
+    lock(connection, f"document:{record.content_hash}")
+    stored = connection.execute(
+        select(t.documents.c.id, t.documents.c.analyzer_version).where(
+            t.documents.c.content_hash == record.content_hash
+        )
+    ).first()
+    if stored is not None and stored.analyzer_version == record.analyzer_version:
+        return stored.id, False
+    existing = stored.id if stored is not None else None
+    reported: set[tuple[str, str]] = set()
     if existing is not None:
+        reported = registry.keys_of(connection, existing)
         delete_facts(connection, existing)
         connection.execute(
             update(t.documents).where(t.documents.c.id == existing).values(**_document_row(record))
@@ -49,8 +50,18 @@ def write_document(
         ).scalar_one()
     _index_lemmas(connection, document_id, record.lemmas)
     _write_actors(connection, [e for e in record.entities if e["id"] not in known_actors])
-    _write_facts(connection, document_id, record)
-    return document_id
+    _write_facts(connection, document_id, record, reported)
+    return document_id, True
+
+
+def lock(connection: Connection, name: str) -> None:
+    """Hold ``name`` until the transaction ends, so concurrent writers of one document (or
+    of the shared registries) take turns: under READ COMMITTED two rewrites of a document
+    each delete only the facts they can see, and both sets of new facts would stay. SQLite
+    needs nothing here: its writers already take turns on the whole database."""
+    if connection.dialect.name == "postgresql":
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def delete_facts(connection: Connection, document_id: int) -> None:
@@ -79,6 +90,8 @@ def _document_row(record: DocumentRecord) -> dict[str, Any]:
         "url": record.url,
         "title": record.title,
         "date": record.date,
+        "given_title": record.given_title,
+        "given_date": record.given_date,
         "genre": record.genre,
         "speaker": record.speaker,
         "speaker_name": record.speaker_name,
@@ -126,10 +139,15 @@ def _write_actors(connection: Connection, entities: list[dict[str, Any]]) -> Non
     _insert_ignoring_conflicts(connection, t.actors, rows)
 
 
-def _write_facts(connection: Connection, document_id: int, record: DocumentRecord) -> None:
+def _write_facts(
+    connection: Connection,
+    document_id: int,
+    record: DocumentRecord,
+    reported: set[tuple[str, str]],
+) -> None:
+    """``reported``: the (kind, name key) pairs the replaced analysis reported, relinked too."""
     version = record.analyzer_version
     analysis = record.analysis
-    facts = analysis["facts"]
     common = {"document_id": document_id, "analyzer_version": version}
     mentions = [
         {
@@ -154,14 +172,44 @@ def _write_facts(connection: Connection, document_id: int, record: DocumentRecor
             [{"document_id": document_id, "actor": code} for code in sorted(present)],
         )
     _write_events(connection, common, record)
+    _write_registries(connection, common, record, reported)
+    _write_simple(connection, common, record)
+
+
+def _write_registries(
+    connection: Connection,
+    common: dict[str, Any],
+    record: DocumentRecord,
+    reported: set[tuple[str, str]],
+) -> None:
+    facts = record.analysis["facts"]
+    touched = set(reported)
+    agreements = []
     for agreement in facts["agreements"]:
-        agreement_id = _link_agreement(connection, agreement, record.agreement_keys)
+        name_key = record.agreement_keys.get(agreement["id"]) or agreement["name_normal"].lower()
+        fact_id = registry.add_fact(connection, common, registry.AGREEMENT, name_key, agreement)
+        touched.add((registry.AGREEMENT, name_key[:512]))
+        agreements.append((fact_id, agreement))
+    dialogues = []
+    for dialogue in facts["dialogue_formats"]:
+        name_key = dialogue["key"].split(":", 1)[-1]
+        fact_id = registry.add_fact(connection, common, registry.FORMAT, name_key, dialogue)
+        touched.add((registry.FORMAT, name_key[:512]))
+        dialogues.append((fact_id, dialogue))
+    if not touched:
+        return
+    lock(connection, "registries")
+    for kind, name_key in sorted(touched):
+        registry.relink(connection, kind, name_key)
+    for fact_id, agreement in agreements:
+        agreement_id = registry.record_of(connection, fact_id)
         connection.execute(
             insert(t.agreement_mentions),
             [
                 {
                     **common,
                     "agreement_id": agreement_id,
+                    "fact_id": fact_id,
                     "name_ru": agreement["name_ru"],
                     "status": agreement["status"],
                     "summary": agreement["summary"],
@@ -171,12 +219,13 @@ def _write_facts(connection: Connection, document_id: int, record: DocumentRecor
                 for evidence in agreement["evidence"]
             ],
         )
-    for dialogue in facts["dialogue_formats"]:
-        format_id = _link_format(connection, dialogue)
+    for fact_id, dialogue in dialogues:
+        format_id = registry.record_of(connection, fact_id)
         rounds = [
             {
                 **common,
                 "format_id": format_id,
+                "fact_id": fact_id,
                 "number": r["number"],
                 "date": r["date"],
                 "place": r["place"],
@@ -188,7 +237,6 @@ def _write_facts(connection: Connection, document_id: int, record: DocumentRecor
         ]
         if rounds:
             connection.execute(insert(t.format_rounds), rounds)
-    _write_simple(connection, common, record)
 
 
 def _write_events(connection: Connection, common: dict[str, Any], record: DocumentRecord) -> None:
@@ -337,114 +385,3 @@ def _write_simple(connection: Connection, common: dict[str, Any], record: Docume
     for table, rows in ((t.relations, relations), (t.stances, stances), (t.rhetoric, rhetoric)):
         if rows:
             connection.execute(insert(table), rows)
-
-
-def _link_agreement(connection: Connection, agreement: dict[str, Any], keys: dict[str, str]) -> int:
-    """One record per agreement across documents: same name key, compatible parties."""
-    name_key = keys.get(agreement["id"]) or agreement["name_normal"].lower()
-    parties = set(agreement["parties"])
-    candidates = connection.execute(
-        select(t.agreements).where(t.agreements.c.name_key == name_key[:512])
-    ).mappings()
-    match = _compatible(candidates, parties)
-    if match is None:
-        return connection.execute(
-            insert(t.agreements)
-            .values(
-                key=f"{name_key}|{';'.join(sorted(parties))}"[:512],
-                name_key=name_key[:512],
-                name_ru=agreement["name_normal"],
-                name_en=agreement["name_en"],
-                kind=agreement["kind"],
-                parties=";".join(sorted(parties)),
-                signed=agreement["signed"],
-                signed_at=agreement["signed_at"],
-                valid="–".join(agreement["valid"]) or None,
-                scope=dumps(agreement["scope"]),
-                status=agreement["status"],
-            )
-            .returning(t.agreements.c.id)
-        ).scalar_one()
-    changes: dict[str, Any] = {}
-    merged_parties = set(_split(match["parties"])) | parties
-    if ";".join(sorted(merged_parties)) != match["parties"]:
-        changes["parties"] = ";".join(sorted(merged_parties))
-    for column, value in (
-        ("signed", agreement["signed"]),
-        ("signed_at", agreement["signed_at"]),
-        ("valid", "–".join(agreement["valid"]) or None),
-    ):
-        if value and not match[column]:
-            changes[column] = value
-    if _STATUS_RANK.get(agreement["status"], 0) > _STATUS_RANK.get(match["status"], 0):
-        changes["status"] = agreement["status"]
-    scope = sorted(set(_loads(match["scope"])) | set(agreement["scope"]))
-    if scope != sorted(_loads(match["scope"])):
-        changes["scope"] = dumps(scope)
-    if changes:
-        connection.execute(
-            update(t.agreements).where(t.agreements.c.id == match["id"]).values(**changes)
-        )
-    return match["id"]
-
-
-def _link_format(connection: Connection, dialogue: dict[str, Any]) -> int:
-    """One record per format: same normalised name, compatible parties (``PRK`` and
-    ``PRK;RUS`` are the same Russian-Korean dialogue seen from a terser statement)."""
-    name_key = dialogue["key"].split(":", 1)[-1][:512]
-    parties = set(dialogue["parties"])
-    candidates = connection.execute(
-        select(t.dialogue_formats).where(t.dialogue_formats.c.name_key == name_key)
-    ).mappings()
-    match = _compatible(candidates, parties)
-    if match is None:
-        return connection.execute(
-            insert(t.dialogue_formats)
-            .values(
-                key=f"{';'.join(sorted(parties))}:{name_key}"[:512],
-                name_key=name_key,
-                name_ru=dialogue["name_ru"],
-                name_en=dialogue["name_en"],
-                parties=";".join(sorted(parties)),
-                level=dialogue["level"],
-                launched_by=";".join(dialogue["launched_by"]),
-            )
-            .returning(t.dialogue_formats.c.id)
-        ).scalar_one()
-    merged = set(_split(match["parties"])) | parties
-    changes: dict[str, Any] = {}
-    if len(merged) > len(_split(match["parties"])):
-        changes.update(parties=";".join(sorted(merged)), name_en=dialogue["name_en"])
-    if dialogue["launched_by"] and not match["launched_by"]:
-        changes["launched_by"] = ";".join(dialogue["launched_by"])
-    if dialogue["level"] and not match["level"]:
-        changes["level"] = dialogue["level"]
-    if changes:
-        connection.execute(
-            update(t.dialogue_formats)
-            .where(t.dialogue_formats.c.id == match["id"])
-            .values(**changes)
-        )
-    return match["id"]
-
-
-def _compatible(candidates, parties: set[str]):
-    """The candidate with the same parties, else one whose parties include or are included."""
-    fallback = None
-    for candidate in candidates:
-        known = set(_split(candidate["parties"]))
-        if known == parties:
-            return candidate
-        if fallback is None and (not parties or not known or parties <= known or known <= parties):
-            fallback = candidate
-    return fallback
-
-
-def _split(value: str | None) -> list[str]:
-    return [part for part in (value or "").split(";") if part]
-
-
-def _loads(value: str) -> list[str]:
-    import json
-
-    return json.loads(value) if value else []

@@ -37,7 +37,13 @@ from demarche.reading.sources import DEFAULT_MAX_BYTES, content_hash, read_bytes
 from demarche.store import Filters, Store, StoreError, export
 from demarche.store import schema as t
 from demarche.version import analyzer_version
-from demarche.web.deps import analysis_lock, get_analyzer, get_store, require_token, store_text
+from demarche.web.deps import (
+    get_analyzer,
+    get_store,
+    require_token,
+    store_text,
+    token_if_configured,
+)
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000
@@ -87,6 +93,7 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
         413: "Request too large",
         415: "Unsupported media type",
         422: "Invalid input",
+        503: "The analyser is busy: retry after the Retry-After seconds",
     }
     return {s: {"model": ErrorResponse, "description": described[s]} for s in statuses}
 
@@ -460,11 +467,22 @@ def overview(store: Store = Depends(get_store)) -> dict[str, Any]:
 # -- analysis without storing ------------------------------------------------------------------
 
 
-@router.post("/analyze", summary="Analyse a text without storing it")
-def analyze(body: AnalyzeIn, analyzer: Analyzer = Depends(get_analyzer)) -> dict[str, Any]:
-    """The analysis JSON (schema/analysis.schema.json) of the text: facts with offsets."""
+@router.post(
+    "/analyze",
+    summary="Analyse a text without storing it",
+    dependencies=[Depends(token_if_configured)],
+    responses=_errors(401, 413, 503),
+)
+def analyze(
+    body: AnalyzeIn, request: Request, analyzer: Analyzer = Depends(get_analyzer)
+) -> dict[str, Any]:
+    """The analysis JSON (schema/analysis.schema.json) of the text: facts with offsets.
+
+    At most 200,000 characters. When the server has a token, this needs it too
+    (analysis is the costly operation). One analysis runs at a time; a few requests may wait
+    their turn, and past that the answer is 503 with ``Retry-After``."""
     raw = RawDocument("text", body.text, "<api>", content_hash=content_hash(body.text))
-    with analysis_lock:  # the models are shared and not thread-safe
+    with request.app.state.analysis.turn():
         try:
             return document_to_json(analyzer.analyze(raw, body.language))
         except UnsupportedLanguage as error:
@@ -488,6 +506,7 @@ def list_documents(
         items = [{**hit, "speaker_name": hit["speaker"], "speaker": None} for hit in hits]
     else:
         items, total = store.query("documents", filters, paging.limit, paging.offset)
+    items = [_public_item(item) for item in items]
     return {"items": items, "total": total, **paging.model_dump()}
 
 
@@ -508,7 +527,7 @@ def _search(store: Store, q: str, filters: Filters, paging: Page) -> tuple[list[
         total = len(hits)
     else:
         total = store.search_total(q, filters)
-    return [hit.as_dict() for hit in hits], total
+    return [_public_item(hit.as_dict()) for hit in hits], total
 
 
 @router.get(
@@ -523,6 +542,13 @@ def get_document(
     document = store.document(document_id)
     if document is None:
         raise HTTPException(404, f"no document {document_id}")
+    document = _public_item(document)
+    analysed = (document.get("analysis") or {}).get("document")
+    if isinstance(analysed, dict) and "source" in analysed:
+        document["analysis"] = {
+            **document["analysis"],
+            "document": {**analysed, "source": public_source(analysed["source"])},
+        }
     return document
 
 
@@ -638,6 +664,19 @@ async def _read_body(request: Request) -> bytes:
     body = b"".join(chunks)
     request._body = body  # lets request.form() parse what was already read
     return body
+
+
+def public_source(source: str | None) -> str | None:
+    """Where a document came from, as the API shows it: URLs and labels as they are, a
+    local path by its file name only (``/home/me/archive/a.txt`` is ``a.txt``), so the
+    ingesting machine's folders and user names stay private."""
+    if not source or source.startswith(("http://", "https://", "upload:", "api:", "<")):
+        return source
+    return PureWindowsPath(PurePosixPath(source).name).name or None
+
+
+def _public_item(item: dict[str, Any]) -> dict[str, Any]:
+    return {**item, "source": public_source(item.get("source")) or ""}
 
 
 def _file_name(filename: str | None) -> str:

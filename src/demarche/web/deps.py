@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import secrets
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
@@ -15,6 +17,40 @@ from demarche.store import Store
 from demarche.store.ingest import analyse
 
 analysis_lock = threading.Lock()
+ANALYSIS_WAIT_SECONDS = 60.0
+
+
+class AnalysisQueue:
+    """``/analyze`` requests take turns on the one analyser, at most ``waiting`` of them
+    queued behind the running one; the next is refused at once with 503 and Retry-After
+    instead of piling up threads and memory behind the lock (four 200k-character requests
+    made the last one wait 15 s, and nothing bounded how many could wait)."""
+
+    def __init__(self, waiting: int, wait_seconds: float = ANALYSIS_WAIT_SECONDS) -> None:
+        self.waiting = waiting
+        self.wait_seconds = wait_seconds
+        self._admitted = threading.BoundedSemaphore(1 + waiting)
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        if not self._admitted.acquire(blocking=False):
+            raise HTTPException(
+                503,
+                f"the analyser is busy ({self.waiting} requests already waiting); retry later",
+                headers={"Retry-After": "5"},
+            )
+        try:
+            # the same lock as uploads: the models are shared and not thread-safe
+            if not analysis_lock.acquire(timeout=self.wait_seconds):
+                raise HTTPException(
+                    503, "the analyser stayed busy; retry later", headers={"Retry-After": "5"}
+                )
+            try:
+                yield
+            finally:
+                analysis_lock.release()
+        finally:
+            self._admitted.release()
 
 
 def get_store(request: Request) -> Store:
@@ -49,6 +85,17 @@ def require_token(
     given = bearer.credentials.strip() if bearer else x_demarche_token
     if not given or not secrets.compare_digest(given.encode(), expected.encode()):
         raise HTTPException(401, "a valid token is required to write")
+
+
+def token_if_configured(
+    request: Request,
+    bearer: HTTPAuthorizationCredentials | None = Depends(_bearer),
+    x_demarche_token: str | None = Depends(_token_header),
+) -> None:
+    """Costly reads (``/analyze``) need the token when the server has one; a server
+    without a token (local, read-only) leaves them open to whoever may reach it."""
+    if request.app.state.token:
+        require_token(request, bearer, x_demarche_token)
 
 
 def store_text(

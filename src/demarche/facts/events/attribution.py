@@ -242,6 +242,10 @@ def _joint(context: FactContext, view: SentenceView, entry: dict, verb) -> bool:
         return False  # «Пригласил Ван И…»: one person acted
     if context.doc.metadata.genre in context.lexicon.sides_genres:
         return True
+    if context.lexicon.own_part.find(view.tokens):
+        return False  # «Мы со своей стороны поддерживаем …»: for our part, alone
+    if fold(verb.lemma) in context.lexicon.proposal_words:
+        return False  # «предложили американцам провести консультации»: an offer is one side's
     if entry.get("needs_object") == "agreement" or entry["type"] == "AGREE":
         return True
     if context.lexicon.joint.find(view.tokens) or _plural_sides(context, view):

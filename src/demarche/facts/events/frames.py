@@ -65,7 +65,12 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     subjects = [c for c in _subjects(view, verb, hit) if not _in_label(context, view, c)]
     # «Приветствуем успешное председательство Лаоса»: a first-person verb's only subject is
     # «мы»; a noun the parser made its subject is its object
-    misread = [c for c in subjects if _first_person_verb(tokens[verb]) and tokens[c].pos != "PRON"]
+    misread = [
+        c
+        for c in subjects
+        if _first_person_verb(tokens[verb])
+        and (tokens[c].pos != "PRON" or fold(tokens[c].lemma) not in context.lexicon.we)
+    ]  # «Высоко ценим то, что Мехико …»: «то» and its clause are what we value
     subjects = [c for c in subjects if c not in misread]
     subjects = subjects or _stray_subject(context, view, verb)
     subjects = _antecedents(context, view, verb, subjects)
@@ -95,6 +100,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     source = _unique(
         [r for c in subjects + agent for r in context.actors_in(view, _phrase(view, c, verb))]
     )
+    if not source and subjects and context.counterpart and _colleague(context, view, subjects):
+        source = [context.counterpart]  # «Мой коллега передал приглашение»
     if not source and not subjects:
         source = _institution_source(context, view, verb) or _source_preposition(
             context, view, verb, entry
@@ -167,6 +174,9 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source, target = _visitor_and_host(context, view)
     if not source and entry["type"] == "CONSULT" and len(context.sides) > 2:
         source = list(context.sides)  # «итоги пятой встречи в данном формате»: the Sides met
+    if entry.get("destination_prepositions"):
+        # «визит в Анкару», «посетит Куала-Лумпур»: the host is the destination's state
+        target = _destination(context, view, hit, verb, entry) or target
     target = [r for r in target if all(r.code != s.code for s in source)]
     if entry.get("reciprocal"):
         target = []  # «договорились …», «обсудили …»: the sides act together on a topic
@@ -431,3 +441,29 @@ def _source_preposition(context: FactContext, view: SentenceView, verb: int, ent
             if refs:
                 return refs
     return []
+
+
+def _destination(context: FactContext, view: SentenceView, hit: Hit, verb: int, entry: dict):
+    tokens = view.tokens
+    wanted = set(entry["destination_prepositions"])
+    roots = {hit.first, verb}
+    for node in sorted({c for r in roots for c in view.children[r]}):
+        mention = view.mentions[node]
+        if mention is None or context.entity(mention).kind not in ("place", "state"):
+            continue
+        cases = {fold(tokens[c].text) for c in view.children[node] if tokens[c].rel == "case"}
+        if cases & wanted or (tokens[node].rel == "obj" and not cases):
+            ref = context.ref(mention, acting=True)
+            if ref is not None:
+                return [ref]
+    return []
+
+
+def _colleague(context: FactContext, view: SentenceView, subjects: list[int]) -> bool:
+    """«мой коллега», «наш собеседник»: at talks, the other side's minister."""
+    return any(
+        fold(view.tokens[c].lemma) in context.lexicon.colleagues
+        and view.mentions[c] is None
+        and not context.actors_in(view, view.subtree(c))
+        for c in subjects
+    )

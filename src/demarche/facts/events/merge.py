@@ -17,11 +17,12 @@ def _normalise(context: FactContext, event: Event) -> None:
         _only_named_people(context, event)
     planned = event.type == "AGREE" and event.note == "intent to consult"
     if planned:
+        trip = event.mode == "visit"
         _consult_convention(context, event)
-        if len(event.source) == 1 and len(event.target) == 1:
+        if len(event.source) == 1 and len(event.target) == 1 and not trip:
             event.source = event.source + event.target  # a meeting agreed on by both sides
             event.target = list(reversed(event.source))
-        event.mode = ""
+        event.mode = ""  # «посетит Куала-Лумпур»: a trip stays from the guest to the host
     elif event.type == "CONSULT":
         _consult_convention(context, event)
 
