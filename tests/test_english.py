@@ -119,13 +119,13 @@ def test_api_refuses_or_forces_a_language(api_store_path, analyzer, tmp_path):
     app.state.analyzer = analyzer
     client = TestClient(app)
     french = FRENCH.read_text(encoding="utf-8")
-    refused = client.post(f"{API}/analyze", json={"text": french})
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    refused = client.post(f"{API}/analyze", json={"text": french}, headers=auth)
     assert refused.status_code == 422
     assert "language 'fr' has no language pack" in refused.text
-    forced = client.post(f"{API}/analyze", json={"text": french, "language": "en"})
+    forced = client.post(f"{API}/analyze", json={"text": french, "language": "en"}, headers=auth)
     assert forced.status_code == 200
     assert forced.json()["document"]["language"] == "en"
-    auth = {"Authorization": f"Bearer {TOKEN}"}
     upload = client.post(f"{API}/documents", json={"text": french}, headers=auth)
     assert upload.status_code == 422 and "'fr'" in upload.text
     english = COMMENT.read_text(encoding="utf-8")
