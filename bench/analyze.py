@@ -10,6 +10,13 @@ Baseline: Natasha's full pipeline (segment + morph + syntax + NER) per document.
 Corpora: ``seed`` is N copies of the seed statement (flattering to per-word caches);
 ``mixed`` cycles the statements in tests/corpus/*.txt to N documents; ``factrueval`` is the
 FactRuEval-2016 devset. ``--corpus`` takes a comma-separated list.
+
+``--lang en`` measures the English pack instead: ``seed`` is N English statements of the
+seed's size (the invented statements of tests/english/ joined until as long), ``mixed`` cycles
+those statements; the baseline is spaCy's full en_core_web_sm pipeline per document. The
+Demarche worker analyses one Russian statement first, so its peak RSS holds both packs.
+
+    .venv/bin/python bench/analyze.py --lang en --docs 60 --corpus seed,mixed
 """
 
 from __future__ import annotations
@@ -28,10 +35,42 @@ SEED = ROOT.parent / "shared" / "seed" / "000_7b854fd4ab34d6fc.txt"
 FACTRUEVAL = ROOT.parent / "shared" / "factrueval-2016" / "devset"
 EXAMPLE = ROOT / "src" / "demarche" / "examples" / "statement_ru.txt"
 MIXED = ROOT / "tests" / "corpus"
+ENGLISH = ROOT / "tests" / "english"
 CORPORA = ("seed", "mixed", "factrueval")
+LANGUAGES = ("ru", "en")
 
 
-def texts_for(corpus: str, docs: int) -> list[str]:
+def english_texts_for(corpus: str, docs: int) -> list[str]:
+    pool = [p.read_text(encoding="utf-8") for p in sorted(ENGLISH.glob("en_*.txt"))]
+    if corpus == "mixed":
+        return [pool[i % len(pool)] for i in range(docs)]
+    if corpus != "seed":
+        raise SystemExit(f"--lang en has no corpus {corpus!r} (seed, mixed)")
+    size = len((SEED if SEED.exists() else EXAMPLE).read_text(encoding="utf-8"))
+    # One seed-sized statement: the first one's title, then bodies until as long as the seed.
+    first, *rest = pool
+    parts, index = [first], 0
+    while sum(len(p) for p in parts) < size:
+        body = rest[index % len(rest)].split("\n", 1)[1] if rest else first
+        parts.append(body)
+        index += 1
+    return ["\n".join(parts)] * docs
+
+
+def spacy_runner():
+    from demarche.language.english import load_english
+
+    nlp = load_english().nlp
+
+    def run(text: str) -> int:
+        return len(nlp(text).ents)
+
+    return run
+
+
+def texts_for(corpus: str, docs: int, lang: str = "ru") -> list[str]:
+    if lang == "en":
+        return english_texts_for(corpus, docs)
     if corpus == "factrueval":
         return [p.read_text(encoding="utf-8") for p in sorted(FACTRUEVAL.glob("*.txt"))]
     if corpus == "mixed":
@@ -66,10 +105,12 @@ def natasha_runner():
     return run
 
 
-def demarche_runner():
+def demarche_runner(lang: str = "ru"):
     from demarche.pipeline import Analyzer
 
     analyzer = Analyzer()
+    if lang == "en":  # both packs loaded, as in a mixed archive
+        analyzer.analyze_text((SEED if SEED.exists() else EXAMPLE).read_text(encoding="utf-8"))
 
     def run(text: str) -> int:
         return len(analyzer.analyze_text(text).mentions)
@@ -77,11 +118,16 @@ def demarche_runner():
     return run
 
 
-def worker(system: str, corpus: str, docs: int) -> None:
+def worker(system: str, corpus: str, docs: int, lang: str = "ru") -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    texts = texts_for(corpus, docs)
+    texts = texts_for(corpus, docs, lang)
     started = time.perf_counter()
-    run = natasha_runner() if system == "natasha" else demarche_runner()
+    if system == "natasha":
+        run = natasha_runner()
+    elif system == "spacy":
+        run = spacy_runner()
+    else:
+        run = demarche_runner(lang)
     load_seconds = time.perf_counter() - started
     run(texts[0])  # warm-up: first-call allocations are not per-document cost
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -103,6 +149,7 @@ def worker(system: str, corpus: str, docs: int) -> None:
                 "peak_rss_mb": peak_kb / 1024,
                 "load_s": load_seconds,
                 "items": found,
+                "chars_per_doc": chars / len(texts),
             }
         )
     )
@@ -123,10 +170,18 @@ def main() -> None:
         help="run each system this many times, alternating, and keep each one's best run "
         "(by CPU time; machines are noisy)",
     )
-    parser.add_argument("--worker", choices=["natasha", "demarche"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="ru",
+        help="ru: Russian pack vs Natasha; en: English pack vs spaCy's en_core_web_sm",
+    )
+    parser.add_argument(
+        "--worker", choices=["natasha", "spacy", "demarche"], help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, args.corpus, args.docs)
+        worker(args.worker, args.corpus, args.docs, args.lang)
         return
     env = {
         **os.environ,
@@ -137,22 +192,27 @@ def main() -> None:
     for corpus in args.corpus.split(","):
         if corpus not in CORPORA:
             parser.error(f"unknown corpus {corpus!r}; choose from {', '.join(CORPORA)}")
-        compare(corpus, args.docs, env, max(1, args.repeat))
+        compare(corpus, args.docs, env, max(1, args.repeat), args.lang)
 
 
-def compare(corpus: str, docs: int, env: dict[str, str], repeat: int) -> None:
+def compare(corpus: str, docs: int, env: dict[str, str], repeat: int, lang: str = "ru") -> None:
     results: dict[str, dict] = {}
+    baseline = "natasha" if lang == "ru" else "spacy"
     for _ in range(repeat):
-        for system in ("natasha", "demarche"):
+        for system in (baseline, "demarche"):
             command = [sys.executable, __file__, "--worker", system, "--corpus", corpus,
-                       "--docs", str(docs)]  # fmt: skip
+                       "--docs", str(docs), "--lang", lang]  # fmt: skip
             output = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
             run = json.loads(output.stdout.strip().splitlines()[-1])
             best = results.get(system)
             if best is None or run["cpu_docs_per_s"] > best["cpu_docs_per_s"]:
                 results[system] = run
     runs = f", best of {repeat} runs" if repeat > 1 else ""
-    print(f"corpus: {corpus}, {results['natasha']['docs']} documents, one thread each{runs}")
+    size = results[baseline]["chars_per_doc"]
+    print(
+        f"corpus: {corpus} ({lang}), {results[baseline]['docs']} documents of {size:.0f} chars "
+        f"on average, one thread each{runs}"
+    )
     header = f"{'system':<10}{'docs/s':>10}{'chars/s':>12}{'CPU docs/s':>12}{'peak RSS MB':>14}"
     print(header + f"{'load s':>9}")
     for system, r in results.items():
@@ -160,10 +220,11 @@ def compare(corpus: str, docs: int, env: dict[str, str], repeat: int) -> None:
             f"{system:<10}{r['docs_per_s']:>10.1f}{r['chars_per_s']:>12.0f}"
             f"{r['cpu_docs_per_s']:>12.1f}{r['peak_rss_mb']:>14.0f}{r['load_s']:>9.1f}"
         )
-    ratio = results["demarche"]["docs_per_s"] / results["natasha"]["docs_per_s"]
-    cpu_ratio = results["demarche"]["cpu_docs_per_s"] / results["natasha"]["cpu_docs_per_s"]
+    ratio = results["demarche"]["docs_per_s"] / results[baseline]["docs_per_s"]
+    cpu_ratio = results["demarche"]["cpu_docs_per_s"] / results[baseline]["cpu_docs_per_s"]
     print(
-        f"demarche / natasha throughput: {ratio:.2f}x wall-clock, {cpu_ratio:.2f}x per CPU second"
+        f"demarche / {baseline} throughput: {ratio:.2f}x wall-clock, "
+        f"{cpu_ratio:.2f}x per CPU second"
         " (same texts, so chars/s agree)"
     )
     print()

@@ -58,8 +58,9 @@ class Pattern:
 
 
 class Gazetteer:
-    def __init__(self, morphology: Morphology) -> None:
+    def __init__(self, morphology: Morphology, language: str = "ru") -> None:
         self.morphology = morphology
+        self.language = language
         self.patterns: dict[tuple[str, ...], Pattern] = {}
         self.first_word: dict[str, list[Pattern]] = {}
         self.entities: dict[str, Entity] = {}
@@ -75,7 +76,7 @@ class Gazetteer:
     # -- building -------------------------------------------------------------------------
 
     def add(self, name: str, target: Target) -> None:
-        words = tuple(self._word(w, i, name) for i, w in enumerate(_words(name)))
+        words = tuple(self._word(w, i, name) for i, w in enumerate(_words(name, self.language)))
         if not words:
             return
         key = tuple(fold(w.surface) for w in words)
@@ -95,7 +96,7 @@ class Gazetteer:
         keys = {folded}
         if len(word) > 1 and not _is_abbreviation(word):
             keys.add(fold(self.morphology.lemma(word)))
-            if folded[-1] in "ая" and len(folded) > 3:
+            if self.language == "ru" and folded[-1] in "ая" and len(folded) > 3:
                 keys.add(folded[:-1])
         multiword = " " in name.strip() or "." in name
         return PatternWord(
@@ -109,7 +110,11 @@ class Gazetteer:
         return self.entities.setdefault(entity.id, entity)
 
 
-def _words(name: str) -> list[str]:
+def _words(name: str, language: str = "ru") -> list[str]:
+    if language == "en":
+        from demarche.language.english import tokenize_name
+
+        return tokenize_name(name)
     return [t.text for t in tokenize(name)]
 
 
@@ -144,16 +149,77 @@ def parse_date(value: str | None, end: bool = False) -> date | None:
 
 
 @cache
-def load_gazetteer(morphology: Morphology) -> Gazetteer:
-    gazetteer = Gazetteer(morphology)
-    _load_states(gazetteer, load_json("actors/states.json"))
-    _load_organizations(gazetteer, load_json("actors/organizations.json"))
-    _load_places(gazetteer, load_json("actors/places.json"))
-    _load_people(gazetteer, load_json("actors/people.json"))
+def load_gazetteer(morphology: Morphology, language: str = "ru") -> Gazetteer:
+    """The gazetteer for one language: the same entities (and ids) in every language, found
+    through that language's names. English names come from the ``name_en``/``aliases_en``
+    fields and ``actors/english.json`` (short forms, demonyms, aliases the files lack)."""
+    gazetteer = Gazetteer(morphology, language)
+    names = _Names(language)
+    _load_states(gazetteer, load_json("actors/states.json"), names)
+    _load_organizations(gazetteer, load_json("actors/organizations.json"), names)
+    _load_places(gazetteer, load_json("actors/places.json"), names)
+    _load_people(gazetteer, load_json("actors/people.json"), names)
     return gazetteer
 
 
-def _load_states(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
+class _Names:
+    """Which names of a data-file item the gazetteer matches, per language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.extra: dict[str, Any] = load_json("actors/english.json") if language == "en" else {}
+
+    def aliases(self, key: str) -> list[str]:
+        return list(self.extra.get("aliases", {}).get(key, []))
+
+    def state(self, state: dict[str, Any]) -> tuple[list[str], list[str], list[str]]:
+        """(names, adjectives, demonyms)."""
+        if self.language != "en":
+            return state["names_ru"], state.get("adjectives_ru", []), state.get("demonyms_ru", [])
+        code = state["code"]
+        names = [state["name_en"], *self.aliases(f"state:{code}")]
+        adjectives = [state["adjective_en"]] if state.get("adjective_en") else []
+        adjectives += self.extra.get("adjectives", {}).get(code, [])
+        demonyms = self.extra.get("demonyms", {}).get(code, [])
+        return names, [a for a in adjectives if a not in names], demonyms
+
+    def ambiguous(self, data: dict[str, Any]) -> list[dict[str, Any]]:
+        if self.language != "en":
+            return [{"name": i["ru"], "candidates": i["candidates"]} for i in data]
+        return self.extra.get("ambiguous_adjectives", [])
+
+    def organization(self, org: dict[str, Any]) -> tuple[list[str], list[str]]:
+        if self.language != "en":
+            return org["names_ru"], org.get("adjectives_ru", [])
+        names = [org["name_en"], org.get("full_name_en") or org["name_en"]]
+        return _unique(names + self.aliases(f"org:{org['code']}")), []
+
+    def body(self, body: dict[str, Any]) -> list[str]:
+        if self.language != "en":
+            return body["names_ru"]
+        return _unique([body["name_en"], *self.aliases(f"body:{_slug(body['name_en'])}")])
+
+    def sector_word(self, word: dict[str, Any]) -> str:
+        return word["ru"] if self.language != "en" else word["name_en"]
+
+    def place(self, kind: str, place: dict[str, Any]) -> list[str]:
+        if self.language != "en":
+            return place["names_ru"]
+        return _unique([place["name_en"], *self.aliases(f"{kind}:{_slug(place['name_en'])}")])
+
+    def person(self, person: dict[str, Any]) -> list[str]:
+        from demarche.actors.people import name_variants, name_variants_en
+
+        if self.language != "en":
+            return name_variants(person)
+        return name_variants_en(person) + self.aliases(f"person:{person['id']}")
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _load_states(gazetteer: Gazetteer, data: dict[str, Any], names: _Names) -> None:
     for state in data["states"]:
         code = state["code"]
         entity = gazetteer.register(
@@ -169,20 +235,21 @@ def _load_states(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
             )
         )
         gazetteer.adjective_en[code] = state.get("adjective_en") or state["name_en"]
-        for name in state["names_ru"]:
+        state_names, adjectives, demonyms = names.state(state)
+        for name in state_names:
             gazetteer.add(name, Target(entity, "name", "LOC"))
-        for adjective in state.get("adjectives_ru", []):
+        for adjective in adjectives:
             gazetteer.add(adjective, Target(entity, "adjective", "LOC"))
             gazetteer.state_adjectives[fold(adjective)] = code
-        for demonym in state.get("demonyms_ru", []):
+        for demonym in demonyms:
             gazetteer.add(demonym, Target(entity, "demonym", "LOC"))
-    for item in data.get("ambiguous_adjectives", []):
+    for item in names.ambiguous(data.get("ambiguous_adjectives", [])):
         candidates = tuple(item["candidates"])
-        gazetteer.ambiguous[fold(item["ru"])] = candidates
-        gazetteer.add(item["ru"], Target(None, "adjective", "LOC", candidates=candidates))
+        gazetteer.ambiguous[fold(item["name"])] = candidates
+        gazetteer.add(item["name"], Target(None, "adjective", "LOC", candidates=candidates))
 
 
-def _load_organizations(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
+def _load_organizations(gazetteer: Gazetteer, data: dict[str, Any], names: _Names) -> None:
     for org in data["organizations"]:
         entity = gazetteer.register(
             Entity(
@@ -196,9 +263,10 @@ def _load_organizations(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
                 extra={"full_name_en": org.get("full_name_en"), "org_kind": org.get("kind")},
             )
         )
-        for name in org["names_ru"]:
+        org_names, org_adjectives = names.organization(org)
+        for name in org_names:
             gazetteer.add(name, Target(entity, "name", "ORG"))
-        for adjective in org.get("adjectives_ru", []):
+        for adjective in org_adjectives:
             gazetteer.add(adjective, Target(entity, "adjective", "ORG"))
     for body in data.get("state_bodies", []):
         entity = gazetteer.register(
@@ -213,13 +281,17 @@ def _load_organizations(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
                 wikidata=body.get("wikidata"),
             )
         )
-        for name in body["names_ru"]:
+        for name in names.body(body):
             gazetteer.add(name, Target(entity, "name", "ORG"))
     for word in data.get("sector_words", []):
-        gazetteer.sector_words[fold(word["ru"])] = (word["sector"], word["name_en"])
+        if names.language == "ru":
+            gazetteer.sector_words[fold(word["ru"])] = (word["sector"], word["name_en"])
+        else:  # the first sense of an English word wins (``military``: armed forces)
+            key = fold(gazetteer.morphology.lemma(names.sector_word(word)))
+            gazetteer.sector_words.setdefault(key, (word["sector"], word["name_en"]))
 
 
-def _load_places(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
+def _load_places(gazetteer: Gazetteer, data: dict[str, Any], names: _Names) -> None:
     for kind, items in (("place", data["places"]), ("region", data["regions"])):
         for place in items:
             entity = gazetteer.register(
@@ -236,13 +308,11 @@ def _load_places(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
                     },
                 )
             )
-            for name in place["names_ru"]:
+            for name in names.place(kind, place):
                 gazetteer.add(name, Target(entity, "name", "LOC"))
 
 
-def _load_people(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
-    from demarche.actors.people import name_variants
-
+def _load_people(gazetteer: Gazetteer, data: dict[str, Any], names: _Names) -> None:
     for person in data["people"]:
         offices = tuple(
             Office(
@@ -266,7 +336,7 @@ def _load_people(gazetteer: Gazetteer, data: dict[str, Any]) -> None:
                 wikidata=person.get("wikidata"),
             )
         )
-        for variant in name_variants(person):
+        for variant in names.person(person):
             gazetteer.add(variant, Target(entity, "name", "PER", offices=offices))
 
 

@@ -107,7 +107,11 @@ _FUNCTION_POS = {"NPRO", "CONJ", "PRCL", "PREP"}
 
 
 def _function_word(morphology, text: str) -> bool:
-    """Any likely reading of the word is a pronoun, determiner or particle."""
+    """Any likely reading of the word is a pronoun, determiner or particle (a language's
+    morphology may answer itself: English has no pymorphy parses)."""
+    own = getattr(morphology, "function_word", None)
+    if own is not None:
+        return own(text)
     return any(
         parse.tag.POS in _FUNCTION_POS or "Apro" in parse.tag
         for parse in morphology.parse(text)[:4]

@@ -17,21 +17,26 @@ class OfficeTitle:
 
 
 class OfficeLexicon:
-    def __init__(self, morphology: Morphology, phrases: list[dict[str, str]]) -> None:
+    def __init__(
+        self, morphology: Morphology, phrases: list[dict[str, str]], field: str = "ru"
+    ) -> None:
+        """``phrases``: {``field``: phrase, "en": English title, "sector"}."""
         self.morphology = morphology
         self.phrases: dict[tuple[str, ...], OfficeTitle] = {}
+        # A token's key: its folded lemma; English asks the morphology (lower-case singular).
+        self.key = getattr(morphology, "token_key", None) or _lemma_key
         for item in phrases:
-            key = tuple(fold(morphology.lemma(w)) for w in item["ru"].split())
-            self.phrases[key] = OfficeTitle(item["en"], item["sector"])
+            key = tuple(fold(morphology.lemma(w)) for w in item[field].split())
+            self.phrases[key] = OfficeTitle(item["en"], item["sector"])  # the last one wins
         self.longest = max((len(k) for k in self.phrases), default=0)
         self.first_lemmas = {key[0] for key in self.phrases}
 
     def match_at(self, tokens: list[Token], index: int) -> tuple[int, OfficeTitle] | None:
         """Longest office phrase starting at ``tokens[index]``: (end index, title)."""
-        if fold(tokens[index].lemma or tokens[index].text) not in self.first_lemmas:
+        if self.key(tokens[index]) not in self.first_lemmas:
             return None
         for length in range(min(self.longest, len(tokens) - index), 0, -1):
-            key = tuple(fold(t.lemma or t.text) for t in tokens[index : index + length])
+            key = tuple(self.key(t) for t in tokens[index : index + length])
             title = self.phrases.get(key)
             if title:
                 return index + length, title
@@ -46,6 +51,24 @@ class OfficeLexicon:
         return None
 
 
+def _lemma_key(token: Token) -> str:
+    return fold(token.lemma or token.text)
+
+
 @cache
-def load_offices(morphology: Morphology) -> OfficeLexicon:
-    return OfficeLexicon(morphology, load_json("lang/offices.json")["offices"])
+def load_offices(morphology: Morphology, language: str = "ru") -> OfficeLexicon:
+    """Office phrases: ``offices.json`` in Russian; in another language the English titles
+    themselves, then the pack's own phrases (``lang/<language>.json`` "offices"), which win."""
+    phrases = load_json("lang/offices.json")["offices"]
+    if language == "ru":
+        return OfficeLexicon(morphology, phrases, "ru")
+    own = load_json(f"lang/{language}.json").get("offices", [])
+    phrases = [{"phrase": item["en"], **item} for item in phrases] + [
+        {"phrase": item[language], "en": item.get("title", item[language]), **_sector(item)}
+        for item in own
+    ]
+    return OfficeLexicon(morphology, phrases, "phrase")
+
+
+def _sector(item: dict[str, str]) -> dict[str, str]:
+    return {"sector": item["sector"]}

@@ -29,6 +29,19 @@ def name_variants(person: dict[str, Any]) -> list[str]:
     return variants
 
 
+def name_variants_en(person: dict[str, Any]) -> list[str]:
+    """English variants: the name, its aliases and, for western order, the surname alone."""
+    name = person["name_en"]
+    variants = [name, *person.get("aliases_en", [])]
+    words = name.split()
+    if person.get("order", "western") != "eastern" and len(words) > 1:
+        surname = words[-1]
+        if len(surname) >= MIN_SURNAME_ALONE and surname[:1].isupper():
+            variants.append(surname)
+        variants.append(f"{words[0][0]}. {surname}")
+    return list(dict.fromkeys(variants))
+
+
 def office_on(offices: tuple[Office, ...], when: date | None) -> tuple[Office | None, bool]:
     """The office held on ``when`` (head of state first), else the latest one as *former*."""
     if not offices:

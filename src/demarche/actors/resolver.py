@@ -35,12 +35,15 @@ class OfficeContext:
 class ActorResolver:
     def __init__(self, morphology: Morphology, language: str = "ru") -> None:
         self.morphology = morphology
-        self.gazetteer: Gazetteer = load_gazetteer(morphology)
-        self.offices: OfficeLexicon = load_offices(morphology)
+        self.language = language
+        self.gazetteer: Gazetteer = load_gazetteer(morphology, language)
+        self.offices: OfficeLexicon = load_offices(morphology, language)
         pack = load_json(f"lang/{language}.json")
         self.we = {fold(w) for w in pack["first_person_plural"]}
         self.colleague_words = {fold(w) for w in pack["colleague_words"]}
         self.translit: dict[str, str] = pack["translit"]
+        # Title phrases that name the publishing body («Statement by the Foreign Ministry»).
+        self.title_bodies: dict[str, str] = pack.get("title_bodies", {})
 
     def __call__(self, doc: Document, ner: list[tuple[int, int, str]]) -> None:
         office_spans = self._office_spans(doc)
@@ -190,9 +193,18 @@ class _Resolution:
             entity_id = self.entity_of.get(id(candidate))
             if candidate.label == "PER":
                 return self._set_speaker(candidate, entity_id)
-        for candidate in in_title:
+        bodies = [
+            c
+            for c in in_title
+            if (entity_id := self.entity_of.get(id(c)))
+            and self.doc.entities[entity_id].kind in ("state_body", "organization")
+        ]
+        named = self._title_body(start, end)
+        if named is not None and (not bodies or named[0] < bodies[0].start):
+            return self._set_title_body(*named)
+        for candidate in bodies:
             entity_id = self.entity_of.get(id(candidate))
-            if entity_id and self.doc.entities[entity_id].kind in ("state_body", "organization"):
+            if entity_id:
                 entity = self.doc.entities[entity_id]
                 meta.speaker = Speaker(
                     entity_id, entity.name_ru, entity.name_en, entity.actor, entity.sector,
@@ -200,6 +212,29 @@ class _Resolution:
                 )  # fmt: skip
                 return entity.actor
         return self._speaker_from_turns()
+
+    def _title_body(self, start: int, end: int) -> tuple[int, int, Entity] | None:
+        """The publishing body named by a title phrase of the language pack, first in the
+        title: (start, end, entity)."""
+        title = self.doc.text[start:end]
+        found = []
+        for phrase, entity_id in self.r.title_bodies.items():
+            at = title.find(phrase)
+            entity = self.r.gazetteer.entities.get(entity_id)
+            if at >= 0 and entity is not None:
+                found.append((start + at, start + at + len(phrase), entity))
+        return min(found, key=lambda item: item[0]) if found else None
+
+    def _set_title_body(self, start: int, end: int, entity: Entity) -> str | None:
+        self._add(entity)
+        for candidate in self.found:  # the NER's unresolved span over the same words
+            if candidate.start <= start and end <= candidate.end and not candidate.targets:
+                self.entity_of[id(candidate)] = entity.id
+        self.doc.metadata.speaker = Speaker(
+            entity.id, entity.name_ru, entity.name_en, entity.actor, entity.sector,
+            None, start, end,
+        )  # fmt: skip
+        return entity.actor
 
     def _speaker_from_turns(self) -> str | None:
         for turn in self.doc.turns:

@@ -9,7 +9,18 @@ from typing import Annotated
 
 import typer
 
-from demarche.cli.common import app, example_path, fail, note, out, progress_bar, skipped
+from demarche.cli.common import (
+    LANGUAGE_HELP,
+    app,
+    check_language,
+    example_path,
+    fail,
+    note,
+    out,
+    progress_bar,
+    skipped,
+)
+from demarche.errors import UnsupportedLanguage
 from demarche.reading import DEFAULT_MAX_BYTES, RawDocument, ReadFailure, read_sources
 
 
@@ -36,8 +47,10 @@ def analyze(
     max_bytes: Annotated[
         int, typer.Option(help="Skip inputs larger than this many bytes.")
     ] = DEFAULT_MAX_BYTES,
+    language: Annotated[str | None, typer.Option(help=LANGUAGE_HELP)] = None,
 ) -> None:
     """Analyse statements: structure, speakers, and every actor with its offsets."""
+    language = check_language(language)
     sources = list(paths or [])
     if example:
         sources.append(str(example_path()))
@@ -50,7 +63,7 @@ def analyze(
     from demarche.output.summary import print_summary
     from demarche.pipeline import Analyzer
 
-    analyzer = Analyzer()
+    analyzer = Analyzer(language)
     items = list(read_sources(sources, max_bytes=max_bytes))
     documents = [i for i in items if isinstance(i, RawDocument)]
     failures = [i for i in items if isinstance(i, ReadFailure)]
@@ -63,6 +76,9 @@ def analyze(
         for raw in documents:
             try:
                 doc = analyzer.analyze(raw)
+            except UnsupportedLanguage as error:
+                failures.append(ReadFailure(raw.source, error.reason))
+                continue
             except Exception as error:  # one bad document must not stop the batch
                 failures.append(ReadFailure(raw.source, f"analysis failed: {error!r}"))
                 continue

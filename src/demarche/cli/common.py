@@ -36,6 +36,21 @@ def example_path() -> Path:
     return Path(str(files("demarche").joinpath("examples/statement_ru.txt")))
 
 
+def check_language(language: str | None) -> str | None:
+    """``--language``: a language pack's code, or a usage error (exit 2)."""
+    from demarche.language.identify import PACKS
+
+    if language is not None and language not in PACKS:
+        raise fail(f"--language {language}: no language pack (choose {', '.join(PACKS)})", 2)
+    return language
+
+
+LANGUAGE_HELP = (
+    "Analyse every input as this language (ru, en) instead of identifying each one's "
+    "language; inputs in a language without a pack are otherwise skipped."
+)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     err.print(f"[red]demarche: error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)

@@ -16,7 +16,17 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from demarche.cli.common import app, err, fail, note, out, progress_bar, skipped
+from demarche.cli.common import (
+    LANGUAGE_HELP,
+    app,
+    check_language,
+    err,
+    fail,
+    note,
+    out,
+    progress_bar,
+    skipped,
+)
 from demarche.reading import DEFAULT_MAX_BYTES, read_sources
 from demarche.reading.sources import count_items
 
@@ -135,8 +145,10 @@ def ingest(
     scheduler: Annotated[
         str | None, typer.Option(help="Address of a Dask scheduler to analyse on.")
     ] = None,
+    language: Annotated[str | None, typer.Option(help=LANGUAGE_HELP)] = None,
 ) -> None:
     """Analyse statements into the store: idempotent, one transaction per document."""
+    language = check_language(language)
     from demarche.reading.web import Fetcher, url_list
     from demarche.store.ingest import ingest as run_ingest
 
@@ -168,9 +180,13 @@ def ingest(
         if workers or scheduler:
             from demarche.store.distributed import ingest_distributed
 
-            report = ingest_distributed(store, items(), workers or 2, scheduler, advance)
+            report = ingest_distributed(
+                store, items(), workers or 2, scheduler, advance, language=language
+            )
         else:
-            report = run_ingest(store, items(), progress=advance)
+            from demarche.pipeline import Analyzer
+
+            report = run_ingest(store, items(), Analyzer(language), progress=advance)
     _print_report("stored", report)
     if report.stored == 0 and report.unchanged == 0 and report.failed:
         raise fail("nothing could be ingested")

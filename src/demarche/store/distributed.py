@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable
 from functools import cache
 
+from demarche.errors import UnsupportedLanguage
 from demarche.pipeline import Analyzer
 from demarche.reading import RawDocument, ReadFailure
 from demarche.store.ingest import IngestReport, Progress, analyse, pending, store_record
@@ -20,15 +21,19 @@ from demarche.store.store import Store
 
 
 @cache
-def _worker_analyzer() -> Analyzer:
-    return Analyzer()
+def _worker_analyzer(language: str | None = None) -> Analyzer:
+    return Analyzer(language)
 
 
-def analyse_on_worker(raw: RawDocument) -> tuple[DocumentRecord | None, str, float]:
+def analyse_on_worker(
+    raw: RawDocument, language: str | None = None
+) -> tuple[DocumentRecord | None, str, float]:
     """(record or None, error, seconds) — errors travel back as data, never as exceptions."""
     started = time.perf_counter()
     try:
-        return analyse(_worker_analyzer(), raw), "", time.perf_counter() - started
+        return analyse(_worker_analyzer(language), raw), "", time.perf_counter() - started
+    except UnsupportedLanguage as error:
+        return None, str(error), time.perf_counter() - started
     except Exception as error:  # one bad document never stops the batch
         message = f"{raw.source}: analysis failed ({error.__class__.__name__})"
         return None, message, time.perf_counter() - started
@@ -40,6 +45,7 @@ def ingest_distributed(
     workers: int = 2,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    language: str | None = None,
 ) -> IngestReport:
     from distributed import Client, LocalCluster, as_completed
 
@@ -56,7 +62,7 @@ def ingest_distributed(
     try:
         in_flight = as_completed()
         for item in pending(items, known, report, progress):
-            in_flight.add(client.submit(analyse_on_worker, item, pure=False))
+            in_flight.add(client.submit(analyse_on_worker, item, language, pure=False))
             while in_flight.count() >= window:
                 _store_one(store, next(in_flight), report, progress)
         for future in in_flight:

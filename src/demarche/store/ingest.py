@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from demarche.errors import UnsupportedLanguage
 from demarche.reading import RawDocument, ReadFailure
 from demarche.store.store import Store, StoreError
 from demarche.version import analyzer_version
@@ -74,11 +75,11 @@ def store_record(
         tick(progress, "unchanged")
 
 
-def analyse(analyzer: Analyzer, raw: RawDocument) -> DocumentRecord:
+def analyse(analyzer: Analyzer, raw: RawDocument, language: str | None = None) -> DocumentRecord:
     from demarche.store.record import build_record
 
-    doc = analyzer.analyze(raw)
-    return build_record(doc, raw.content_hash, analyzer.models.morphology)
+    doc = analyzer.analyze(raw, language)
+    return build_record(doc, raw.content_hash, analyzer.morphology_for(doc.language))
 
 
 class LazyAnalyzer:
@@ -110,6 +111,9 @@ def ingest(
         analysed = time.perf_counter()
         try:
             record = analyse(lazy.get(), item)
+        except UnsupportedLanguage as error:  # skipped, never analysed as another language
+            report.fail(str(error), progress)
+            continue
         except Exception as error:  # one bad document never stops the batch
             report.fail(f"{item.source}: analysis failed ({error.__class__.__name__})", progress)
             continue

@@ -1,4 +1,7 @@
-"""Russian calendar dates: ``12 июля 2025 года`` -> 2025-07-12."""
+"""Calendar dates: ``12 июля 2025 года``, ``August 21, 2025`` -> ISO dates.
+
+Russian patterns are the defaults; another language pack gives its own (``date_patterns``
+with named groups day, month and year; ``month_year_pattern``; ``year_pattern``)."""
 
 from __future__ import annotations
 
@@ -26,19 +29,43 @@ def month_number(word: str, language: str = "ru") -> int | None:
     return None
 
 
+@cache
+def _patterns(language: str) -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]]:
+    pack = load_json(f"lang/{language}.json")
+    full = [re.compile(p) for p in pack.get("date_patterns", [])] or [_FULL_DATE]
+    month_year = pack.get("month_year_pattern")
+    year = pack.get("year_pattern")
+    return (
+        full,
+        re.compile(month_year) if month_year else _MONTH_YEAR,
+        re.compile(year) if year else _YEAR,
+    )
+
+
+def _parts(match: re.Match[str]) -> tuple[str, str, str]:
+    """(day, month word, year) of a full-date match, by group name or position."""
+    if "month" in match.re.groupindex:
+        return match.group("day"), match.group("month"), match.group("year")
+    return match.group(1), match.group(2), match.group(3)
+
+
 def find_full_dates(text: str, language: str = "ru") -> list[tuple[int, int, date]]:
     """Every complete day-month-year date in ``text``: (start, end, date)."""
     found = []
-    for match in _FULL_DATE.finditer(text):
-        month = month_number(match.group(2), language)
-        if month is None:
-            continue
-        try:
-            value = date(int(match.group(3)), month, int(match.group(1)))
-        except ValueError:
-            continue
-        found.append((match.start(), match.end(), value))
-    return found
+    taken: list[tuple[int, int]] = []
+    for pattern in _patterns(language)[0]:
+        for match in pattern.finditer(text):
+            day, word, year = _parts(match)
+            month = month_number(word, language)
+            if month is None or any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            try:
+                value = date(int(year), month, int(day))
+            except ValueError:
+                continue
+            found.append((match.start(), match.end(), value))
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda item: item[0])
 
 
 _MONTH_YEAR = re.compile(r"\b([А-Яа-яЁё]{3,})\s+(\d{4})(?:\s*(?:года|году|г\.))?")
@@ -53,12 +80,13 @@ def find_dates(text: str, language: str = "ru") -> list[tuple[int, int, str]]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or e <= start for s, e in taken)
 
-    for match in _MONTH_YEAR.finditer(text):
+    _, month_year, year = _patterns(language)
+    for match in month_year.finditer(text):
         month = month_number(match.group(1), language)
         if month and free(match.start(), match.end()):
             found.append((match.start(), match.end(), f"{match.group(2)}-{month:02d}"))
             taken.append((match.start(), match.end()))
-    for match in _YEAR.finditer(text):
+    for match in year.finditer(text):
         if free(match.start(1), match.end()):
             found.append((match.start(1), match.end(), match.group(1)))
     return sorted(found)

@@ -1,5 +1,10 @@
 """Title-line metadata: genre, place and date (``Выступление ... (Вонсан, 12 июля 2025 года)``).
 
+A language pack may find its genre word after a possessive as well as at the start
+(``genre_position``: "anywhere", as English titles name the speaker first: ``Sergey
+Lavrov's remarks ...``) and
+take a trailer after commas (``comma_trailer``: ``..., Moscow, August 21, 2025``).
+
 The speaker and occasion need resolved actors; ``set_occasion`` runs after actor resolution.
 """
 
@@ -22,6 +27,36 @@ def _genres(language: str) -> list[tuple[str, str]]:
     return sorted(genres.items(), key=lambda item: -len(item[0]))
 
 
+@cache
+def _pack_options(language: str) -> tuple[bool, bool]:
+    """(genre word anywhere in the line, trailer after commas)."""
+    pack = load_json(f"lang/{language}.json")
+    return pack.get("genre_position") == "anywhere", bool(pack.get("comma_trailer"))
+
+
+_MAX_PLACE_WORDS = 4
+
+
+def _comma_trailer(line: str, language: str) -> re.Match[str] | None:
+    """``, Moscow, August 21, 2025`` (or ``, August 21, 2025``) ending the line: a match whose
+    group 1 is the trailer without its leading comma."""
+    dates = find_full_dates(line, language)
+    if not dates or line[dates[-1][1] :].strip(" .") or dates[-1][0] == 0:
+        return None
+    start = dates[-1][0]
+    before = line[:start].rstrip()
+    if not before.endswith(","):
+        return None
+    head = before[:-1]
+    cut = head.rfind(",")
+    place = head[cut + 1 :].strip()
+    if cut > 0 and place[:1].isupper() and len(place.split()) <= _MAX_PLACE_WORDS:
+        start = cut
+    else:
+        start = len(head)
+    return re.compile(r",\s*(.*\S)\s*$").search(line, start)
+
+
 def parse_title(doc: Document) -> None:
     """Fill genre, title span, place span and date from the first line, when it is a title."""
     text = doc.text
@@ -32,12 +67,15 @@ def parse_title(doc: Document) -> None:
     meta = doc.metadata
     genre = _genre(line, doc.language)
     trailer = _TRAILER.search(line)
+    if trailer is None and _pack_options(doc.language)[1]:
+        trailer = _comma_trailer(line, doc.language)
     if (not genre and not trailer) or len(line) > _MAX_TITLE:
         _date_near_top(doc)
         return
     meta.title = (lead, lead + len(line))
     if genre:
-        meta.title_genre_word = line[: len(genre[0])]
+        at = genre[2]
+        meta.title_genre_word = line[at : at + len(genre[0])]
         meta.genre = genre[1]
     if trailer:
         inside_start = lead + trailer.start(1)
@@ -55,11 +93,23 @@ def parse_title(doc: Document) -> None:
         _date_near_top(doc)
 
 
-def _genre(line: str, language: str) -> tuple[str, str] | None:
+def _genre(line: str, language: str) -> tuple[str, str, int] | None:
+    """(genre word, label, its offset in the line)."""
     lowered = line.lower()
+    if _pack_options(language)[0]:
+        found = [
+            (m.start(), -len(word), word, label)
+            for word, label in _genres(language)
+            if (m := re.search(rf"(?:^|['’]s\s+){re.escape(word.lower())}(?!\w)", lowered))
+        ]
+        if not found:
+            return None
+        at, _, word, label = min(found)
+        at = lowered.index(word.lower(), at)  # past a possessive ``'s``
+        return word, label, at
     for word, label in _genres(language):
         if lowered.startswith(word.lower()) and not lowered[len(word) : len(word) + 1].isalpha():
-            return word, label
+            return word, label, 0
     return None
 
 
@@ -79,10 +129,14 @@ def set_occasion(doc: Document) -> None:
     start, end = meta.title
     line = doc.text[start:end]
     trailer = _TRAILER.search(line)
+    if trailer is None and _pack_options(doc.language)[1]:
+        trailer = _comma_trailer(line, doc.language)
     stop = start + (trailer.start() if trailer else len(line))
-    begin = start + len(meta.title_genre_word or "")
+    genre_word = meta.title_genre_word or ""
+    begin = start + (line.find(genre_word) if genre_word else 0) + len(genre_word)
     if meta.speaker is not None and start <= meta.speaker.start < stop:
-        begin = meta.speaker.end
+        # after the speaker, or after a genre word that follows the speaker's name
+        begin = max(meta.speaker.end, begin if genre_word else 0)
     occasion = doc.text[begin:stop]
     stripped = occasion.strip(" ,.:")
     if stripped:

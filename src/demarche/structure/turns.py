@@ -21,7 +21,8 @@ def _label_pattern(language: str) -> tuple[re.Pattern[str], set[str], set[str]]:
     questions = {q.lower() for q in pack["question_labels"]}
     answers = {a.lower() for a in pack["answer_labels"]}
     fixed = "|".join(re.escape(w) for w in sorted(questions | answers, key=len, reverse=True))
-    pattern = re.compile(rf"^[ \t]*(?P<label>(?i:{fixed})|{_NAME})[ \t]*:[ \t]*", re.MULTILINE)
+    name = pack.get("turn_name_pattern", _NAME)
+    pattern = re.compile(rf"^[ \t]*(?P<label>(?i:{fixed})|{name})[ \t]*:[ \t]*", re.MULTILINE)
     return pattern, questions, answers
 
 

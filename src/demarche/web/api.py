@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from enum import StrEnum
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -29,7 +29,7 @@ from pydantic import AfterValidator, BaseModel, Field, ValidationError
 from sqlalchemy import select
 
 from demarche import __version__
-from demarche.errors import InputError
+from demarche.errors import InputError, UnsupportedLanguage
 from demarche.output.json_output import document_to_json
 from demarche.pipeline import Analyzer
 from demarche.reading import RawDocument, ReadFailure
@@ -231,15 +231,24 @@ class DocumentOut(BaseModel):
     )
 
 
+Language = Literal["ru", "en"]
+_LANGUAGE = (
+    "Analyse as this language; without it the text's language is identified, and a text in "
+    "a language without a pack is refused (422)"
+)
+
+
 class DocumentIn(BaseModel):
     text: Plain = Field(min_length=1, max_length=MAX_TEXT_CHARS)
     title: Plain | None = Field(None, max_length=1000)
     url: Plain | None = Field(None, max_length=2048)
     date: dt.date | None = None
+    language: Language | None = Field(None, description=_LANGUAGE)
 
 
 class AnalyzeIn(BaseModel):
     text: Plain = Field(min_length=1, max_length=MAX_ANALYZE_CHARS)
+    language: Language | None = Field(None, description=_LANGUAGE)
 
 
 class Stored(BaseModel):
@@ -474,7 +483,10 @@ def analyze(
     their turn, and past that the answer is 503 with ``Retry-After``."""
     raw = RawDocument("text", body.text, "<api>", content_hash=content_hash(body.text))
     with request.app.state.analysis.turn():
-        return document_to_json(analyzer.analyze(raw))
+        try:
+            return document_to_json(analyzer.analyze(raw, body.language))
+        except UnsupportedLanguage as error:
+            raise HTTPException(422, f"text: {error.reason}") from None
 
 
 # -- documents ---------------------------------------------------------------------------------
@@ -554,7 +566,8 @@ _DOCUMENT_BODY = {
                         "items": {"type": "string", "format": "binary"},
                         "description": "One or more files: text (UTF-8, cp1251, koi8-r …), "
                         "HTML or JSON lines",
-                    }
+                    },
+                    "language": {"type": "string", "enum": ["ru", "en"], "description": _LANGUAGE},
                 },
             }
         },
@@ -604,7 +617,12 @@ async def add_documents(
             raise RequestValidationError(
                 [{**e, "loc": ("body", *e["loc"])} for e in error.errors(include_context=False)]
             ) from None
-        fields = {"title": given.title, "url": given.url, "date": given.date}
+        fields = {
+            "title": given.title,
+            "url": given.url,
+            "date": given.date,
+            "language": given.language,
+        }
         name = f"api:{content_hash(given.text)[:16]}"
         result = await run_in_threadpool(_store, store, analyzer, given.text, name, fields)
         return _stored_response(result)
@@ -615,13 +633,16 @@ async def add_documents(
     except Exception as error:  # malformed multipart of any kind: the client's fault
         raise HTTPException(422, f"body: unreadable multipart form ({error})") from None
     uploads = [value for value in form.getlist("file") if not isinstance(value, str)]
+    language = form.get("language")
+    if language is not None and language not in ("ru", "en"):
+        raise HTTPException(422, "body.language: no language pack (choose ru, en)")
     if not uploads:
         raise HTTPException(422, "body.file: no file uploaded")
     results: list[FileResult] = []
     for upload in uploads:
         data = await upload.read(DEFAULT_MAX_BYTES + 1)
         name = _file_name(upload.filename)
-        results += await run_in_threadpool(_store_file, store, analyzer, data, name)
+        results += await run_in_threadpool(_store_file, store, analyzer, data, name, language)
     await form.close()
     if len(uploads) == 1 and len(results) == 1:
         return _stored_response(results[0])
@@ -674,6 +695,8 @@ def _store(
             found = store_text(store, analyzer, text, name, **fields)
         except StoreError as error:
             return FileResult(file=name, error=str(error))
+        except UnsupportedLanguage as error:
+            return FileResult(file=name, error=error.reason)
     document_id, created = found
     with store.engine.connect() as connection:
         title = connection.execute(
@@ -696,7 +719,9 @@ def _stored_id(store: Store, text: str) -> tuple[int, bool] | None:
     return row[0], False
 
 
-def _store_file(store: Store, analyzer: Analyzer, data: bytes, name: str) -> list[FileResult]:
+def _store_file(
+    store: Store, analyzer: Analyzer, data: bytes, name: str, language: str | None = None
+) -> list[FileResult]:
     label = f"upload:{name}"
     try:
         items = list(read_bytes(data, label, Path(name).stem or name, DEFAULT_MAX_BYTES))
@@ -716,7 +741,7 @@ def _store_file(store: Store, analyzer: Analyzer, data: bytes, name: str) -> lis
         if not text.strip():
             results.append(FileResult(file=where, error="empty text"))
             continue
-        fields = {"title": item.title, "url": item.url, "date": item.date}
+        fields = {"title": item.title, "url": item.url, "date": item.date, "language": language}
         result = _store(store, analyzer, text, item.source, fields)
         result.file = where
         results.append(result)

@@ -99,13 +99,16 @@ def token_if_configured(
 
 
 def store_text(
-    store: Store, analyzer: Analyzer, text: str, name: str, **fields
+    store: Store, analyzer: Analyzer, text: str, name: str, language: str | None = None, **fields
 ) -> tuple[int, bool]:
-    """Analyse and store one text; returns (document id, whether it was new)."""
+    """Analyse and store one text; returns (document id, whether it was new).
+
+    ``language`` forces a language pack; without it the text's language is identified, and
+    one without a pack raises ``UnsupportedLanguage``."""
     digest = content_hash(text)
     new = store.version_of(digest) is None
     raw = RawDocument(name, text, name, content_hash=digest, **fields)
     with analysis_lock:  # one analysis at a time: the models are shared and not thread-safe
-        record = analyse(analyzer, raw)
+        record = analyse(analyzer, raw, language)
     document_id = store.add(record)
     return document_id, new
