@@ -160,11 +160,6 @@ def test_packs_load_lazily():
     assert result.returncode == 0, result.stderr.decode()[-2000:]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="facts/naming.py nominative_name() calls load_models() (Russian) for every "
-    "agreement name; the facts stage should use the document's pack morphology",
-)
 def test_english_facts_do_not_load_natasha():
     code = (
         "import sys\n"

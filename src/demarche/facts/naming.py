@@ -111,6 +111,9 @@ def _names_person(view: SentenceView, index: int) -> bool:
 
 
 def nominative_name(context: FactContext, tokens: list[Token]) -> str:
+    if context.doc.language != "ru":
+        # an English name is written in its only form; no Russian morphology is needed
+        return context.doc.text[tokens[0].start : tokens[-1].end]
     from demarche.language.models import load_models
 
     morphology = load_models().morphology
@@ -122,6 +125,8 @@ def english_name(context: FactContext, view: SentenceView, span: tuple[int, int]
     2026-2027 годы» -> "Plan of Inter-ministry Exchanges for 2026-2027"; «Договор … между
     Россией и КНДР» -> "… between Russia and North Korea". Generated, not translated."""
     first, last = span
+    if context.doc.language == "en":
+        return context.doc.text[view.tokens[first].start : view.tokens[last].end]
     before = _gloss_run(context, view, first, kind - 1)  # «Казанская декларация»
     rest = _gloss_run(context, view, kind, last)
     return _title_case(_joined([*before, *rest]))
