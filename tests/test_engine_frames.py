@@ -398,3 +398,8 @@ def test_continuing_support_is_a_promise(analyzer):
     assert [e.modality for e in doc.facts.events] and all(
         e.modality == "planned" for e in doc.facts.events
     )
+
+
+def test_a_summons_and_its_protest_are_one_act_against_the_ambassador_s_state(analyzer):
+    found = _events(analyzer, "В МИД России был вызван посол Японии, которому заявлен протест.")
+    assert found.count(("ACCUSE", ["RUS"], ["JPN"])) == 1, found

@@ -106,6 +106,14 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = _institution_source(context, view, verb) or _source_preposition(
             context, view, verb, entry
         )
+    relative = tokens[verb].rel.startswith("acl") and verb in hit.indexes
+    if not source and not subjects and relative:
+        # «в МИД России был вызван посол, которому заявлен протест»: a relative clause's act
+        # is the main clause's institution's
+        noun = tokens[verb].head
+        main = tokens[noun].head if 0 <= noun < len(tokens) else -1
+        if 0 <= main < len(tokens) and tokens[main].pos in ("VERB", "AUX"):
+            source = _institution_source(context, view, main)
     if not source and not subjects and tokens[head].pos == "NOUN":
         # «объявленные Министерством финансов США новые санкции»: the participle's agent
         agent = _participle_agent(view, head)
@@ -118,6 +126,12 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         if tokens[word].rel == "nsubj:pass":
             objects += [c for c in view.children[word] if c not in objects]
     objects = [c for c in objects if c not in agent]
+    if tokens[verb].rel.startswith("acl"):
+        # «посол …, которому заявлен протест»: the relative pronoun stands for its noun
+        noun = tokens[verb].head
+        pronouns = context.lexicon.relative_pronouns
+        if any(fold(tokens[c].lemma) in pronouns for c in objects) and 0 <= noun < len(tokens):
+            objects = [c for c in objects if fold(tokens[c].lemma) not in pronouns] + [noun]
     exclude = {r.code for r in source}
     target = _nearest_actors(context, view, objects, exclude, head)
     if entry.get("needs_target") and not _actor_object(context, view, verb):

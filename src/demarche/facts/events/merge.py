@@ -106,6 +106,8 @@ def _one_meeting_each(events: list[Event]) -> list[Event]:
                     same.date = event.date
                 continue
             meetings.setdefault(sides, []).append(event)
+        elif _said_twice(event, kept):
+            continue  # «был вызван посол, которому заявлен протест»: one protest
         elif event.type == "AGREE" and event.note == "intent to consult":
             # «Лавров проведёт переговоры с … Министры обсудят …»: the same planned meeting,
             # told again right after; a plan paragraphs away is another one
@@ -132,3 +134,19 @@ _NEAR = 400  # characters: about two sentences of a readout
 
 def _close(first: Event, second: Event) -> bool:
     return 0 <= second.evidence.start - first.evidence.end <= _NEAR
+
+
+def _said_twice(event: Event, kept: list[Event]) -> bool:
+    """Two triggers of one sentence naming the same act of the same sides."""
+
+    def key(e: Event) -> tuple:
+        return (
+            e.evidence.start,
+            e.type,
+            frozenset(r.code for r in e.source),
+            frozenset(r.code for r in e.target),
+            tuple(sorted(e.aux)),  # modality is read off these after merging
+            e.note.startswith("agreement"),
+        )
+
+    return any(key(other) == key(event) for other in kept)
