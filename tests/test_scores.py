@@ -214,3 +214,19 @@ def test_scores_hold_their_floors(analyzer, folder):
     floors = ROUNDS["floors"][folder]
     fallen = {k: (now[k], v) for k, v in floors.items() if now[k] < v - 0.02}
     assert not fallen, f"{folder}: scores fell below their floors (now, recorded): {fallen}"
+
+
+def test_relaxed_matching_ignores_direction_and_modality_only(seed_doc, seed_gold):
+    doc = copy.copy(seed_doc)
+    doc.facts = copy.copy(seed_doc.facts)
+    flipped = [copy.copy(e) for e in seed_doc.facts.events]
+    for event in flipped:
+        event.source, event.target = event.target, event.source
+        event.modality = "planned"
+    doc.facts.events = flipped
+    strict = score_facts(doc, seed_gold)["kinds"]["events"]
+    relaxed = score_facts(doc, seed_gold, relaxed=True)["kinds"]["events"]
+    assert relaxed["found"] == relaxed["required"] > strict["found"]
+    for event in flipped:
+        event.type = "ASSAULT"
+    assert score_facts(doc, seed_gold, relaxed=True)["kinds"]["events"]["found"] == 0

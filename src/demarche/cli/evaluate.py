@@ -47,6 +47,14 @@ def eval_facts(
         typer.Option(help="Fields added to a gold file that may not be edited (JSON)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    relaxed: Annotated[
+        bool,
+        typer.Option(
+            "--relaxed",
+            help="Events match on type, participants and words only (no direction or "
+            "modality): for comparison with coarser evaluations, never as the headline.",
+        ),
+    ] = False,
 ) -> None:
     """Strict scores of extracted facts against an analyst's gold file, or a folder of them."""
     from demarche.evaluation.facts import score_corpus, score_facts
@@ -73,7 +81,7 @@ def eval_facts(
             expected = load_gold(pair.gold, raw.text, extra)
         except GoldError as error:
             raise fail(str(error)) from None
-        reports[pair.statement.stem] = score_facts(analyzer.analyze(raw), expected)
+        reports[pair.statement.stem] = score_facts(analyzer.analyze(raw), expected, relaxed)
     report = reports[pairs[0].statement.stem] if document else score_corpus(reports)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")

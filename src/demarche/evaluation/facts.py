@@ -64,6 +64,17 @@ def _event_matches(event, item: dict, text: str) -> bool:
     )
 
 
+def _event_matches_relaxed(event, item: dict, text: str) -> bool:
+    """For comparison with coarser evaluations only: the type, the set of participants
+    (whichever side) and the words; direction and modality are not compared."""
+    return (
+        event.type == item["type"]
+        and _codes(event.source) | _codes(event.target)
+        == set(item.get("source", [])) | set(item.get("target", []))
+        and _overlaps([event.evidence], span_of(text, item["evidence"]))
+    )
+
+
 def _agreement_matches(agreement, item: dict, text: str) -> bool:
     named = _overlaps(agreement.evidence, span_of(text, item["evidence"])) or _overlaps(
         agreement.evidence, span_of(text, item.get("name_ru"))
@@ -280,12 +291,14 @@ def _check_summaries(doc: Document, gold: dict[str, Any], pairs: dict[int, int])
     return {"checked": len(pairs), "right": len(pairs) - len(wrong), "wrong": wrong}
 
 
-def score_facts(doc: Document, gold: dict[str, Any]) -> dict[str, Any]:
+def score_facts(doc: Document, gold: dict[str, Any], relaxed: bool = False) -> dict[str, Any]:
+    """Strict scores; ``relaxed`` compares events on type, participants and words only."""
     text = doc.text
     kinds: dict[str, dict[str, Any]] = {}
     for kind in FACT_KINDS:
         predicted = getattr(doc.facts, _ATTRIBUTES[kind])
-        kinds[kind] = _score_kind(predicted, gold.get(kind, []), _MATCHERS[kind], text, _fact_line)
+        matches = _event_matches_relaxed if relaxed and kind == "events" else _MATCHERS[kind]
+        kinds[kind] = _score_kind(predicted, gold.get(kind, []), matches, text, _fact_line)
     meta = _metadata_items(doc, gold)
     summaries = _check_summaries(doc, gold, kinds["events"]["pairs"])
     for values in kinds.values():
