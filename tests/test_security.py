@@ -273,10 +273,10 @@ def test_analyze_queue_is_bounded(web_store, analyzer):
         def __init__(self) -> None:  # shares the session's models
             self.__dict__.update(analyzer.__dict__)
 
-        def analyze(self, raw):
+        def analyze(self, raw, language=None):
             started.set()
             release.wait(timeout=30)
-            return super().analyze(raw)
+            return super().analyze(raw, language)
 
     client = _client(web_store, analyzer, token="", max_waiting_analyses=1)
     client.app.state.analyzer = SlowAnalyzer()

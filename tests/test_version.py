@@ -35,7 +35,8 @@ def _fingerprint_after(package: Path, relative: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize(
-    "relative", ["data/lang/ru_predicates.json", "data/actors/people.json", "facts/events.py"]
+    "relative",
+    ["data/lang/ru_predicates.json", "data/actors/people.json", "facts/events/frames.py"],
 )
 def test_fingerprint_changes_with_knowledge_and_rules(tmp_path, monkeypatch, relative):
     package = _package_copy(tmp_path, monkeypatch)

@@ -23,7 +23,7 @@ ANALYSIS_SOURCES = (
     "structure/*.py",
     "language/*.py",
     "actors/*.py",
-    "facts/*.py",
+    "facts/**/*.py",  # the event engine is a package of its own
     "store/record.py",
 )
 
