@@ -28,8 +28,9 @@ from sqlalchemy import Connection, delete, insert, or_, select
 
 from demarche.store import schema as t
 
-# 0.6: the example pair scores 1.0; two statements of one day by the same ministry on
-# different subjects share RUS and the date's numbers but rarely more than half of the rest.
+# 0.6 is a judgement, not a measured optimum (no gold set of translation pairs exists yet):
+# the bundled pair scores 1.0, and two statements of one day on different subjects share
+# RUS and the date's numbers, which alone should not make a link.
 THRESHOLD = 0.6
 
 _NUMBER = re.compile(r"\d+")
