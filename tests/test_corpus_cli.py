@@ -22,16 +22,16 @@ def db(tmp_path_factory) -> str:
     path = str(tmp_path_factory.mktemp("cli") / "store.db")
     first = demarche("ingest", "--examples", "--db", path)
     assert first.returncode == 0, first.stderr
-    assert "stored 4" in first.stderr and "docs/s" in first.stderr
+    assert "stored 6" in first.stderr and "docs/s" in first.stderr
     again = demarche("ingest", "--examples", "--db", path)
-    assert "stored 0, unchanged 4" in again.stderr
+    assert "stored 0, unchanged 6" in again.stderr
     return path
 
 
 def test_overview_and_search(db):
     overview = json.loads(demarche("overview", "--db", db, "--json").stdout)
-    assert overview["counts"]["documents"] == 4
-    assert {"actor": "PRK", "documents": 3} in overview["top_actors"]
+    assert overview["counts"]["documents"] == 6
+    assert {"actor": "PRK", "documents": 4} in overview["top_actors"]
     hits = json.loads(demarche("search", "договоре", "--db", db, "--json").stdout)
     assert hits and all("[" in hit["snippet"] for hit in hits)
     text = demarche("search", "договор", "--db", db, "--from", "2026-01-01")
@@ -51,7 +51,7 @@ def test_exports(db, tmp_path):
     assert (
         demarche("export", "-f", "parquet", "-o", str(tmp_path / "pq"), "--db", db).returncode == 0
     )
-    assert pq.read_table(tmp_path / "pq" / "documents.parquet").num_rows == 4
+    assert pq.read_table(tmp_path / "pq" / "documents.parquet").num_rows == 6
     graph_path = tmp_path / "net.graphml"
     assert demarche("export", "-f", "graphml", "-o", str(graph_path), "--db", db).returncode == 0
     assert "PRK" in nx.read_graphml(graph_path).nodes

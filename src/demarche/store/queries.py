@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from demarche.store import schema as t
 from demarche.store.search import Filters, document_filter
+from demarche.store.translations import translation, translations_of  # noqa: F401  (store.query)
 
 # Registries list the newest evidence of each record; every piece stays in the store and in
 # the exports, but a record reported by 10k documents should not carry 10k spans to a page.

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -285,6 +286,20 @@ rhetoric = Table(
     Index("ix_rhetoric_document", "document_id"),
 )
 
+# Documents linked as translations of one another (the Russian and English versions of one
+# statement): one row per pair, the lower row id first, so the pair is the same whichever
+# version was stored first (``demarche/store/translations.py``).
+translations = Table(
+    "translations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("translation_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("score", Float, nullable=False),
+    UniqueConstraint("document_id", "translation_id", name="uq_translations_pair"),
+    Index("ix_translations_translation", "translation_id"),
+)
+
 # Tables holding one document's facts, deleted and rewritten together on re-analysis.
 PER_DOCUMENT = (
     mentions,
@@ -317,4 +332,5 @@ __all__ = [
     "relations",
     "rhetoric",
     "stances",
+    "translations",
 ]

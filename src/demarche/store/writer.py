@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from demarche.store import registry
+from demarche.store import registry, translations
 from demarche.store import schema as t
 from demarche.store.record import DocumentRecord, dumps
 
@@ -51,6 +51,8 @@ def write_document(
     _index_lemmas(connection, document_id, record.lemmas)
     _write_actors(connection, [e for e in record.entities if e["id"] not in known_actors])
     _write_facts(connection, document_id, record, reported)
+    # In the same transaction: a document is never stored without its translation links.
+    translations.link(connection, document_id)
     return document_id, True
 
 

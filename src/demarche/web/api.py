@@ -552,6 +552,25 @@ def get_document(
     return document
 
 
+@router.get(
+    "/documents/{document_id}/translation",
+    responses=_errors(404),
+    summary="The linked translation of a document and the two versions' events aligned",
+)
+def get_translation(
+    document_id: Annotated[int, PathParam(ge=1, le=2**62)], store: Store = Depends(get_store)
+) -> dict[str, Any]:
+    """``translation_id``, the link ``score``, ``aligned`` events with evidence offsets in
+    both texts (``document`` and ``translation``), the unaligned events of each side and the
+    ``share`` of aligned events among all events of the two."""
+    if store.document(document_id) is None:
+        raise HTTPException(404, f"no document {document_id}")
+    aligned = store.query("translation", document_id)
+    if aligned is None:
+        raise HTTPException(404, f"document {document_id} has no linked translation")
+    return aligned
+
+
 _DOCUMENT_BODY = {
     "required": True,
     "content": {

@@ -467,6 +467,68 @@ def reader(request: Request, document_id: int, store: Store = Depends(get_store)
         groups=groups,
         popover=popover,
         warnings=analysis.get("warnings", []),
+        translations=store.query("translations_of", document_id),
+    )
+
+
+@router.get("/documents/{document_id}/translation", response_class=HTMLResponse)
+def translation(request: Request, document_id: int, store: Store = Depends(get_store)):
+    """The statement beside its linked translation, the aligned events highlighted in both
+    texts with one number per pair, so an event is read once with evidence in both."""
+    document = store.document(document_id) if 0 < document_id < 2**62 else None
+    if document is None:
+        return _not_found(request, f"document {document_id}")
+    aligned = store.query("translation", document_id)
+    if aligned is None:
+        return _not_found(request, f"translation of document {document_id}")
+    other = store.document(aligned["translation_id"])
+    if other is None:  # deleted meanwhile
+        return _not_found(request, f"translation of document {document_id}")
+    sides = []
+    for side, doc in (("document", document), ("translation", other)):
+        spans = []
+        for number, pair in enumerate(aligned["aligned"], 1):
+            evidence = pair[side]
+            spans.append(
+                _Span(
+                    evidence["start"],
+                    -evidence["end"],
+                    LAYER_EVENT,
+                    number,
+                    "mark",
+                    "hl ev aligned",
+                    {"data-pair": str(number), "title": f"{number}. {pair['type']}"},
+                )
+            )
+        for number, evidence in enumerate(aligned[f"unaligned_{side}"], len(spans) + 1):
+            spans.append(
+                _Span(
+                    evidence["start"],
+                    -evidence["end"],
+                    LAYER_EVENT,
+                    number,
+                    "mark",
+                    "hl unaligned",
+                    {"title": f"{evidence['type']}: not found in the other version"},
+                )
+            )
+        analysed = doc["analysis"].get("document", {})
+        text = analysed.get("text") or doc["text"]
+        sides.append(
+            {
+                "document": doc,
+                "language": doc["language"],
+                "body": highlight(text, spans),
+                "unaligned": aligned[f"unaligned_{side}"],
+            }
+        )
+    return _render(
+        request,
+        "translation.html",
+        active="documents",
+        document=document,
+        aligned=aligned,
+        sides=sides,
     )
 
 
