@@ -1,16 +1,24 @@
 """Scale-out ingest on Dask: analysis on workers, writes in this process.
 
-Workers load the models once per process and send back picklable records; the store is
-written from here, one transaction per document, so idempotency and resume work exactly
-as in the single-process ingest. Point ``scheduler`` at a Dask cluster to use other
-machines; without it a local cluster of ``workers`` processes is started.
+Workers load the models once per process (a module-level cache: the task function is
+shipped by reference, so the cache outlives each task) and send back picklable records;
+the store is written from here, one transaction per document, so idempotency and resume
+work exactly as in the single-process ingest. Point ``scheduler`` at a Dask cluster to use
+other machines; without it a local cluster of ``workers`` processes is started.
+
+Documents travel in batches: one task per document costs the scheduler a round trip per
+~25 ms of analysis, which ate most of a second worker's gain. Each worker process should be
+single-threaded (``OMP_NUM_THREADS=1`` and friends, which Dask's nanny sets by default):
+the models' numpy code otherwise spreads one process over every core and workers on the
+same machine fight for them.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import islice
 
 from demarche.pipeline import Analyzer
 from demarche.reading import RawDocument, ReadFailure
@@ -18,13 +26,21 @@ from demarche.store.ingest import IngestReport, Progress, analyse, pending, stor
 from demarche.store.record import DocumentRecord
 from demarche.store.store import Store
 
+Outcome = tuple[DocumentRecord | None, str, float]
+
+# Documents per task: big enough that scheduling is a few percent of a task, small enough
+# that the client starts writing early and a slow worker does not hold back the tail.
+DEFAULT_BATCH = 8
+# Batches queued per worker thread, so a worker never waits while the client writes.
+BATCHES_PER_THREAD = 2
+
 
 @cache
 def _worker_analyzer() -> Analyzer:
     return Analyzer()
 
 
-def analyse_on_worker(raw: RawDocument) -> tuple[DocumentRecord | None, str, float]:
+def analyse_on_worker(raw: RawDocument) -> Outcome:
     """(record or None, error, seconds) — errors travel back as data, never as exceptions."""
     started = time.perf_counter()
     try:
@@ -34,12 +50,29 @@ def analyse_on_worker(raw: RawDocument) -> tuple[DocumentRecord | None, str, flo
         return None, message, time.perf_counter() - started
 
 
+def analyse_batch(raws: list[RawDocument]) -> list[Outcome]:
+    """One task's worth of documents, in the order given."""
+    return [analyse_on_worker(raw) for raw in raws]
+
+
+def warm_worker() -> bool:
+    """Load the models now, so the first batch is not the one that pays for them."""
+    _worker_analyzer()
+    return True
+
+
+def batches(items: Iterator[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
 def ingest_distributed(
     store: Store,
     items: Iterable[RawDocument | ReadFailure],
     workers: int = 2,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    batch: int = DEFAULT_BATCH,
 ) -> IngestReport:
     from distributed import Client, LocalCluster, as_completed
 
@@ -52,15 +85,17 @@ def ingest_distributed(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
     client = Client(scheduler or cluster)
-    window = max(4, 4 * workers)  # bounded in-flight work keeps memory flat on big archives
     try:
         in_flight = as_completed()
-        for item in pending(items, known, report, progress):
-            in_flight.add(client.submit(analyse_on_worker, item, pure=False))
+        for chunk in batches(pending(items, known, report, progress), max(1, batch)):
+            in_flight.add(client.submit(analyse_batch, chunk, pure=False))
+            # bounded in-flight work keeps memory flat on big archives; the bound follows
+            # the workers present now, so workers that join later are used too
+            window = BATCHES_PER_THREAD * max(1, sum(client.nthreads().values()))
             while in_flight.count() >= window:
-                _store_one(store, next(in_flight), report, progress)
+                _store_batch(store, next(in_flight), report, progress)
         for future in in_flight:
-            _store_one(store, future, report, progress)
+            _store_batch(store, future, report, progress)
     finally:
         client.close()
         if cluster is not None:
@@ -69,11 +104,12 @@ def ingest_distributed(
     return report
 
 
-def _store_one(store: Store, future, report: IngestReport, progress: Progress | None) -> None:
-    record, error, seconds = future.result()
+def _store_batch(store: Store, future, report: IngestReport, progress: Progress | None) -> None:
+    outcomes = future.result()
     future.release()
-    report.analysis_seconds += seconds
-    if record is None:
-        report.fail(error, progress)
-        return
-    store_record(store, record, report, progress)
+    for record, error, seconds in outcomes:
+        report.analysis_seconds += seconds
+        if record is None:
+            report.fail(error, progress)
+        else:
+            store_record(store, record, report, progress)
