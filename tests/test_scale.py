@@ -108,3 +108,44 @@ def test_external_scheduler_ingest_stores_what_serial_ingest_stores(cluster, ana
         assert _snapshot(scaled) == serial_rows
         again = ingest_distributed(scaled, read_sources([str(folder)]), scheduler=cluster)
         assert again.stored == 0 and again.unchanged == expected.stored + expected.unchanged
+
+
+def _answers(store: Store) -> list:
+    from demarche.store import Filters
+
+    return [
+        store.query("actors"),
+        store.query("agreements"),
+        store.query("overview"),
+        store.query("network"),
+        store.query("documents", Filters(), 50, 0),
+        [hit.as_dict() for hit in store.search("Россия", Filters(), 20, 0)],
+        store.search_total("Россия", Filters()),
+    ]
+
+
+def test_cached_answers_equal_fresh_ones_and_follow_writes(tmp_path, analyzer):
+    """Aggregates are cached per store; a write here or by another process (another Store on
+    the same file) must show at once, and cached answers must equal freshly computed ones."""
+    path = tmp_path / "cached.db"
+    examples = sorted((ROOT / "src" / "demarche" / "examples").glob("*.txt"))
+    with Store.open(path) as store, Store.open(path) as other:
+        ingest(store, read_sources([str(p) for p in examples[:2]]), analyzer)
+        first = _answers(store)
+        assert _answers(store) == first  # served from the cache
+        store._cache.invalidate()
+        assert _answers(store) == first  # recomputed: the same
+        mutated = store.query("actors")[0]
+        mutated.clear()  # a caller mutating its answer does not touch the cached one
+        assert store.query("actors") == first[0]
+
+        ingest(other, read_sources([str(p) for p in examples[2:3]]), analyzer)  # another writer
+        after_other = _answers(store)
+        assert after_other != first
+        assert after_other[2] == other.query("overview")
+        ingest(store, read_sources([str(p) for p in examples[3:]]), analyzer)  # this writer
+        after_own = _answers(store)
+        assert after_own != after_other
+        with Store.open(path) as fresh:
+            fresh._cache = type(fresh._cache)(None)  # no cache at all
+            assert _answers(fresh) == after_own
