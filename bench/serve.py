@@ -153,6 +153,10 @@ def requests_for(name: str, ids: list[int], rng: random.Random, texts: list[str]
         return "GET", "/", None
     if name == "agreements":
         return "GET", "/api/v1/agreements", None
+    if name == "agreements page":
+        return "GET", "/agreements", None
+    if name == "actors list":
+        return "GET", rng.choice(["/api/v1/actors", "/api/v1/actors?limit=200"]), None
     if name == "network":
         year = rng.randint(2016, 2025)
         return "GET", rng.choice(["/api/v1/network", f"/api/v1/network?from={year}"]), None
@@ -234,6 +238,8 @@ def main() -> None:
                 "actor profile",
                 "home page",
                 "agreements",
+                "agreements page",
+                "actors list",
                 "network",
                 "analyze",
             ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -125,11 +126,15 @@ class Store:
     # -- reading -------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        with self.engine.connect() as connection:
-            return {
-                name: connection.execute(select(func.count()).select_from(table)).scalar_one()
-                for name, table in COUNTED.items()
-            }
+        def compute() -> dict[str, int]:
+            with self.engine.connect() as connection:
+                return {
+                    name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                    for name, table in COUNTED.items()
+                }
+
+        # a full count of every table: the home page's slowest part at 100k documents
+        return self._cache.get_or_compute("counts", compute)
 
     def document(self, document_id: int) -> dict[str, Any] | None:
         """One stored document: its row, and the full analysis with every offset."""
@@ -197,6 +202,12 @@ class Store:
 
         return self._cache.get_or_compute(_key("search_total", query, filters), compute)
 
+    def cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, or its answer kept from an earlier call if the store has not been
+        written since; for derived values (a rendered page) that depend on the store only.
+        Keys share one space with the query cache: prefix them with their kind."""
+        return self._cache.get_or_compute(("derived", key), compute)
+
     def query(self, name: str, *args: Any, **kwargs: Any) -> Any:
         """Run a function of ``demarche.store.queries`` by name, e.g.
         ``store.query("actor_profile", "RUS")`` or ``store.query("events", source="RUS")``."""
@@ -214,8 +225,12 @@ class Store:
 
 def _key(name: str, *args: Any, **kwargs: Any) -> str:
     """A cache key from the arguments' reprs: Filters is a mutable (unhashable) dataclass,
-    and the arguments are plain values whose reprs tell them apart."""
-    return repr((name, args, sorted(kwargs.items())))
+    and the arguments are plain values whose reprs tell them apart. The module settings
+    that shape answers are part of the key, so changing one is never answered from old."""
+    from demarche.store import search as search_module
+
+    settings = (queries.EVIDENCE_LIMIT, search_module.SNIPPET_CHARS)
+    return repr((name, args, sorted(kwargs.items()), settings))
 
 
 @cache
