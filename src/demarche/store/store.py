@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from demarche.reading import RawDocument
 from demarche.store import queries
 from demarche.store import schema as t
+from demarche.store.cache import ResultCache
 from demarche.store.database import (
     StoreError,
     create_store_engine,
@@ -46,6 +49,9 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._known_actors: set[str] = set()
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        in_memory = not database or database == ":memory:" or database.startswith("file:")
+        self._cache = ResultCache(None if in_memory else os.path.abspath(database))
 
     @classmethod
     def open(cls, db: str | Path | None = None) -> Store:
@@ -85,6 +91,8 @@ class Store:
                 document_id, written = write_document(connection, record, self._known_actors)
         except SQLAlchemyError as error:
             raise StoreError(f"{record.source}: not stored ({error.__class__.__name__})") from None
+        finally:
+            self._cache.invalidate()  # even a failed write may have committed nothing or all
         self._known_actors.update(entity["id"] for entity in record.entities)
         return document_id, written
 
@@ -118,11 +126,15 @@ class Store:
     # -- reading -------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        with self.engine.connect() as connection:
-            return {
-                name: connection.execute(select(func.count()).select_from(table)).scalar_one()
-                for name, table in COUNTED.items()
-            }
+        def compute() -> dict[str, int]:
+            with self.engine.connect() as connection:
+                return {
+                    name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                    for name, table in COUNTED.items()
+                }
+
+        # a full count of every table: the home page's slowest part at 100k documents
+        return self._cache.get_or_compute("counts", compute)
 
     def document(self, document_id: int) -> dict[str, Any] | None:
         """One stored document: its row, and the full analysis with every offset."""
@@ -174,13 +186,27 @@ class Store:
         self, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0
     ) -> list[SearchHit]:
         """Lemma search: every case form of the query words matches."""
-        with self.engine.connect() as connection:
-            return search(connection, query, shared_morphology(), filters, limit, offset)
+
+        def compute() -> list[SearchHit]:
+            with self.engine.connect() as connection:
+                return search(connection, query, shared_morphology(), filters, limit, offset)
+
+        return self._cache.get_or_compute(_key("search", query, filters, limit, offset), compute)
 
     def search_total(self, query: str, filters: Filters | None = None) -> int:
         """How many documents the lemma search finds, for paging."""
-        with self.engine.connect() as connection:
-            return queries.search_total(connection, query, shared_morphology(), filters)
+
+        def compute() -> int:
+            with self.engine.connect() as connection:
+                return queries.search_total(connection, query, shared_morphology(), filters)
+
+        return self._cache.get_or_compute(_key("search_total", query, filters), compute)
+
+    def cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, or its answer kept from an earlier call if the store has not been
+        written since; for derived values (a rendered page) that depend on the store only.
+        Keys share one space with the query cache: prefix them with their kind."""
+        return self._cache.get_or_compute(("derived", key), compute)
 
     def query(self, name: str, *args: Any, **kwargs: Any) -> Any:
         """Run a function of ``demarche.store.queries`` by name, e.g.
@@ -188,8 +214,23 @@ class Store:
         function = getattr(queries, name, None)
         if name.startswith("_") or not callable(function):
             raise StoreError(f"no such query: {name}")
-        with self.engine.connect() as connection:
-            return function(connection, *args, **kwargs)
+
+        def compute() -> Any:
+            with self.engine.connect() as connection:
+                return function(connection, *args, **kwargs)
+
+        # every function there only reads; its answer holds until the store changes
+        return self._cache.get_or_compute(_key(name, *args, **kwargs), compute)
+
+
+def _key(name: str, *args: Any, **kwargs: Any) -> str:
+    """A cache key from the arguments' reprs: Filters is a mutable (unhashable) dataclass,
+    and the arguments are plain values whose reprs tell them apart. The module settings
+    that shape answers are part of the key, so changing one is never answered from old."""
+    from demarche.store import search as search_module
+
+    settings = (queries.EVIDENCE_LIMIT, search_module.SNIPPET_CHARS)
+    return repr((name, args, sorted(kwargs.items()), settings))
 
 
 @cache
