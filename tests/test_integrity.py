@@ -318,15 +318,16 @@ def _wait_for_lock_waiters(store: Store, count: int, processes: list) -> None:
 def test_a_rerun_with_nothing_new_loads_no_models(tmp_path, analyzer, monkeypatch):
     import demarche.pipeline
 
+    examples = len(list(EXAMPLES.glob("*.txt")))
     with Store.open(tmp_path / "store.db") as store:
-        assert ingest(store, read_sources([str(EXAMPLES)]), analyzer).stored == 4
+        assert ingest(store, read_sources([str(EXAMPLES)]), analyzer).stored == examples
 
         def refuse(*_args, **_kwargs):
             raise AssertionError("the models were loaded with nothing to analyse")
 
         monkeypatch.setattr(demarche.pipeline.Analyzer, "__init__", refuse)
         again = ingest(store, read_sources([str(EXAMPLES)]))
-        assert (again.stored, again.unchanged, again.failed) == (0, 4, [])
+        assert (again.stored, again.unchanged, again.failed) == (0, examples, [])
         nothing = reanalyze(store)
         assert (nothing.stored, nothing.failed) == (0, [])
 
