@@ -1,0 +1,86 @@
+"""English predicate classes: en_predicates.json shares the Russian class inventory.
+
+The sentences below are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from demarche.pipeline import Analyzer
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "demarche" / "data" / "lang"
+
+POSITIVE = [
+    ("CONSULT", "Sergey Lavrov held talks with Wang Yi in Beijing."),
+    ("CONSULT", "Russian-Indian talks were held in Moscow."),
+    ("CONSULT", "The President of France spoke by phone with the Chancellor of Germany."),
+    ("CONSULT", "Vladimir Putin and Xi Jinping had a phone call on Tuesday."),
+    ("CONSULT", "The Minister of Foreign Affairs of Italy paid a visit to Egypt."),
+    ("AGREE", "Japan invited the Prime Minister of India to visit Tokyo."),
+    ("SUPPORT", "Russia and China signed an agreement on trade cooperation."),
+    ("SUPPORT", "Brazil welcomed the ceasefire agreement."),
+    ("SUPPORT", "Russia thanked Egypt for its mediation."),
+    ("SUPPORT", "The United States backed Ukraine."),
+    ("ACCUSE", "France condemned the attack on the embassy."),
+    ("ACCUSE", "China denounced the decision of Lithuania."),
+    ("ACCUSE", "Germany expressed concern over the escalation in the region."),
+    ("ACCUSE", "The Foreign Ministry of Poland summoned the Russian ambassador."),
+    ("ACCUSE", "Moscow lodged a protest with Warsaw."),
+    ("REJECT", "Russia rejected the proposal of the United States."),
+    ("REJECT", "Iran refused to negotiate with the United States."),
+    ("THREATEN", "Russia will respond to the sanctions imposed by the European Union."),
+    ("THREATEN", "Moscow retaliated against the new restrictions."),
+    ("THREATEN", "China warned Japan of serious consequences."),
+    ("SANCTION", "The European Union imposed sanctions on Iran."),
+    ("SANCTION", "Poland declared two Russian diplomats persona non grata."),
+    ("SANCTION", "Russia expelled three British diplomats."),
+    ("SANCTION", "The United States withdrew from the treaty."),
+    ("SANCTION", "Russia suspended its participation in the agreement."),
+    ("ASSAULT", "Israel launched strikes on targets in Syria."),
+    ("MOBILIZE", "NATO deployed troops to Estonia."),
+]
+
+NEGATIVE = [
+    "He responded to a question from a journalist.",
+    "The minister answered questions from journalists.",
+    "She went back to the hotel after dinner.",
+    "The weather was warm in Geneva.",
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize(("kind", "text"), POSITIVE)
+def test_class_event_found(analyzer, kind, text):
+    doc = analyzer.analyze_text(text)
+    assert doc.language == "en"
+    assert kind in {e.type for e in doc.facts.events}
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_event(analyzer, text):
+    assert not analyzer.analyze_text(text).facts.events
+
+
+def test_every_entry_has_a_known_class():
+    english = json.loads((DATA / "en_predicates.json").read_text(encoding="utf-8"))
+    russian = json.loads((DATA / "ru_predicates.json").read_text(encoding="utf-8"))
+    classes = english["classes"]
+    assert set(classes) == set(russian["classes"])
+    for name, cls in classes.items():
+        for field in ("type", "mode", "cameo", "definition"):
+            assert cls[field] == russian["classes"][name][field]
+    seen = set()
+    for entry in english["predicates"]:
+        assert entry["class"] in classes, entry
+        cls = classes[entry["class"]]
+        assert (entry["type"], entry["mode"]) == (cls["type"], cls["mode"]), entry
+        assert tuple(entry["lemmas"]) not in seen, entry
+        seen.add(tuple(entry["lemmas"]))
