@@ -25,6 +25,10 @@ POSITIVE = [
     ("SUPPORT", "Brazil welcomed the ceasefire agreement."),
     ("SUPPORT", "Russia thanked Egypt for its mediation."),
     ("SUPPORT", "The United States backed Ukraine."),
+    ("SUPPORT", "Russia praised India for its position."),
+    ("SUPPORT", "Russia congratulated India on the election."),
+    ("REJECT", "Russia declined the invitation of the United States."),
+    ("AGREE", "Russia proposed a new initiative to India."),
     ("ACCUSE", "France condemned the attack on the embassy."),
     ("ACCUSE", "China denounced the decision of Lithuania."),
     ("ACCUSE", "Germany expressed concern over the escalation in the region."),
@@ -42,6 +46,7 @@ POSITIVE = [
     ("SANCTION", "Russia suspended its participation in the agreement."),
     ("ASSAULT", "Israel launched strikes on targets in Syria."),
     ("MOBILIZE", "NATO deployed troops to Estonia."),
+    ("MOBILIZE", "NATO deployed additional forces to Estonia."),
 ]
 
 NEGATIVE = [
@@ -49,6 +54,8 @@ NEGATIVE = [
     "The minister answered questions from journalists.",
     "She went back to the hotel after dinner.",
     "The weather was warm in Geneva.",
+    "Russia deployed a new payment system in India.",
+    "Russia declined to comment.",
 ]
 
 
