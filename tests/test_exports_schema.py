@@ -178,33 +178,21 @@ def test_organisation_codes_are_three_letters_and_clash_with_no_country():
 
 def test_postgresql_exports_and_event_views(analyzer):
     """The same exports and the events table's queries on a real PostgreSQL server."""
-    import os
-    import uuid
-
-    import psycopg
-
     from demarche.store import queries
+    from tests.conftest import fresh_postgres_database
 
-    admin = os.environ.get("DEMARCHE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
-    name = f"demarche_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    try:
-        with Store.open(admin.rsplit("/", 1)[0] + "/" + name) as store:
-            ingest(store, read_sources([str(EXAMPLES)]), analyzer)
-            records, rows = _exports(store)
-            assert records and _problems(PLOVER, records) == []
-            assert rows and _problems(GDELT, rows) == []
-            view = {"actor": "RUS", "type": None, "month": None, "genre": None}
-            with store.engine.connect() as connection:
-                page, total = queries.event_table(connection, view, 5, 0)
-                every = list(queries.iter_event_table(connection, view))
-                facets = queries.event_facets(connection, view)
-                months = queries.events_per_month(connection, view)
-                code, _ = queries.resolve_actor(connection, "prk")
-            assert len(page) == 5 and len(every) == total
-            assert sum(n for _, n in facets["type"]) == total == sum(n for _, n in months)
-            assert code == "PRK"
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f"DROP DATABASE {name} WITH (FORCE)")
+    with fresh_postgres_database() as url, Store.open(url) as store:
+        ingest(store, read_sources([str(EXAMPLES)]), analyzer)
+        records, rows = _exports(store)
+        assert records and _problems(PLOVER, records) == []
+        assert rows and _problems(GDELT, rows) == []
+        view = {"actor": "RUS", "type": None, "month": None, "genre": None}
+        with store.engine.connect() as connection:
+            page, total = queries.event_table(connection, view, 5, 0)
+            every = list(queries.iter_event_table(connection, view))
+            facets = queries.event_facets(connection, view)
+            months = queries.events_per_month(connection, view)
+            code, _ = queries.resolve_actor(connection, "prk")
+        assert len(page) == 5 and len(every) == total
+        assert sum(n for _, n in facets["type"]) == total == sum(n for _, n in months)
+        assert code == "PRK"

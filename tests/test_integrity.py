@@ -9,12 +9,10 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
-import psycopg
 import pytest
 from sqlalchemy import func, select, text, update
 
@@ -24,8 +22,7 @@ from demarche.store import Filters, Store
 from demarche.store import schema as t
 from demarche.store.ingest import ingest, reanalyze
 from demarche.version import analyzer_version
-from tests.conftest import EXAMPLES, ROOT
-from tests.test_store import PG_ADMIN
+from tests.conftest import EXAMPLES, ROOT, fresh_postgres_database
 
 STATEMENT = (
     "Заявление МИД России.\r\nРоссия и КНДР подписали Договор о всеобъемлющем партнёрстве.\r\n"
@@ -178,19 +175,6 @@ def test_ingest_skips_each_bad_item_in_one_line_and_stores_the_rest(tmp_path):
 
 
 # -- the store: both backends -----------------------------------------------------------------
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "store.db")
-        return
-    name = f"demarche_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def _exact(store: Store) -> int:
@@ -361,14 +345,10 @@ def pg_client(tmp_path):
 
     from demarche.web import create_app
 
-    name = f"demarche_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    store = Store.open(PG_ADMIN.rsplit("/", 1)[0] + "/" + name)
-    yield TestClient(create_app(store=store), raise_server_exceptions=False)
-    store.close()
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with fresh_postgres_database() as url:
+        store = Store.open(url)
+        yield TestClient(create_app(store=store), raise_server_exceptions=False)
+        store.close()
 
 
 def _one_error_shape(response, statuses: set[int]) -> None:

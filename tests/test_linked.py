@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import uuid
 
-import psycopg
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -20,23 +18,9 @@ from demarche.store.translations import THRESHOLD, numbers_in, similarity
 from demarche.web import create_app
 from tests.conftest import EXAMPLES
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 RU = EXAMPLES / "statement_ru_prk_comment_2026.txt"
 EN = EXAMPLES / "statement_en_prk_comment_2026.txt"
 UNRELATED = EXAMPLES / "statement_en_lavrov_moscow_2025.txt"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "store.db")
-        return
-    name = f"demarche_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,11 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
-import psycopg
 import pyarrow.parquet as pq
 import pytest
 from sqlalchemy import func, select, update
@@ -31,7 +29,6 @@ from demarche.store import schema as t
 from demarche.store.ingest import analyse, ingest, reanalyze
 from demarche.store.search import search
 
-PG_ADMIN = os.environ.get("DEMARCHE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 TREATY = "Treaty on Comprehensive Strategic Partnership"
 
 
@@ -48,19 +45,6 @@ def example_items():
 @pytest.fixture(scope="session")
 def example_records(analyzer, example_items):
     return [analyse(analyzer, item) for item in example_items]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "store.db")
-        return
-    name = f"demarche_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture
