@@ -44,6 +44,12 @@ class SentenceView:
             if 0 <= token.head < len(self.tokens) and token.head != index:
                 self.children[token.head].append(index)
 
+    def case_words(self, node: int) -> set[str]:
+        """The prepositions governing ``node`` («в», «из», «по»), folded."""
+        return {
+            fold(self.tokens[c].text) for c in self.children[node] if self.tokens[c].rel == "case"
+        }
+
     def subtree(self, root: int) -> list[int]:
         seen, stack = [], [root]
         while stack:
@@ -131,11 +137,7 @@ class FactContext:
                     titled = fold(tokens[child].lemma) in self.lexicon.office_anaphora
                     if not refs and (tokens[child].pos == "PRON" or titled):
                         refs = self._last_person(view)  # «– подчеркнула она», «– сказал министр»
-                elif rel == "obl" and any(
-                    tokens[c].rel == "case"
-                    and fold(tokens[c].text) in self.lexicon.place_prepositions
-                    for c in view.children[child]
-                ):
+                elif rel == "obl" and view.case_words(child) & self.lexicon.place_prepositions:
                     refs = self.actors_in(view, view.subtree(child))  # «сообщили в МИД Ирана»
                 else:
                     continue
@@ -148,13 +150,6 @@ class FactContext:
                 if refs:
                     return refs[0]
         return None
-
-    def _said_in(self, view: SentenceView, node: int) -> bool:
-        places = self.lexicon.place_prepositions
-        tokens = view.tokens
-        return any(
-            tokens[c].rel == "case" and fold(tokens[c].text) in places for c in view.children[node]
-        )
 
     def _last_person(self, view: SentenceView) -> list[ActorRef]:
         """«– подчеркнула она»: the person named last before the pronoun."""

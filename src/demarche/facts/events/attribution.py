@@ -386,8 +386,7 @@ def _institution_source(context: FactContext, view: SentenceView, verb: int) -> 
     for child in view.children[verb]:
         if tokens[child].rel != "obl":
             continue
-        cases = {fold(tokens[c].text) for c in view.children[child] if tokens[c].rel == "case"}
-        if not cases & context.lexicon.place_prepositions:
+        if not view.case_words(child) & context.lexicon.place_prepositions:
             continue
         mention = view.mentions[child]
         entity = context.entity(mention) if mention is not None else None

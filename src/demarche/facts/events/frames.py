@@ -304,9 +304,8 @@ def _target_adjective(context: FactContext, view: SentenceView, source: list[Act
 
 def _between(context: FactContext, view: SentenceView, hit: Hit) -> list[ActorRef]:
     """«переговоров между Россией и Украиной»: the talks' own sides, whoever hosts them."""
-    tokens = view.tokens
     for child in view.children[hit.first]:
-        words = {fold(tokens[c].text) for c in view.children[child] if tokens[c].rel == "case"}
+        words = view.case_words(child)
         if words & context.lexicon.between:
             nodes = [n for c in _conjuncts(view, child) for n in [c, *view.children[c]]]
             return context.actors_in(view, sorted(set(nodes)))
@@ -456,7 +455,7 @@ def _source_preposition(context: FactContext, view: SentenceView, verb: int, ent
         return []
     tokens = view.tokens
     for child in view.children[verb]:
-        cases = {fold(tokens[c].text) for c in view.children[child] if tokens[c].rel == "case"}
+        cases = view.case_words(child)
         if tokens[child].rel == "obl" and cases & wanted:
             refs = [r for r in context.actors_in(view, [child])]
             if refs:
@@ -472,7 +471,7 @@ def _destination(context: FactContext, view: SentenceView, hit: Hit, verb: int, 
         mention = view.mentions[node]
         if mention is None or context.entity(mention).kind not in ("place", "state"):
             continue
-        cases = {fold(tokens[c].text) for c in view.children[node] if tokens[c].rel == "case"}
+        cases = view.case_words(node)
         if cases & wanted or (tokens[node].rel == "obj" and not cases):
             ref = context.ref(mention, acting=True)
             if ref is not None:

@@ -4,7 +4,7 @@ topic of another."""
 from __future__ import annotations
 
 from demarche.facts.context import FactContext, SentenceView
-from demarche.facts.events.common import _PROPOSALS, _TOPIC_HOLDERS
+from demarche.facts.events.common import _PROPOSALS, _TOPIC_HOLDERS, _prepositional
 from demarche.facts.lexicon import Hit
 from demarche.language.morphology import fold
 
@@ -56,7 +56,7 @@ def _object_of_another(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     return not any(  # «санкции Евросоюза»: a bare genitive name is the act's own doer
         view.tokens[c].rel == "nmod"
         and view.tokens[c].pos == "PROPN"
-        and not any(view.tokens[g].rel == "case" for g in view.children[c])
+        and not _prepositional(view, c)
         for c in view.children[hit.first]
     )
 
