@@ -165,6 +165,8 @@ class FactLexicon:
     separate_meetings: LemmaMatcher
     own_part: LemmaMatcher
     office_anaphora: set[str]
+    country_anaphora: set[str]
+    visitor_nouns: set[str]
     colleagues: set[str]
 
 
@@ -258,6 +260,8 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         ),
         own_part=LemmaMatcher(c.phrases({w: w for w in facts.get("own_part", [])}), 1),
         office_anaphora=c.words(facts.get("office_anaphora", [])),
+        country_anaphora=c.words(facts.get("country_anaphora", [])),
+        visitor_nouns=c.words(facts.get("visitor_nouns", [])),
         colleagues=c.words(load_json(f"lang/{language}.json").get("colleague_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},

@@ -63,6 +63,25 @@ def _anaphora(
     return []
 
 
+def _own_country(context: FactContext, view: SentenceView, subjects: list[int]):
+    """«армия страны даст отпор», «государство ответит»: a subject that names no actor but
+    «the country» stands for the state of who reports it, else of the sentences before."""
+    tokens = view.tokens
+    scope = sorted({i for c in subjects for i in view.subtree(c)})
+    if context.actors_in(view, scope):
+        return []
+    if not any(
+        fold(tokens[i].lemma) in context.lexicon.country_anaphora
+        and tokens[i].feats.get("Number") != "Plur"
+        for i in scope
+    ):
+        return []
+    reporter = context.reporter(view)
+    if reporter is not None:
+        return [reporter]
+    return _anaphora(context, view, [], demonstrative=False)[:1]
+
+
 def _subject_refs(
     context: FactContext, view: SentenceView, subjects: list[int], exclude: set[str]
 ) -> list[ActorRef]:

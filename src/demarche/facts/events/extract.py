@@ -34,6 +34,7 @@ from demarche.facts.events.triggers import (
     _inside_name,
     _judged_topic,
     _mentioned_again,
+    _missing_person,
     _object_of_another,
     _proposed,
     _question,
@@ -59,6 +60,8 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
         for hit in hits:
             entry: dict[str, Any] = hit.pattern.payload
             if entry.get("needs_object") == "agreement" and not kinds:
+                continue
+            if _missing_person(context, view, hit, entry):
                 continue
             outcomes = context.lexicon.outcome_nouns
             if _inside_name(view, hit, kinds) or _topic_meeting(view, hit, hits, outcomes):
@@ -104,7 +107,10 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
             note = f"negated {event_type}"
             event_type, mode = flipped, ""
     refused = note.startswith("negated ")  # «не поддержим»: the refusal is made today
-    if _future(context, view, hit) and not _accomplished(view, hit) and not refused:
+    # «Россия ответит на санкции», «если …, то примем меры»: a threat is made as it is said
+    performative = bool(entry.get("performative"))
+    timed = not performative and not refused and not _accomplished(view, hit)
+    if timed and _future(context, view, hit):
         aux.append("future")
         if event_type in _FUTURE_TO_AGREE:
             note = note or f"intent to {event_type.lower()}"
@@ -116,7 +122,7 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
     if event_type == "AGREE" and _offered(context, view, hit):
         aux.append("proposed")
     conditional = any(fold(t.lemma) in context.lexicon.conditional for t in tokens)
-    if conditional or _possible(context, view, hit):
+    if (conditional or _possible(context, view, hit)) and not performative:
         aux.append("hypothetical")
     if note.startswith(AGREEMENT_NOTE) and {"future", "hypothetical", "proposed"} & set(aux):
         event_type, mode = "AGREE", ""  # «могут подписать»: no signing yet, an intent
@@ -254,10 +260,14 @@ def _one_per_counterpart(context: FactContext, view: SentenceView, event: Event 
     if event is None:
         return []
     separate = context.lexicon.separate_meetings.find(view.tokens)
-    if event.type not in ("CONSULT", "AGREE") or len(event.target) < 2 or not separate:
+    if event.type not in ("CONSULT", "AGREE") or not separate:
         return [event]
     if event.type == "AGREE" and not event.note.startswith("intent to consult"):
         return [event]
     if {r.code for r in event.target} & {r.code for r in event.source}:
         return [event]
-    return [replace(event, target=[side]) for side in event.target]
+    if len(event.target) >= 2:
+        return [replace(event, target=[side]) for side in event.target]
+    if len(event.source) >= 2 and len(event.target) == 1:  # the guests of one host
+        return [replace(event, source=[side]) for side in event.source]
+    return [event]

@@ -17,6 +17,7 @@ from demarche.facts.events.attribution import (
     _meeting_sides,
     _only_we,
     _otherwise,
+    _own_country,
     _parties,
     _pronoun_object,
     _stray_subject,
@@ -79,10 +80,14 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         return _evaluative(context, view, hit, verb, subjects, voice)
     # «будут высланы российские дипломаты», «против России введены санкции Евросоюзом»: the
     # passive's subject is acted upon; its doer, if named, is the instrumental agent
+    # («Россия будет вынуждена принять меры»: a subject borrowed from a governing passive
+    # is the doer of the infinitive, not its patient)
     patients = [
         c
         for c in subjects
-        if tokens[c].rel == "nsubj:pass" and context.actors_in(view, view.subtree(c))
+        if tokens[c].rel == "nsubj:pass"
+        and tokens[c].head == verb
+        and context.actors_in(view, view.subtree(c))
     ]
     if patients and entry.get("roles") != "passive" and entry.get("passive_subject") != "source":
         subjects = [c for c in subjects if c not in patients] + _passive_agents(view, verb)
@@ -102,6 +107,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     )
     if not source and subjects and context.counterpart and _colleague(context, view, subjects):
         source = [context.counterpart]  # «Мой коллега передал приглашение»
+    if not source and subjects and not agent:
+        source = _own_country(context, view, subjects)
     if not source and not subjects:
         source = _institution_source(context, view, verb) or _source_preposition(
             context, view, verb, entry

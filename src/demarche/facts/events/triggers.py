@@ -30,6 +30,23 @@ def _excluded_object(view: SentenceView, hit: Hit, entry: dict) -> bool:
     return False
 
 
+def _missing_person(context: FactContext, view: SentenceView, hit: Hit, entry: dict) -> bool:
+    """«принял министра», «принимает делегацию»: a predicate that needs a person as its
+    object (``needs_object: person``) has none in «принял решение», «принял участие»."""
+    if entry.get("needs_object") != "person":
+        return False
+    people = context.lexicon.office_anaphora | context.lexicon.visitor_nouns
+    for child in view.children[hit.first]:
+        if view.tokens[child].rel != "obj":
+            continue
+        if fold(view.tokens[child].lemma) in people or child in view.people:
+            return False
+        mention = view.mentions[child]
+        if mention is not None and mention.entity_id and context.entity(mention).kind == "person":
+            return False
+    return True
+
+
 def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     """«выражают озабоченность беспрецедентным наращиванием военной активности НАТО»: a noun
     act right after a judgement is what is judged, reported by the judgement itself; so is a

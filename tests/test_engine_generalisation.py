@@ -1,0 +1,117 @@
+"""General rules of the event engine on invented sentences, each over several wordings,
+actors and voices: threats made as they are said, subjects borrowed from a governing verb,
+«the country» standing for a state, hosts receiving visitors, and the speaker's
+characterisation of another actor's conduct (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(analyzer, text: str) -> list[tuple[str, list[str], list[str], str]]:
+    doc = analyzer.analyze_text(text)
+    return [
+        (
+            e.type,
+            sorted(r.code for r in e.source),
+            sorted(r.code for r in e.target),
+            e.modality,
+        )
+        for e in doc.facts.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Китай примет ответные меры, заявили в МИД КНР.", "CHN"),
+        ("Иран ответит на новые санкции Евросоюза.", "IRN"),
+        ("Если Вашингтон разместит ракеты, Москва примет ответные меры.", "RUS"),
+        ("Турция будет вынуждена принять зеркальные меры.", "TUR"),
+    ],
+)
+def test_a_threat_of_a_future_or_conditional_response_is_made_now(analyzer, sentence, source):
+    found = _events(analyzer, sentence)
+    threats = [e for e in found if e[0] == "THREATEN"]
+    assert threats, found
+    assert all(e[3] == "done" for e in threats), found
+    assert any(e[1] == [source] for e in threats), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Россия будет вынуждена принять ответные меры.", "RUS"),
+        ("Япония была вынуждена ввести ограничительные меры против КНДР.", "JPN"),
+        ("Индия будет вынуждена отозвать своего посла из Канады.", "IND"),
+    ],
+)
+def test_a_subject_borrowed_from_a_governing_passive_is_the_doer(analyzer, sentence, source):
+    found = _events(analyzer, sentence)
+    assert found and all(source in e[1] and source not in e[2] for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Министерство обороны Мали заявило, что армия страны даст решительный отпор.", "MLI"),
+        ("Представитель МИД Ирана заявил, что страна ответит на санкции Евросоюза.", "IRN"),
+        ("Власти Венгрии сообщили, что государство не поддержит новые санкции.", "HUN"),
+        ("Премьер-министр Индии заявил, что страна осуждает теракт в Пахалгаме.", "IND"),
+    ],
+)
+def test_the_country_stands_for_the_state_of_who_reports_it(analyzer, sentence, source):
+    found = _events(analyzer, sentence)
+    assert found and all(e[1] == [source] for e in found), found
+
+
+def test_the_country_without_a_reporter_is_the_state_the_text_is_about(analyzer):
+    found = _events(
+        analyzer,
+        "Парламент Грузии принял закон об иностранных агентах. Страна осуждает давление Евросоюза.",
+    )
+    assert ("ACCUSE", ["GEO"], ["EU"], "done") in found, found
+
+
+def test_countries_in_the_plural_are_no_one_state(analyzer):
+    found = _events(analyzer, "МИД Китая заявил, что страны осуждают удары по Сирии.")
+    assert all(e[1] != ["CHN"] for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "guest", "host"),
+    [
+        (
+            "Президент Казахстана Касым-Жомарт Токаев принял министра иностранных дел Египта.",
+            "EGY",
+            "KAZ",
+        ),
+        ("Ван И принял посла Бразилии.", "BRA", "CHN"),
+        ("В Кремле Владимир Путин принял делегацию Вьетнама.", "VNM", "RUS"),
+        ("Лавров принял главу МИД Лаоса.", "LAO", "RUS"),
+        ("Эрдоган принял Лаврова в Анкаре.", "RUS", "TUR"),
+    ],
+)
+def test_a_host_receiving_a_person_is_visited_by_the_guest(analyzer, sentence, guest, host):
+    assert ("CONSULT", [guest], [host], "done") in _events(analyzer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Парламент Грузии принял закон об иностранных агентах.",
+        "Министр иностранных дел Индии принял участие в саммите.",
+        "Правительство Сербии приняло к сведению позицию Евросоюза.",
+    ],
+)
+def test_receiving_a_law_or_taking_part_is_no_visit(analyzer, sentence):
+    assert not [e for e in _events(analyzer, sentence) if e[0] == "CONSULT"]
+
+
+def test_guests_received_separately_are_separate_visits(analyzer):
+    found = _events(
+        analyzer,
+        "Премьер-министр Индии принял по отдельности министров обороны Вьетнама и Лаоса.",
+    )
+    assert ("CONSULT", ["VNM"], ["IND"], "done") in found, found
+    assert ("CONSULT", ["LAO"], ["IND"], "done") in found, found
