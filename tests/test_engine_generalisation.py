@@ -115,3 +115,46 @@ def test_guests_received_separately_are_separate_visits(analyzer):
     )
     assert ("CONSULT", ["VNM"], ["IND"], "done") in found, found
     assert ("CONSULT", ["LAO"], ["IND"], "done") in found, found
+
+
+_COMMENT = "Комментарий официального представителя МИД России М.В.Захаровой\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Вашингтон навязывает странам региона свою архитектуру безопасности.", "USA"),
+        ("Киев продолжает провоцировать эскалацию на Запорожской АЭС.", "UKR"),
+        ("Лондон разжигает истерию вокруг так называемой угрозы.", "GBR"),
+        ("Ереван всё активнее втягивается в военное взаимодействие с НАТО.", "ARM"),
+        ("Польские власти переписывают историю Второй мировой войны.", "POL"),
+        ("Эти действия Вашингтона подрывают стабильность в регионе.", "USA"),
+    ],
+)
+def test_the_speaker_characterising_anothers_conduct_accuses_it(analyzer, sentence, target):
+    found = _events(analyzer, _COMMENT + sentence)
+    assert ("ACCUSE", ["RUS"], [target], "done") in found, found
+
+
+def test_a_reported_speaker_characterises_conduct_in_their_own_name(analyzer):
+    found = _events(analyzer, "По словам Ван И, Токио фальсифицирует историю войны.")
+    assert ("ACCUSE", ["CHN"], ["JPN"], "done") in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Мы никому ничего не навязываем.",  # the voice's own conduct
+        "Китай не провоцирует никого.",  # a denial
+        "Некоторые провоцируют эскалацию.",  # no named doer
+    ],
+)
+def test_no_accusation_of_the_voice_a_denial_or_nobody(analyzer, sentence):
+    found = _events(analyzer, _COMMENT + sentence)
+    assert not [e for e in found if e[0] == "ACCUSE"], found
+
+
+def test_conduct_needs_a_voice(analyzer):
+    """A wire report with no speaker or reporter does not accuse in its own name."""
+    found = _events(analyzer, "МОСКВА, 3 мая. /ТАСС/. Киев провоцирует эскалацию.")
+    assert not [e for e in found if e[0] == "ACCUSE"], found

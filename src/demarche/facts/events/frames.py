@@ -78,6 +78,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     voice = context.voice(view)
     if entry.get("roles") == "evaluative":
         return _evaluative(context, view, hit, verb, subjects, voice)
+    if entry.get("roles") == "conduct":
+        return _conduct(context, view, hit, verb, subjects, voice)
     # «будут высланы российские дипломаты», «против России введены санкции Евросоюзом»: the
     # passive's subject is acted upon; its doer, if named, is the instrumental agent
     # («Россия будет вынуждена принять меры»: a subject borrowed from a governing passive
@@ -297,6 +299,18 @@ def _evaluative(context: FactContext, view: SentenceView, hit: Hit, verb: int, s
             context, view, [voice], demonstrative=False
         )
     return [voice], target, True
+
+
+def _conduct(context: FactContext, view: SentenceView, hit: Hit, verb: int, subjects, voice):
+    """«Вашингтон навязывает региону …», «Киев провоцирует эскалацию»: the voice (the speaker,
+    or whoever is reported) characterises the conduct of the subject, who is the target;
+    never the voice's own conduct, a denied one, or a doer left unnamed."""
+    if voice is None or _negated(context, view, hit):
+        return [], [], False
+    doers = _unique([r for c in subjects for r in context.actors_in(view, _phrase(view, c, verb))])
+    if not doers or any(r.code == voice.code for r in doers):
+        return [], [], False
+    return [voice], doers, False
 
 
 def _target_adjective(context: FactContext, view: SentenceView, source: list[ActorRef]):
