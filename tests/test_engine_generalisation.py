@@ -158,3 +158,59 @@ def test_conduct_needs_a_voice(analyzer):
     """A wire report with no speaker or reporter does not accuse in its own name."""
     found = _events(analyzer, "МОСКВА, 3 мая. /ТАСС/. Киев провоцирует эскалацию.")
     assert not [e for e in found if e[0] == "ACCUSE"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "partner"),
+    [
+        (
+            "Министр обороны Белоруссии обсудил с китайским коллегой военное сотрудничество.",
+            "BLR",
+            "CHN",
+        ),
+        (
+            "Глава МИД Ирана договорился с саудовским коллегой о возобновлении авиасообщения.",
+            "IRN",
+            "SAU",
+        ),
+        ("Президент Кении обсудил с премьер-министром Индии торговлю.", "KEN", "IND"),
+    ],
+)
+def test_one_side_of_a_reciprocal_act_acts_with_its_partner(analyzer, sentence, source, partner):
+    found = _events(analyzer, sentence)
+    assert any(e[1] == [source] and e[2] == [partner] for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "refuser", "refused"),
+    [
+        ("Сербия отказалась присоединиться к санкциям Евросоюза против России.", "SRB", "SANCTION"),
+        ("Индия отказалась осудить действия России.", "IND", "ACCUSE"),
+        ("Венгрия отказалась поддержать решение о поставках оружия Украине.", "HUN", "AID"),
+    ],
+)
+def test_what_is_refused_is_no_act_of_its_own(analyzer, sentence, refuser, refused):
+    found = _events(analyzer, sentence)
+    assert any(e[0] == "REJECT" and e[1] == [refuser] for e in found), found
+    assert not [e for e in found if e[0] == refused], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "body"),
+    [
+        ("Армения заморозила участие в ОДКБ.", "ARM", "CSTO"),
+        ("Мали прекратило участие в работе ЭКОВАС.", "MLI", "ECOWAS"),
+        ("Венгрия вышла из Международного уголовного суда.", "HUN", "ICC"),
+        ("Никарагуа объявила о выходе из ЮНЕСКО.", "NIC", "UNESCO"),
+    ],
+)
+def test_leaving_or_freezing_membership_withdraws_from_the_body(analyzer, sentence, source, body):
+    assert ("SANCTION", [source], [body], "done") in _events(analyzer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Министр вышел из здания посольства Франции.", "Стороны ищут выход из кризиса на Украине."],
+)
+def test_leaving_a_building_or_a_crisis_is_no_withdrawal(analyzer, sentence):
+    assert not [e for e in _events(analyzer, sentence) if e[0] == "SANCTION"]

@@ -153,6 +153,7 @@ class FactLexicon:
     translit: dict[str, str]
     relative_pronouns: set[str]
     between: set[str]
+    comitative: set[str]
     act_nouns: dict[str, set[str]]
     past_plural_endings: tuple[str, ...]
     institution_nouns: set[str]
@@ -246,6 +247,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         translit=load_json(f"lang/{language}.json")["translit"],
         relative_pronouns=c.words(facts.get("relative_pronouns", [])),
         between=set(facts.get("between_prepositions", [])),
+        comitative=set(facts.get("comitative_prepositions", [])),
         act_nouns={c.lemmas([k])[0]: c.words(v) for k, v in facts.get("act_nouns", {}).items()},
         past_plural_endings=tuple(facts.get("past_plural_endings", [])),
         institution_nouns=c.words(facts.get("institution_nouns", [])),

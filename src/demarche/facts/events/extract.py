@@ -34,6 +34,7 @@ from demarche.facts.events.triggers import (
     _inside_name,
     _judged_topic,
     _mentioned_again,
+    _missing_organisation,
     _missing_person,
     _object_of_another,
     _proposed,
@@ -63,6 +64,8 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 continue
             if _missing_person(context, view, hit, entry):
                 continue
+            if _missing_organisation(context, view, hit, entry):
+                continue
             outcomes = context.lexicon.outcome_nouns
             if _inside_name(view, hit, kinds) or _topic_meeting(view, hit, hits, outcomes):
                 continue
@@ -70,7 +73,7 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 continue  # «Благодарю за гостеприимство»: courtesy, not support
             if _judged_topic(view, hit, hits) or _excluded_object(view, hit, entry):
                 continue
-            if _object_of_another(view, hit, hits):
+            if _object_of_another(view, hit, hits, outcomes):
                 continue
             if _proposed(view, hit, hits) or _mentioned_again(context, view, hit):
                 continue

@@ -200,9 +200,13 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     if entry.get("destination_prepositions"):
         # «визит в Анкару», «посетит Куала-Лумпур»: the host is the destination's state
         target = _destination(context, view, hit, verb, entry) or target
+    if entry.get("target_prepositions") and not target:
+        target = _prepositional_target(context, view, hit, verb, entry)
     target = [r for r in target if all(r.code != s.code for s in source)]
     if entry.get("reciprocal"):
-        target = []  # «договорились …», «обсудили …»: the sides act together on a topic
+        # «договорились …», «обсудили …»: the sides act together on a topic; one side's
+        # partner is who it acted with («обсудил с китайским коллегой вопросы …»)
+        target = [] if len(source) >= 2 else _comitative(context, view, verb, source)
     if not target and source:
         target = _act_author(context, view, hit, source)
     if not target and entry["type"] in _HOSTILE:
@@ -299,6 +303,42 @@ def _evaluative(context: FactContext, view: SentenceView, hit: Hit, verb: int, s
             context, view, [voice], demonstrative=False
         )
     return [voice], target, True
+
+
+def _prepositional_target(
+    context: FactContext, view: SentenceView, hit: Hit, verb: int, entry: dict
+) -> list[ActorRef]:
+    """«заморозила участие в ОДКБ», «вышли из Совета Европы»: the frame's target
+    preposition marks what the act is aimed at, on the verb or below its noun («участие в
+    работе ЭКОВАС»)."""
+    wanted = set(entry["target_prepositions"])
+    tokens = view.tokens
+    frontier = sorted({verb, *hit.indexes})
+    for _depth in range(3):
+        below = []
+        for node in frontier:
+            for child in view.children[node]:
+                if tokens[child].rel in ("obl", "nmod") and view.case_words(child) & wanted:
+                    refs = context.actors_in(view, view.subtree(child))
+                    if refs:
+                        return refs
+                below.append(child)
+        frontier = below
+    return []
+
+
+def _comitative(context: FactContext, view: SentenceView, verb: int, source: list[ActorRef]):
+    """The actors of the verb's «с» + instrumental phrase: whom the subject acted with."""
+    codes = {r.code for r in source}
+    for child in view.children[verb]:
+        token = view.tokens[child]
+        partner = token.rel == "obl" and token.feats.get("Case") == "Ins"
+        if partner and view.case_words(child) & context.lexicon.comitative:
+            refs = context.actors_in(view, view.subtree(child))
+            refs = [r for r in refs if r.code not in codes]
+            if refs:
+                return refs
+    return []
 
 
 def _conduct(context: FactContext, view: SentenceView, hit: Hit, verb: int, subjects, voice):

@@ -8,6 +8,8 @@ from demarche.facts.events.common import _PROPOSALS, _TOPIC_HOLDERS, _prepositio
 from demarche.facts.lexicon import Hit
 from demarche.language.morphology import fold
 
+_GOVERNING = _PROPOSALS | {"REJECT"}  # their infinitive is their content, not an act
+
 
 def candidate_sentences(context: FactContext) -> list[tuple[SentenceView, list[Hit]]]:
     found = []
@@ -47,6 +49,16 @@ def _missing_person(context: FactContext, view: SentenceView, hit: Hit, entry: d
     return True
 
 
+def _missing_organisation(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
+    """«вышла из ЮНЕСКО»: a predicate that needs an organisation (``needs_object:
+    organisation``) has none in «вышел из здания», «выход из кризиса»."""
+    if entry.get("needs_object") != "organisation":
+        return False
+    phrase = view.subtree(hit.last + 1) if hit.last + 1 < len(view.tokens) else []
+    scope = sorted({hit.last + 1, *phrase, *view.children[hit.last]} - set(hit.indexes))
+    return not any(r.sector == "IGO" for r in context.actors_in(view, scope))
+
+
 def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     """«выражают озабоченность беспрецедентным наращиванием военной активности НАТО»: a noun
     act right after a judgement is what is judged, reported by the judgement itself; so is a
@@ -60,32 +72,54 @@ def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     )
 
 
-def _object_of_another(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+def _object_of_another(view: SentenceView, hit: Hit, hits: list[Hit], outcomes=frozenset()):
     """«Венгрия не поддержит новые санкции», «призвали отменить санкции»: an act noun that is
     the object of another predicate is what that predicate is about; with no doer of its
     own it is reported by that predicate alone."""
     token = view.tokens[hit.first]
     if token.pos != "NOUN" or token.rel not in ("obj", "obl", "nmod"):
         return False
-    owner = next((o for o in hits if o is not hit and token.head in o.indexes), None)
+    owner = _owner(view, hit, hits, outcomes)
     if owner is None or owner.pattern.payload["type"] == "CONSULT":
         return False
-    return not any(  # «санкции Евросоюза»: a bare genitive name is the act's own doer
+    return not _named_doer(view, hit.first)  # «санкции Евросоюза»: the act's own doer
+
+
+def _owner(view: SentenceView, hit: Hit, hits: list[Hit], outcomes=frozenset()) -> Hit | None:
+    """The predicate whose object holds the act noun, directly or through topic nouns
+    («поддержать решение о поставках оружия»: the deliveries are what is supported). A
+    named doer on the way («введением Токио … санкций») or an outcome («оценили итоги
+    встречи»: it was held) makes the act one of its own."""
+    node, steps = view.tokens[hit.first].head, 0
+    while 0 <= node < len(view.tokens) and steps < 3:
+        owner = next((o for o in hits if o is not hit and node in o.indexes), None)
+        if owner is not None or view.tokens[node].pos != "NOUN" or _named_doer(view, node):
+            return owner
+        if fold(view.tokens[node].lemma) in outcomes:
+            return None
+        node, steps = view.tokens[node].head, steps + 1
+    return None
+
+
+def _named_doer(view: SentenceView, node: int) -> bool:
+    """A bare genitive name under the noun («санкции Евросоюза», «введение Токио»)."""
+    return any(
         view.tokens[c].rel == "nmod"
         and view.tokens[c].pos == "PROPN"
         and not _prepositional(view, c)
-        for c in view.children[hit.first]
+        for c in view.children[node]
     )
 
 
 def _proposed(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
-    """«предлагали … ввести взаимный мораторий», «призываем … отказаться»: an infinitive under
-    an offer or a call is what is offered or asked, reported by the offer or call itself."""
+    """«предлагали … ввести взаимный мораторий», «призываем … отказаться», «отказалась
+    присоединиться к санкциям»: an infinitive under an offer, a call or a refusal is what is
+    offered, asked or refused, reported by the offer, call or refusal itself."""
     token = view.tokens[hit.first]
     if token.feats.get("VerbForm") != "Inf":
         return False
     return any(
-        token.head in other.indexes and other.pattern.payload["type"] in _PROPOSALS
+        token.head in other.indexes and other.pattern.payload["type"] in _GOVERNING
         for other in hits
         if other is not hit
     )
