@@ -214,3 +214,21 @@ def test_leaving_or_freezing_membership_withdraws_from_the_body(analyzer, senten
 )
 def test_leaving_a_building_or_a_crisis_is_no_withdrawal(analyzer, sentence):
     assert not [e for e in _events(analyzer, sentence) if e[0] == "SANCTION"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Президент Бразилии примет участие в саммите БРИКС в Казани.",
+        "Лидеры двух стран встретятся на полях саммита ШОС.",
+        "Министр выступит на заседании Совета Безопасности ООН.",
+    ],
+)
+def test_a_meeting_in_the_object_of_a_future_verb_is_planned(analyzer, sentence):
+    found = _events(analyzer, sentence)
+    assert found and all(e[0] == "AGREE" and e[3] == "planned" for e in found), found
+
+
+def test_the_outcome_of_a_meeting_discussed_later_was_held(analyzer):
+    found = _events(analyzer, "Министры обсудят итоги саммита БРИКС в Казани.")
+    assert ("CONSULT", ["BRICS"], [], "done") in found, found

@@ -38,6 +38,8 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     subject = token.pos == "NOUN" and token.rel in ("nsubj", "nsubj:pass")
     if subject and governor is not None and governor.feats.get("Tense") == "Fut":
         return True  # «22-24 октября в Казани пройдёт саммит БРИКС»
+    if token.pos == "NOUN" and _under_future_verb(context, view, hit.first):
+        return True  # «примет участие в саммите», «встретятся на полях саммита»
     complement = token.feats.get("VerbForm") == "Inf" and token.rel in ("xcomp", "ccomp")
     if complement and governor is not None and governor.feats.get("Tense") == "Fut":
         return True  # «Москва продолжит оказывать … содействие»
@@ -48,6 +50,21 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     for intent in context.lexicon.intent.find(view.tokens):
         if intent.last < hit.first and hit.first - intent.last <= 4:
             return True
+    return False
+
+
+def _under_future_verb(context: FactContext, view: SentenceView, index: int) -> bool:
+    """A noun act in the object or a circumstance of a future-tense verb, through at most
+    two nouns; not the outcome of an act («обсудят итоги саммита»: the summit was held)."""
+    tokens = view.tokens
+    node, steps = tokens[index].head, 0
+    while 0 <= node < len(tokens) and steps < 3:
+        token = tokens[node]
+        if token.pos in ("VERB", "AUX"):
+            return token.feats.get("Tense") == "Fut"
+        if token.pos != "NOUN" or fold(token.lemma) in context.lexicon.outcome_nouns:
+            return False
+        node, steps = token.head, steps + 1
     return False
 
 
