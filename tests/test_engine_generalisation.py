@@ -232,3 +232,25 @@ def test_a_meeting_in_the_object_of_a_future_verb_is_planned(analyzer, sentence)
 def test_the_outcome_of_a_meeting_discussed_later_was_held(analyzer):
     found = _events(analyzer, "Министры обсудят итоги саммита БРИКС в Казани.")
     assert ("CONSULT", ["BRICS"], [], "done") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "target"),
+    [
+        ("Три сотрудника посольства Молдавии объявлены персонами нон грата.", "SANCTION", "MDA"),
+        ("Японской стороне выражен решительный протест.", "ACCUSE", "JPN"),
+        (
+            "Эстонской стороне настоятельно рекомендовано отказаться от провокаций.",
+            "REQUEST",
+            "EST",
+        ),
+    ],
+)
+def test_a_ministrys_agentless_short_passive_is_its_own_act(analyzer, sentence, kind, target):
+    found = _events(analyzer, _COMMENT + sentence)
+    assert (kind, ["RUS"], [target], "done") in found, found
+
+
+def test_an_agentless_passive_done_to_the_voices_side_is_not_its_own(analyzer):
+    found = _events(analyzer, _COMMENT + "Два российских дипломата объявлены персонами нон грата.")
+    assert all(e[1] != ["RUS"] for e in found if e[0] == "SANCTION"), found

@@ -154,6 +154,8 @@ class FactLexicon:
     relative_pronouns: set[str]
     between: set[str]
     comitative: set[str]
+    own_act_genres: set[str]
+    own_act_types: set[str]
     act_nouns: dict[str, set[str]]
     past_plural_endings: tuple[str, ...]
     institution_nouns: set[str]
@@ -248,6 +250,8 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         relative_pronouns=c.words(facts.get("relative_pronouns", [])),
         between=set(facts.get("between_prepositions", [])),
         comitative=set(facts.get("comitative_prepositions", [])),
+        own_act_genres=set(facts.get("own_act_genres", [])),
+        own_act_types=set(facts.get("own_act_types", [])),
         act_nouns={c.lemmas([k])[0]: c.words(v) for k, v in facts.get("act_nouns", {}).items()},
         past_plural_endings=tuple(facts.get("past_plural_endings", [])),
         institution_nouns=c.words(facts.get("institution_nouns", [])),

@@ -49,7 +49,11 @@ class Morphology:
         """(UD part of speech, UD features, lemma) of the likeliest dictionary parse."""
         if not word[:1].isalnum():
             return "PUNCT", (), word
-        parse = self.parse(word)[0]
+        parses = self.parse(word)
+        parse = parses[0]
+        if parse.tag.POS == "ADJS":
+            # «выражен протест»: a short participle, not the adjective «выраженный»
+            parse = next((p for p in parses if p.tag.POS == "PRTS"), parse)
         tag = parse.tag
         pos = _UD_POS.get(str(tag.POS), "X")
         if "Apro" in tag and pos == "ADJ":

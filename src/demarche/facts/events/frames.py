@@ -158,6 +158,14 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
             or (impersonal and _infinitive_under(view, verb))
         )
     )
+    own = entry["type"] in context.lexicon.own_act_types
+    if (
+        own
+        and not (pro_drop or source or agent)
+        and voice
+        and _own_passive(context, view, verb, patients)
+    ):
+        pro_drop = True  # «Послу выражен протест», «сотрудники … объявлены персонами нон грата»
     if voice and subjects and _only_we(context, view, subjects):
         source, pro_drop = [], True  # «мы … договорились»: as if the subject were dropped
     agentless_noun = not subjects and tokens[head].pos == "NOUN" and verb == head
@@ -325,6 +333,22 @@ def _prepositional_target(
                 below.append(child)
         frontier = below
     return []
+
+
+def _own_passive(context: FactContext, view: SentenceView, verb: int, patients: list[int]):
+    """In a ministry's own statement, comment or briefing, a short passive with no agent
+    reports the ministry's act, unless what it is done to is the voice's own side
+    («будут высланы российские дипломаты» is another state's act)."""
+    token = view.tokens[verb]
+    if context.doc.metadata.genre not in context.lexicon.own_act_genres:
+        return False
+    if token.feats.get("Variant") != "Short" or token.feats.get("Voice") != "Pass":
+        return False
+    if _passive_agents(view, verb):
+        return False
+    voice = context.voice(view)
+    hit_sides = {r.code for c in patients for r in context.actors_in(view, view.subtree(c))}
+    return voice is not None and voice.code not in hit_sides
 
 
 def _comitative(context: FactContext, view: SentenceView, verb: int, source: list[ActorRef]):
