@@ -254,3 +254,44 @@ def test_a_ministrys_agentless_short_passive_is_its_own_act(analyzer, sentence, 
 def test_an_agentless_passive_done_to_the_voices_side_is_not_its_own(analyzer):
     found = _events(analyzer, _COMMENT + "Два российских дипломата объявлены персонами нон грата.")
     assert all(e[1] != ["RUS"] for e in found if e[0] == "SANCTION"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Москва. 2 июля. INTERFAX.RU – Россия осудила удары по Газе.", "Moscow"),
+        ("Минск, 5 марта (БелТА) – Президент Белоруссии встретился с послом Китая.", "Minsk"),
+        ("Бишкек, 3 апреля /Кабар/. Президент Киргизии провёл переговоры.", "Bishkek"),
+        ("Пекин, 12 мая /Синьхуа/ -- Ван И встретился с коллегой из Камбоджи.", "Beijing"),
+        ("MOSCOW, March 3 (Reuters) - Russia expelled two Polish diplomats.", "Moscow"),
+        ("WARSAW, Nov 12 (Reuters) - Poland expelled a Belarusian diplomat.", "Warsaw"),
+        ("LA PAZ, Bolivia (AFP) - Bolivia recalled its ambassador from Chile.", "La Paz"),
+    ],
+)
+def test_agency_datelines_in_their_house_styles(analyzer, text, place):
+    doc = analyzer.analyze_text(text)
+    (dateline,) = [m for m in doc.markers if m.kind == "dateline"]
+    assert dateline.start == 0 and doc.metadata.genre == "news"
+    assert doc.entities[doc.metadata.place_entity_id].name_en == place
+
+
+def test_an_english_dateline_dates_the_report_in_the_year_it_mentions(analyzer):
+    doc = analyzer.analyze_text(
+        "WARSAW, Nov 12 (Reuters) - Poland expelled a Belarusian diplomat, the foreign "
+        "ministry said. Relations have worsened since the 2020 election and the sanctions "
+        "imposed in 2025."
+    )
+    assert doc.metadata.date is not None and doc.metadata.date.isoformat() == "2025-11-12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Москва, 5 марта – Россия осудила удары.",  # a capitalised place needs an agency too
+        "НАТО расширяется на восток.",
+        "Вашингтон, по всей видимости, не изменит позицию.",
+    ],
+)
+def test_a_sentence_opening_with_a_place_is_no_dateline(analyzer, text):
+    doc = analyzer.analyze_text(text)
+    assert not [m for m in doc.markers if m.kind == "dateline"]

@@ -10,18 +10,25 @@ import re
 from datetime import date
 
 from demarche.model import Document, Marker
-from demarche.structure.dates import find_full_dates, month_number
+from demarche.structure.dates import find_dates, find_full_dates, month_number
 
-# An upper-case place, then an optional day and month (and year), then an optional agency
-# between slashes or brackets, or after a dash at the end of the dateline.
+# A place (upper case, or capitalised when a date and an agency follow), an optional country
+# after a comma («LA PAZ, Bolivia»), an optional date (day and month, or an English month and
+# day, and a year), then an optional agency between slashes or brackets, or named before a
+# dash («INTERFAX.RU –»), or after a dash at the end of the dateline.
+_UPPER_PLACE = r"[A-ZА-ЯЁ][A-ZА-ЯЁ\-]{1,}(?:[ \-][A-ZА-ЯЁ][A-ZА-ЯЁ\-]{1,}){0,2}"
+_TITLE_PLACE = r"[A-ZА-ЯЁ][a-zа-яё\-]{2,}(?:[ \-][A-ZА-ЯЁ][a-zа-яё\-]{1,}){0,2}"
 _DATELINE = re.compile(
-    r"(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ\-]{2,}(?:[ \-][A-ZА-ЯЁ][A-ZА-ЯЁ\-]{1,}){0,2})"
-    r"(?:[,.]\s*(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)(?:\s+(?P<year>\d{4}))?(?:\s*г(?:ода|\.))?)?"
+    rf"(?P<place>{_UPPER_PLACE}|{_TITLE_PLACE})"
+    r"(?:,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*[(/]))?"
+    r"(?:[,.]\s*(?:(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)"
+    r"|(?P<emonth>[A-Z][a-z]{2,8})\.?\s+(?P<eday>\d{1,2}))"
+    r"(?:,?\s+(?P<year>\d{4}))?(?:\s*г(?:ода|\.))?)?"
     r"\s*[.,]?\s*"
     r"(?P<agency>[/(][^/()\n]{2,40}[/)]"
-    r"|[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё\-]{2,20}(?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё\-]{1,20})?(?=\s*[–—-]\s)"
+    r"|[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё.\-]{2,20}(?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё\-]{1,20})?(?=\s*[–—-]\s)"
     r"|[–—-]\s*[^\s.–—-][^.\n]{1,30}\.(?=\s))?"
-    r"\s*\.?\s*[–—-]?\s*"
+    r"\s*\.?\s*(?:[–—-]{1,2})?\s*"
 )
 _YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:год|г\.)")
 _WINDOW = 3  # a dateline opens one of the first few paragraphs (after a headline)
@@ -49,9 +56,12 @@ def _is_dateline(match: re.Match[str]) -> bool:
     """An upper-case word alone could open an acronym-led sentence («НАТО расширяется»); a
     dateline has a date or an agency after its place, and its place is a word, not an
     abbreviation."""
-    if not (match.group("day") or match.group("agency")):
+    day = match.group("day") or match.group("eday")
+    if not (day or match.group("agency")):
         return False
     place = match.group("place")
+    if not place.isupper() and not (day and match.group("agency")):
+        return False  # «Москва, 5 марта (БелТА) –»: a capitalised place needs both
     return len(place) >= 4 and match.end() > match.start("place") + len(place)
 
 
@@ -70,16 +80,21 @@ def _record(doc: Document, match: re.Match[str]) -> None:
         and meta.title is not None
         and (meta.title[0] <= meta.date_span[0] < meta.title[1])
     )
-    if match.group("day") and not titled:
+    day_group = "day" if match.group("day") else "eday"
+    if match.group(day_group) and not titled:
         # the dateline dates the report; a date found near the top is what the report recalls
         meta.date = None
-        month = month_number(match.group("month"), doc.language)
-        day = int(match.group("day"))
+        month = month_number(match.group("month") or match.group("emonth"), doc.language)
+        day = int(match.group(day_group))
         year = int(match.group("year")) if match.group("year") else _year(doc, month, day)
         if month and year:
             try:
-                meta.date = date(year, month, int(match.group("day")))
-                meta.date_span = (match.start("day"), match.end("month"))
+                meta.date = date(year, month, day)
+                parts = [g for g in ("day", "month", "emonth", "eday") if match.group(g)]
+                meta.date_span = (
+                    min(match.start(g) for g in parts),
+                    max(match.end(g) for g in parts),
+                )
             except ValueError:
                 pass
     if meta.genre is None:
@@ -94,6 +109,7 @@ def _year(doc: Document, month: int | None = None, day: int | None = None) -> in
         return doc.given_date.year
     full = [value for _, _, value in find_full_dates(doc.text, doc.language)]
     years = [int(y) for y in _YEARS.findall(doc.text)] + [value.year for value in full]
+    years += [int(value[:4]) for _, _, value in find_dates(doc.text, doc.language)]
     if not years:
         return None
     year = max(years)
