@@ -295,3 +295,35 @@ def test_an_english_dateline_dates_the_report_in_the_year_it_mentions(analyzer):
 def test_a_sentence_opening_with_a_place_is_no_dateline(analyzer, text):
     doc = analyzer.analyze_text(text)
     assert not [m for m in doc.markers if m.kind == "dateline"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        (
+            "Новые санкции против Ирана были введены Евросоюзом в понедельник.",
+            ("SANCTION", ["EU"], ["IRN"], "done"),
+        ),
+        (
+            "Санкции Евросоюза против Ирана введены в понедельник.",
+            ("SANCTION", ["EU"], ["IRN"], "done"),
+        ),
+        ("Помощь Украине была предоставлена Японией.", ("AID", ["JPN"], ["UKR"], "done")),
+        (
+            "Три российских дипломата были высланы властями Эстонии.",
+            ("SANCTION", ["EST"], ["RUS"], "done"),
+        ),
+    ],
+)
+def test_a_verb_phrase_in_its_passive_order_keeps_its_roles(analyzer, sentence, event):
+    found = _events(analyzer, sentence)
+    assert event in found, found
+
+
+def test_agreements_reached_earlier_are_recalled_not_reached_again(analyzer):
+    found = _events(
+        analyzer,
+        "Министр обсудил с коллегой ход выполнения договорённостей, достигнутых "
+        "президентами Египта и Судана.",
+    )
+    assert not [e for e in found if e[0] == "AGREE"], found

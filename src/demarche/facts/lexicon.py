@@ -47,6 +47,8 @@ class LemmaMatcher:
             for pattern in self.by_first.get(lemma, ()):
                 reach = pattern.payload.get("window", 0) if isinstance(pattern.payload, dict) else 0
                 indexes = self._rest(lemmas, index, pattern.lemmas, reach)
+                if indexes and not _voice_fits(tokens, indexes, pattern.payload):
+                    continue  # «санкции были введены», not «санкции решено ввести»
                 far = indexes and indexes[-1] - indexes[0] > len(pattern.lemmas) + 2
                 if indexes and (reach or far) and _clause_between(tokens, indexes):
                     continue  # «провели очень полезные переговоры», not across a clause
@@ -67,13 +69,24 @@ class LemmaMatcher:
         return tuple(indexes)
 
 
+def _voice_fits(tokens: list[Token], indexes: tuple[int, ...], payload: Any) -> bool:
+    """A pattern in the passive order needs its verb to be a short passive participle, the
+    predicate of a clause («санкции были введены»); a full one qualifies a noun
+    («договорённостей, достигнутых президентами») and recalls an earlier act."""
+    if not isinstance(payload, dict) or payload.get("order") != "passive":
+        return True
+    feats = tokens[indexes[-1]].feats
+    return feats.get("Voice") == "Pass" and feats.get("Variant") == "Short"
+
+
 def _clause_between(tokens: list[Token], indexes: tuple[int, ...]) -> bool:
     """A far-reaching pattern («принял по просьбе … стороны Посла») holds within one clause:
     no verb or clause break between its words («приняли решение отозвать посла»)."""
     return any(
-        tokens[i].pos in ("VERB", "AUX") or tokens[i].text in (",", ";", ":", "–", "—")
+        (tokens[i].pos in ("VERB", "AUX") and fold(tokens[i].lemma) != "быть")
+        or tokens[i].text in (",", ";", ":", "–", "—")
         for i in range(indexes[0] + 1, indexes[-1])
-    )
+    )  # «были восстановлены»: the passive's auxiliary starts no clause
 
 
 class _Compiler:
@@ -95,6 +108,11 @@ class _Compiler:
         """The words as written too: the tagger's lemma of a short form («намерен») may not
         be the dictionary's («намеренный»)."""
         return [LemmaPattern(tuple(fold(w) for w in key.split()), key) for key in words]
+
+    def nominal(self, word: str) -> bool:
+        """A noun or an adjective: a verb's object phrase, which its passive puts first."""
+        tag = getattr(self.morphology, "tag", None)  # a language without a dictionary
+        return tag is not None and tag(word)[0] in ("NOUN", "ADJ", "PROPN")  # tagger: none
 
     def words(self, words: list[str]) -> set[str]:
         return {self.lemmas([w])[0] for w in words if " " not in w}
@@ -173,14 +191,29 @@ class FactLexicon:
     colleagues: set[str]
 
 
-def _with_frames(predicates: dict[str, Any]) -> list[dict[str, Any]]:
+def _with_frames(predicates: dict[str, Any], nominal=lambda lemma: False) -> list[dict[str, Any]]:
     """Each entry with its class's valency frame (how its roles are found); an entry's own
-    keys win."""
+    keys win. A verb phrase of verb and object («ввести санкции») also matches in the order
+    of its passive («санкции были введены»), as a noun-led entry whose verb must turn out
+    passive (``order: passive``)."""
     classes = predicates.get("classes", {})
-    return [
+    entries = [
         {**classes.get(entry.get("class", ""), {}).get("frame", {}), **entry}
         for entry in predicates["predicates"]
     ]
+    known = {tuple(e["lemmas"]): e for e in entries}
+    passives = []
+    for entry in entries:
+        verb, *rest = entry["lemmas"]
+        if entry.get("pos") != "VERB" or not rest or not all(nominal(w) for w in rest):
+            continue  # «ответить на санкции», «договориться провести»: no passive of that
+        if entry.get("roles") or entry.get("needs_object") or verb in rest:
+            continue
+        reversed_lemmas = [*rest, verb]
+        if tuple(reversed_lemmas) in known or known.get(tuple(rest), {}).get("roles"):
+            continue  # «ответные меры будут приняты»: the noun phrase's own frame holds
+        passives.append({**entry, "lemmas": reversed_lemmas, "pos": "NOUN", "order": "passive"})
+    return entries + passives
 
 
 @cache
@@ -195,7 +228,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         c.phrases({w: w for w in facts[key]}) + c.raw_phrases(facts[key]), 1
     )
     return FactLexicon(
-        predicates=LemmaMatcher(c.entries(_with_frames(predicates))),
+        predicates=LemmaMatcher(c.entries(_with_frames(predicates, c.nominal))),
         negated_types=predicates.get("negated_types", {}),
         agreement_kinds=phrases("agreement_kinds"),
         agreement_status={c.lemmas(k.split())[0]: v for k, v in facts["agreement_status"].items()},

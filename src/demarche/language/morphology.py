@@ -72,6 +72,12 @@ class Morphology:
         ):
             if value:
                 feats.append((name, value))
+        if tag.POS in ("PRTF", "PRTS"):  # what the passive word order of a predicate needs
+            feats.append(("VerbForm", "Part"))
+            if "pssv" in tag:
+                feats.append(("Voice", "Pass"))
+            if tag.POS == "PRTS":
+                feats.append(("Variant", "Short"))
         return pos, tuple(feats), parse.normal_form
 
     def _lexical_keys(self, word: str) -> frozenset[str]:

@@ -104,6 +104,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         agent = [c for c in _noun_agent(context, view, head) if _proper_name(view, c)]
         if agent:
             subjects = []
+    if not agent and entry.get("order") == "passive":
+        agent = _passive_agents(view, hit.last)  # «санкции были введены Евросоюзом»
     source = _unique(
         [r for c in subjects + agent for r in context.actors_in(view, _phrase(view, c, verb))]
     )
@@ -115,6 +117,11 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = _institution_source(context, view, verb) or _source_preposition(
             context, view, verb, entry
         )
+    if not source and not subjects and not agent and entry["type"] != "CONSULT":
+        # «отношения между Египтом и Ираном были восстановлены»: both sides, jointly
+        sides = _between(context, view, hit)
+        if len(sides) >= 2:
+            return sides, list(reversed(sides)), False
     relative = tokens[verb].rel.startswith("acl") and verb in hit.indexes
     if not source and not subjects and relative:
         # «в МИД России был вызван посол, которому заявлен протест»: a relative clause's act
@@ -525,7 +532,7 @@ def _passive_agents(view: SentenceView, verb: int) -> list[int]:
         for c in view.children[verb]
         if tokens[c].rel == "obl:agent"
         or (
-            tokens[c].rel == "obl"
+            tokens[c].rel in ("obl", "iobj")
             and tokens[c].feats.get("Case") == "Ins"
             and not _prepositional(view, c)
         )

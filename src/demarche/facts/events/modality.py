@@ -38,7 +38,8 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     subject = token.pos == "NOUN" and token.rel in ("nsubj", "nsubj:pass")
     if subject and governor is not None and governor.feats.get("Tense") == "Fut":
         return True  # «22-24 октября в Казани пройдёт саммит БРИКС»
-    if token.pos == "NOUN" and _under_future_verb(context, view, hit.first):
+    meeting = token.pos == "NOUN" and hit.pattern.payload["type"] == "CONSULT"
+    if meeting and _under_future_verb(context, view, hit.first):
         return True  # «примет участие в саммите», «встретятся на полях саммита»
     complement = token.feats.get("VerbForm") == "Inf" and token.rel in ("xcomp", "ccomp")
     if complement and governor is not None and governor.feats.get("Tense") == "Fut":
@@ -54,7 +55,7 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
 
 
 def _under_future_verb(context: FactContext, view: SentenceView, index: int) -> bool:
-    """A noun act in the object or a circumstance of a future-tense verb, through at most
+    """A meeting noun in the object or a circumstance of a future-tense verb, through at most
     two nouns; not the outcome of an act («обсудят итоги саммита»: the summit was held)."""
     tokens = view.tokens
     node, steps = tokens[index].head, 0
