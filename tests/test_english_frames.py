@@ -161,3 +161,28 @@ def test_conduct_is_judged_by_the_voice(english, text, target):
 def test_no_doer_no_event(english, text):
     found = _events(english, text)
     assert not any(k == "SANCTION" or (k == "CONSULT" and not s) for k, s, _, _ in found)
+
+
+AGREEMENTS = [
+    # the kind noun runs on over its complement: «on», «of», «for», «between … and the …»
+    ("Russia and Vietnam signed the Treaty on Comprehensive Strategic Partnership.",
+     "treaty", "Treaty on Comprehensive Strategic Partnership"),
+    ("Russia and India signed a memorandum of understanding on energy cooperation in New "
+     "Delhi on May 5.", "memorandum", "memorandum of understanding on energy cooperation"),
+    ("The sides signed a plan of consultations for 2025-2026.", "plan",
+     "plan of consultations for 2025-2026"),
+    ("Egypt and Brazil concluded an agreement on visa-free travel.", "agreement",
+     "agreement on visa-free travel"),
+    ("Russia recalled the Treaty of Friendship between the Russian Federation and the "
+     "Republic of India.", "treaty",
+     "Treaty of Friendship between the Russian Federation and the Republic of India"),
+    # capitalised words before the kind noun are the name's own
+    ("Iran and the United States discussed the Joint Comprehensive Plan of Action.", "plan",
+     "Joint Comprehensive Plan of Action"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), AGREEMENTS)
+def test_agreements_are_named_by_their_document(english, text, kind, name):
+    doc = english.analyze_text(text, "agreement")
+    assert [(a.kind, a.name_en) for a in doc.facts.agreements] == [(kind, name)]

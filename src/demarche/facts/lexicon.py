@@ -164,6 +164,7 @@ class FactLexicon:
     according_words: set[str]
     according_phrases: LemmaMatcher
     genitive_prepositions: set[str]
+    agreement_names: dict[str, list[str]]
     doer_relations: set[str]
     reported_pronouns: set[str]
     reported_future: set[str]
@@ -264,6 +265,10 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
             c.phrases({w: w for w in facts.get("according_phrases", [])}), 1
         ),
         genitive_prepositions=set(facts.get("genitive_prepositions", [])),
+        agreement_names={
+            key: [c.lemmas([w])[0] for w in words]
+            for key, words in facts.get("agreement_names", {}).items()
+        },
         doer_relations=set(facts.get("doer_relations", [])),
         reported_pronouns=c.words(facts.get("reported_pronouns", [])),
         reported_future=c.words(facts.get("reported_future", [])),
