@@ -164,9 +164,12 @@ def test_packs_load_lazily():
 def test_english_facts_do_not_load_natasha():
     code = (
         "import sys\n"
+        "from demarche.language.models import load_models\n"
         "from demarche.pipeline import Analyzer\n"
         f"Analyzer().analyze_text(open({str(REMARKS)!r}, encoding='utf-8').read())\n"
         "assert 'natasha' not in sys.modules, 'natasha loaded for English'\n"
+        "assert 'navec' not in sys.modules, 'navec loaded for English'\n"
+        "assert load_models.cache_info().currsize == 0, 'slovnet models loaded for English'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=300)
     assert result.returncode == 0, result.stderr.decode()[-2000:]

@@ -98,3 +98,14 @@ def test_unknown_people_are_put_in_the_nominative_singular(analyzer):
         "Рафаэлем Гросси": "Рафаэль Гросси",
         "Ольгой Смирновой": "Ольга Смирнова",
     }
+
+
+def test_slovnet_taggers_share_one_word_vocabulary():
+    """The three slovnet packs and navec each load the same 250k-word vocabulary; the
+    Russian pack keeps one copy (peak RSS), and the taggers still tag as before."""
+    models = load_models()
+    words = models.morph_tagger.infer.encoder.words_vocab
+    assert models.ner_tagger.infer.encoder.words_vocab is words
+    assert models.syntax_parser.infer.encoder.words_vocab is words
+    assert models.embedding.vocab.word_ids is words.item_ids
+    assert models.embedding.vocab["москва"] == words.item_ids["москва"]

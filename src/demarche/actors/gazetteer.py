@@ -6,6 +6,7 @@ Knowledge comes from ``demarche/data/actors/*.json``; this module only compiles 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -177,11 +178,12 @@ class _Names:
         if self.language != "en":
             return state["names_ru"], state.get("adjectives_ru", []), state.get("demonyms_ru", [])
         code = state["code"]
-        names = [state["name_en"], *self.aliases(f"state:{code}")]
+        names = [*state.get("names_en", [state["name_en"]]), *self.aliases(f"state:{code}")]
         adjectives = [state["adjective_en"]] if state.get("adjective_en") else []
         adjectives += self.extra.get("adjectives", {}).get(code, [])
         demonyms = self.extra.get("demonyms", {}).get(code, [])
-        return names, [a for a in adjectives if a not in names], demonyms
+        names = _with_plain_letters(names)
+        return names, [a for a in _with_plain_letters(adjectives) if a not in names], demonyms
 
     def ambiguous(self, data: dict[str, Any]) -> list[dict[str, Any]]:
         if self.language != "en":
@@ -205,7 +207,8 @@ class _Names:
     def place(self, kind: str, place: dict[str, Any]) -> list[str]:
         if self.language != "en":
             return place["names_ru"]
-        return _unique([place["name_en"], *self.aliases(f"{kind}:{_slug(place['name_en'])}")])
+        names = [place["name_en"], *self.aliases(f"{kind}:{_slug(place['name_en'])}")]
+        return _with_plain_letters(_unique(names))
 
     def person(self, person: dict[str, Any]) -> list[str]:
         from demarche.actors.people import name_variants, name_variants_en
@@ -219,7 +222,37 @@ def _unique(names: list[str]) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
+_SAINT = re.compile(r"\b(?:Saint|St\.?)(?= [A-Z])")
+
+
+def _with_plain_letters(names: list[str]) -> list[str]:
+    """Each English name of a state or place also in the spellings texts use for it: without
+    diacritics («Türkiye» and «Turkiye», «Bogotá», «São Tomé»), with a plain apostrophe
+    («Nukuʻalofa»), «&» for «and» («Trinidad & Tobago») and «St.» for «Saint» («St. John's»,
+    «Saint Lucia»), and back."""
+    out = []
+    for name in names:
+        straight = name.replace("ʻ", "'").replace("’", "'")
+        plain = "".join(
+            c for c in unicodedata.normalize("NFKD", straight) if not unicodedata.combining(c)
+        )
+        for form in dict.fromkeys((name, straight, plain)):
+            out.append(form)
+            if " and " in form:
+                out.append(form.replace(" and ", " & "))
+            if _SAINT.search(form):
+                out.extend(_SAINT.sub(saint, form) for saint in ("Saint", "St.", "St"))
+    return _unique(out)
+
+
 def _load_states(gazetteer: Gazetteer, data: dict[str, Any], names: _Names) -> None:
+    # An adjective that several states share («Dominican», «Congolese») is ambiguous: the
+    # document's more frequent candidate wins (resolver), never the first state listed.
+    owners: dict[str, tuple[str, list[str]]] = {}
+    for state in data["states"]:
+        for adjective in names.state(state)[1]:
+            owners.setdefault(fold(adjective), (adjective, []))[1].append(state["code"])
+    shared = {key: owner for key, owner in owners.items() if len(owner[1]) > 1}
     for state in data["states"]:
         code = state["code"]
         entity = gazetteer.register(
@@ -239,10 +272,17 @@ def _load_states(gazetteer: Gazetteer, data: dict[str, Any], names: _Names) -> N
         for name in state_names:
             gazetteer.add(name, Target(entity, "name", "LOC"))
         for adjective in adjectives:
+            if fold(adjective) in shared:
+                continue
             gazetteer.add(adjective, Target(entity, "adjective", "LOC"))
             gazetteer.state_adjectives[fold(adjective)] = code
         for demonym in demonyms:
             gazetteer.add(demonym, Target(entity, "demonym", "LOC"))
+    listed = {fold(i["name"]) for i in names.ambiguous(data.get("ambiguous_adjectives", []))}
+    for key, (adjective, codes) in shared.items():
+        if key not in listed:
+            gazetteer.ambiguous[key] = tuple(codes)
+            gazetteer.add(adjective, Target(None, "adjective", "LOC", candidates=tuple(codes)))
     for item in names.ambiguous(data.get("ambiguous_adjectives", [])):
         candidates = tuple(item["candidates"])
         gazetteer.ambiguous[fold(item["name"])] = candidates

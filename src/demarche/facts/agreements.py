@@ -27,7 +27,7 @@ def extract_agreements(context: FactContext, events: list[Event]) -> list[Agreem
             first, last = _name_start(tokens, hit.first, hit.last), hit.last
             if entry:
                 first, last = min(first, entry.first), max(last, entry.last)
-            first, last = name_span(view, first, last)
+            first, last = name_span(view, first, last, context.lexicon.agreement_names)
             agreement = _agreement(context, view, kind, (first, last), events, hit)
             if entry:
                 _known(agreement, entry.pattern.payload)
@@ -82,7 +82,10 @@ def _name_start(tokens: list[Token], first: int, last: int) -> int:
     proper = before.pos == "ADJ" and before.text[:1].isupper()
     if proper and (first - 1 > 0 or before.feats.get("Case") != "Nom"):
         return first - 1
-    return first
+    start = first
+    while start > 0 and tokens[start - 1].pos == "PROPN" and tokens[start - 1].text[:1].isupper():
+        start -= 1  # «the Joint Comprehensive Plan of Action», «the New START Treaty»
+    return start
 
 
 def _known(agreement: Agreement, entry: dict) -> None:

@@ -149,6 +149,13 @@ class FactContext:
                 refs = self.actors_in(view, view.subtree(index + 1)[1:] or [index + 2])
                 if refs:
                     return refs[0]
+        for hit in self.lexicon.according_phrases.find(tokens):
+            # «According to the Russian Foreign Ministry, …»: the phrase's noun speaks
+            after = hit.last + 1
+            nouns = [c for i in hit.indexes for c in view.children[i] if c >= after]
+            refs = self.actors_in(view, sorted({n for c in nouns for n in view.subtree(c)}))
+            if refs:
+                return refs[0]
         return None
 
     def _last_person(self, view: SentenceView) -> list[ActorRef]:

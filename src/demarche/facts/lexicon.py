@@ -183,6 +183,12 @@ class FactLexicon:
     modal_words: set[str]
     reporting_verbs: set[str]
     according_words: set[str]
+    according_phrases: LemmaMatcher
+    genitive_prepositions: set[str]
+    agreement_names: dict[str, list[str]]
+    doer_relations: set[str]
+    reported_pronouns: set[str]
+    reported_future: set[str]
     separate_meetings: LemmaMatcher
     own_part: LemmaMatcher
     office_anaphora: set[str]
@@ -294,6 +300,17 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         modal_words=c.words(facts.get("modal_words", [])),
         reporting_verbs=c.words(facts.get("reporting_verbs", [])),
         according_words=c.words(facts.get("according_words", [])),
+        according_phrases=LemmaMatcher(
+            c.phrases({w: w for w in facts.get("according_phrases", [])}), 1
+        ),
+        genitive_prepositions=set(facts.get("genitive_prepositions", [])),
+        agreement_names={
+            key: [c.lemmas([w])[0] for w in words]
+            for key, words in facts.get("agreement_names", {}).items()
+        },
+        doer_relations=set(facts.get("doer_relations", [])),
+        reported_pronouns=c.words(facts.get("reported_pronouns", [])),
+        reported_future=c.words(facts.get("reported_future", [])),
         separate_meetings=LemmaMatcher(
             c.phrases({w: w for w in facts.get("separate_meetings", [])}), 1
         ),

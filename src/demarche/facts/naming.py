@@ -55,28 +55,50 @@ _SMALL = {
 _NAMED_FORMS = {"name"}
 
 
-def name_span(view: SentenceView, first: int, last: int) -> tuple[int, int]:
+def name_span(
+    view: SentenceView, first: int, last: int, words: dict | None = None
+) -> tuple[int, int]:
     """Extend the kind noun over its complement: «План межмидовских обменов на 2026-2027 годы»,
     «Договор … между Россией и КНДР»; a person named after it is no part of the name
-    («Совместное заявление министров … Российской Федерации С.В.Лаврова и …»)."""
+    («Совместное заявление министров … Российской Федерации С.В.Лаврова и …»). ``words``:
+    a language's own name prepositions and stop words (en_facts.json ``agreement_names``:
+    «the Treaty on Comprehensive Strategic Partnership», «a plan of consultations for
+    2025-2026»), else the Russian ones."""
+    words = words or {}
     tokens = view.tokens
     end = last
     index = last + 1
     between = False
+    prepositions = set(words.get("prepositions", ())) or _NAME_PREPOSITIONS
+    stops = set(words.get("stops", ()))
+    articles = set(words.get("articles", ()))
+    conjunctions = {",", "и", *words.get("conjunctions", ())}
     if index < len(tokens) and tokens[index].text in '»"' and tokens[first].text in '«"':
         end, index = index, index + 1  # «дорожная карта» по развитию …
     while index < len(tokens):
         token = tokens[index]
         lemma = fold(token.lemma or token.text)
-        if lemma in _STOP_LEMMAS or lemma in _MONTHS or _names_person(view, index):
+        stop = lemma in _STOP_LEMMAS or lemma in _MONTHS or lemma in stops
+        if stop or _names_person(view, index):
             break  # «вышли из Черноморской инициативы в июле»
-        if token.pos == "ADP" and lemma in _NAME_PREPOSITIONS:
-            between = lemma == "между"
+        if lemma in articles and index + 1 < len(tokens):
+            index += 1  # «between the Russian Federation and the DPRK»
+            continue
+        if token.pos == "ADP" and lemma in prepositions:
+            between = lemma in ("между", "between")
             index += 1
             continue
-        listed = token.text in (",", "и") and index + 1 < len(tokens)
-        if listed and _joins(view, index + 1, between):
-            index += 1  # «о добрососедстве, дружбе и сотрудничестве»
+        listed = token.text in conjunctions and index + 1 < len(tokens)
+        following = index + 1
+        if listed and fold(tokens[following].text) in articles and following + 1 < len(tokens):
+            following += 1
+        if listed and _joins(view, following, between):
+            index = following  # «о добрососедстве, дружбе и сотрудничестве»
+            continue
+        joined = token.text in ("-", "–") and end == index - 1 and index + 1 < len(tokens)
+        if joined and tokens[index + 1].start == token.end and index - 1 > last:
+            # «2025-2026», «visa-free»: a word the tokenizer cut at its hyphen
+            end, index = index + 1, index + 2
             continue
         named = view.mentions[index] is not None and view.mentions[index].form == "name"
         if between and named:  # «КНДР» does not decline: its case says nothing here

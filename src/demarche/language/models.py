@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from demarche.language.fastnet import FastMorph, FastNER, FastSyntax
 from demarche.language.morphology import Morphology
@@ -45,12 +46,27 @@ def load_models() -> LanguageModels:
     from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
 
     embedding = NewsEmbedding()
+    morph_tagger = NewsMorphTagger(embedding)
+    words = morph_tagger.infer.encoder.words_vocab
+    vocab = embedding.vocab
+    if vocab.words == words.items:  # navec's own copy of the same 250k words
+        vocab.words, vocab.word_ids = words.items, words.item_ids
     return LanguageModels(
-        morph_tagger=NewsMorphTagger(embedding),
-        ner_tagger=NewsNERTagger(embedding),
+        morph_tagger=morph_tagger,
+        ner_tagger=_shared_words(NewsNERTagger(embedding), words),
         embedding=embedding,
         morphology=Morphology(),
     )
+
+
+def _shared_words(tagger: Any, words: Any) -> Any:
+    """Each slovnet pack loads its own copy of the navec word vocabulary (250k words and
+    their index, ~27 MB); a tagger whose copy is the same list uses the morphology tagger's
+    instead, so the Russian pack holds it once."""
+    encoder = tagger.infer.encoder
+    if encoder.words_vocab is not words and encoder.words_vocab.items == words.items:
+        encoder.words_vocab = words
+    return tagger
 
 
 @cache
@@ -58,7 +74,9 @@ def _syntax_parser() -> object:
     # Loaded on first use only: the parser is needed for sentences that carry facts.
     from natasha import NewsSyntaxParser
 
-    return NewsSyntaxParser(load_models().embedding)
+    models = load_models()
+    words = models.morph_tagger.infer.encoder.words_vocab
+    return _shared_words(NewsSyntaxParser(models.embedding), words)
 
 
 @cache

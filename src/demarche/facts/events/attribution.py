@@ -13,6 +13,7 @@ from demarche.facts.events.common import (
     _clause,
     _conjuncts,
     _ref_of,
+    _reported_clause,
 )
 from demarche.facts.lexicon import Hit
 from demarche.language.morphology import fold
@@ -70,6 +71,11 @@ def _own_country(context: FactContext, view: SentenceView, subjects: list[int]):
     scope = sorted({i for c in subjects for i in view.subtree(c)})
     if context.actors_in(view, scope):
         return []
+    if len(subjects) == 1 and fold(tokens[subjects[0]].lemma) in context.lexicon.reported_pronouns:
+        # «The Foreign Ministry said it condemned …»: the pronoun is who reports the clause
+        reporter = context.reporter(view)
+        reported = _reported_clause(context, view, tokens[subjects[0]].head)
+        return [reporter] if reporter and reported else []
     if not any(
         fold(tokens[i].lemma) in context.lexicon.country_anaphora
         and tokens[i].feats.get("Number") != "Plur"

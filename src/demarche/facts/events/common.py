@@ -145,3 +145,17 @@ def _clause(words, position: int) -> list[int]:
     while end + 1 < len(words) and words[end + 1].text not in stops:
         end += 1
     return list(range(start, end + 1))
+
+
+def _reported_clause(context: FactContext, view: SentenceView, verb: int) -> bool:
+    """The clause of ``verb`` is the complement of a reporting verb («said it condemned»,
+    «announced that it would impose»)."""
+    tokens = view.tokens
+    node = verb
+    for _ in range(3):
+        if not 0 <= node < len(tokens) or tokens[node].rel not in ("ccomp", "conj", "xcomp"):
+            return False
+        node = tokens[node].head
+        if 0 <= node < len(tokens) and fold(tokens[node].lemma) in context.lexicon.reporting_verbs:
+            return True
+    return False

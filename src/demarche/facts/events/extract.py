@@ -26,6 +26,7 @@ from demarche.facts.events.modality import (
     _offered,
     _possible,
     _promises_future,
+    _reported_future,
 )
 from demarche.facts.events.triggers import (
     _by_way_of,
@@ -124,7 +125,12 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         aux.append("future")
     if event_type == "AGREE" and _offered(context, view, hit):
         aux.append("proposed")
-    conditional = any(fold(t.lemma) in context.lexicon.conditional for t in tokens)
+    reported = _reported_future(context, view, hit)  # «said it would impose»: no condition
+    conditional = any(
+        fold(t.lemma) in context.lexicon.conditional
+        for i, t in enumerate(tokens)
+        if i not in reported
+    )
     if (conditional or _possible(context, view, hit)) and not performative:
         aux.append("hypothetical")
     if note.startswith(AGREEMENT_NOTE) and {"future", "hypothetical", "proposed"} & set(aux):

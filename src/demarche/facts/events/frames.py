@@ -75,6 +75,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     subjects = [c for c in subjects if c not in misread]
     subjects = subjects or _stray_subject(context, view, verb)
     subjects = _antecedents(context, view, verb, subjects)
+    if not subjects and verb != head and tokens[head].rel == "nsubj:pass":
+        # «sanctions were imposed on Iran by the EU»: the act noun is the passive's subject,
+        # the agent its doer
+        subjects = _passive_agents(view, verb) if tokens[head].head == verb else []
     voice = context.voice(view)
     if entry.get("roles") == "evaluative":
         return _evaluative(context, view, hit, verb, subjects, voice)
@@ -264,20 +268,22 @@ def _subjects(view: SentenceView, verb: int, hit: Hit) -> list[int]:
 def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int]:
     """The doer of a deverbal noun: a bare genitive or an adjective naming an actor."""
     tokens = view.tokens
+    lexicon = context.lexicon
     for child in view.children[head]:
         token = tokens[child]
-        bare_genitive = token.rel == "nmod" and token.feats.get("Case") == "Gen"
-        doer = (bare_genitive and not _prepositional(view, child)) or token.rel == "amod"
-        if fold(token.lemma) in context.lexicon.target_adjectives:
+        cases = view.case_words(child)
+        # a bare genitive, or one marked by a preposition («the visit of the President»)
+        genitive = token.rel == "nmod" and (
+            (token.feats.get("Case") == "Gen" and not _prepositional(view, child))
+            or bool(cases and cases <= lexicon.genitive_prepositions)
+        )
+        doer = genitive or token.rel == "amod" or token.rel in lexicon.doer_relations
+        if fold(token.lemma) in lexicon.target_adjectives:
             continue  # «антироссийские санкции» are against Russia, not by it
         if doer and context.actors_in(view, [child]):
             return [child]
-        office = bare_genitive and fold(token.lemma) in context.lexicon.office_anaphora
-        if (
-            office
-            and not _prepositional(view, child)
-            and context.actors_in(view, view.subtree(child))
-        ):
+        office = genitive and fold(token.lemma) in lexicon.office_anaphora
+        if office and context.actors_in(view, view.subtree(child)):
             return view.subtree(child)  # «визит Секретаря иностранных дел Мексики»
     return []
 
@@ -395,8 +401,9 @@ def _target_adjective(context: FactContext, view: SentenceView, source: list[Act
 
 
 def _between(context: FactContext, view: SentenceView, hit: Hit) -> list[ActorRef]:
-    """«переговоров между Россией и Украиной»: the talks' own sides, whoever hosts them."""
-    for child in view.children[hit.first]:
+    """«переговоров между Россией и Украиной», «talks were held between Russia and China»:
+    the talks' own sides, whoever hosts them."""
+    for child in (c for i in hit.indexes for c in view.children[i]):
         words = view.case_words(child)
         if words & context.lexicon.between:
             nodes = [n for c in _conjuncts(view, child) for n in [c, *view.children[c]]]

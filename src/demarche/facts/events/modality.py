@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from demarche.facts.context import FactContext, SentenceView
+from demarche.facts.events.common import _governing_verb, _reported_clause
 from demarche.facts.lexicon import Hit
 from demarche.language.morphology import fold
 
@@ -23,7 +24,7 @@ def _negated(context: FactContext, view: SentenceView, hit: Hit) -> bool:
 
 def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     token = view.tokens[hit.first]
-    if token.feats.get("Tense") == "Fut":
+    if token.feats.get("Tense") == "Fut" or _reported_future(context, view, hit):
         return True
     if any(fold(view.tokens[i].lemma) in context.lexicon.plan_words for i in hit.indexes):
         # «седьмой раунд намечено провести», «планируют подписать»: a plan; «наметили
@@ -67,6 +68,20 @@ def _under_future_verb(context: FactContext, view: SentenceView, index: int) -> 
             return False
         node, steps = token.head, steps + 1
     return False
+
+
+def _reported_future(context: FactContext, view: SentenceView, hit: Hit) -> list[int]:
+    """«Lavrov said he would visit Ankara»: «would» in a clause under a reporting verb is the
+    future of the reported moment, no condition; its positions, if so."""
+    tokens = view.tokens
+    verb = _governing_verb(view, hit.first)
+    auxiliaries = [
+        c
+        for c in view.children[verb]
+        if tokens[c].rel in ("aux", "aux:pass")
+        and fold(tokens[c].lemma) in context.lexicon.reported_future
+    ]
+    return auxiliaries if auxiliaries and _reported_clause(context, view, verb) else []
 
 
 def _accomplished(view: SentenceView, hit: Hit) -> bool:

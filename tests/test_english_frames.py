@@ -1,0 +1,188 @@
+"""English event frames on the shared engine: passives and light verbs of talks, act nouns
+with their own doer, reported speech, passive and adjectival sanctions, modality.
+
+Every sentence is invented for these tests; each case is one member of a class (other
+synonyms, voices, word orders and actors are its siblings in the same list).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from demarche.facts.events.modality import modality_of
+from demarche.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def english() -> Analyzer:
+    return Analyzer(language="en")
+
+
+def _events(analyzer: Analyzer, text: str) -> list[tuple[str, set[str], set[str], str]]:
+    doc = analyzer.analyze_text(text, "frames")
+    return [
+        (
+            e.type,
+            {r.code for r in e.source},
+            {r.code for r in e.target},
+            modality_of(e.aux, e.note.startswith("negated ")),
+        )
+        for e in doc.facts.events
+    ]
+
+
+def _has(english, text, kind, source, target, modality="done"):
+    found = _events(english, text)
+    assert (kind, set(source), set(target), modality) in found, found
+
+
+TALKS = [
+    # passive and light verbs, «between» on the verb or on the noun
+    ("Talks were held between Russia and China in Beijing.", {"RUS", "CHN"}, set()),
+    ("Talks between Iran and Saudi Arabia took place in Baghdad.", {"IRN", "SAU"}, set()),
+    ("Consultations between Japan and India took place in Geneva.", {"JPN", "IND"}, set()),
+    ("Negotiations were held between Armenia and Azerbaijan in Geneva.", {"ARM", "AZE"}, set()),
+    ("A meeting between Egypt and Qatar was held in Paris.", {"EGY", "QAT"}, set()),
+    # the act noun's own doer: a possessive, an «of» genitive, a noun modifier
+    ("Lavrov's talks with Wang Yi focused on trade.", {"RUS"}, {"CHN"}),
+    ("Sergey Lavrov's meeting with Hakan Fidan lasted two hours.", {"RUS"}, {"TUR"}),
+    ("The meeting of the Foreign Minister of Brazil with Sergey Lavrov lasted an hour.",
+     {"BRA"}, {"RUS"}),
+    # a meeting in one side's capital: from the guest to the host
+    ("A meeting of the Russian Foreign Minister with the Foreign Minister of Egypt took place "
+     "in Cairo.", {"RUS"}, {"EGY"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "source", "target"), TALKS)
+def test_talks_in_every_voice(english, text, source, target):
+    _has(english, text, "CONSULT", source, target)
+
+
+SANCTIONS = [
+    # the passive with its agent, the act noun first
+    ("Sanctions were imposed on Iran by the EU.", "SANCTION", {"EU"}, {"IRN"}, "done"),
+    ("Restrictions were imposed on China by the United States.", "SANCTION", {"USA"},
+     {"CHN"}, "done"),
+    ("New sanctions against Belarus were adopted by Japan.", "SANCTION", {"JPN"}, {"BLR"},
+     "done"),
+    # an expulsion in the passive: the state they leave expels them
+    ("Russian diplomats will be expelled from Estonia.", "SANCTION", {"EST"}, {"RUS"},
+     "planned"),
+    ("Two Iranian diplomats were expelled from Germany.", "SANCTION", {"DEU"}, {"IRN"},
+     "done"),
+    ("Two Russian diplomats were expelled by Poland.", "SANCTION", {"POL"}, {"RUS"}, "done"),
+    # an «anti-» adjective names the target
+    ("The EU adopted anti-Russian sanctions.", "SANCTION", {"EU"}, {"RUS"}, "done"),
+    ("Canada joined the anti-Iranian sanctions.", "SANCTION", {"CAN"}, {"IRN"}, "done"),
+    # the sanctions' own doer
+    ("Russia condemned the EU's sanctions against Belarus.", "ACCUSE", {"RUS"}, {"EU"},
+     "done"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target", "modality"), SANCTIONS)
+def test_sanctions_in_the_passive_and_by_adjective(english, text, kind, source, target, modality):
+    _has(english, text, kind, source, target, modality)
+
+
+REPORTED = [
+    # the speaker of a quotation or a reported clause is the source
+    ('"We condemn the strike," Zakharova said.', "ACCUSE", {"RUS"}),
+    ('"We condemn these actions," the Chinese Foreign Ministry said.', "ACCUSE", {"CHN"}),
+    ("The Russian Foreign Ministry said it condemned the strike on the embassy.", "ACCUSE",
+     {"RUS"}),
+    ("The Turkish Foreign Ministry stated that it condemned the attack.", "ACCUSE", {"TUR"}),
+    ("Hakan Fidan told reporters that he welcomed the agreement.", "SUPPORT", {"TUR"}),
+    ("According to the Chinese Foreign Ministry, we condemn these actions.", "ACCUSE",
+     {"CHN"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source"), REPORTED)
+def test_reported_speech_gives_the_speakers_state(english, text, kind, source):
+    found = _events(english, text)
+    assert any(k == kind and s == source for k, s, _, _ in found), found
+
+
+def test_a_pronoun_outside_reported_speech_is_no_reporter(english):
+    assert not any(
+        s for _, s, _, _ in _events(english, "Zakharova said they imposed sanctions on Russia.")
+    )
+
+
+MODALITY = [
+    ("Lavrov said he would visit Ankara in May.", "AGREE", {"RUS"}, {"TUR"}, "planned"),
+    ("Turkey announced that it would impose sanctions on Israel.", "SANCTION", {"TUR"},
+     {"ISR"}, "planned"),
+    ("Russia and Egypt agreed to hold talks in October.", "AGREE", {"RUS", "EGY"},
+     {"RUS", "EGY"}, "planned"),
+    ("Russia and Egypt plan to hold talks in October.", "AGREE", {"RUS", "EGY"},
+     {"RUS", "EGY"}, "planned"),
+    ("Russia and Egypt could sign the agreement this year.", "AGREE", {"RUS", "EGY"},
+     {"RUS", "EGY"}, "hypothetical"),
+    ("If Japan imposes sanctions, Russia will respond.", "SANCTION", {"JPN"}, {"RUS"},
+     "hypothetical"),
+    ("Russia did not support the resolution.", "REJECT", {"RUS"}, set(), "done"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target", "modality"), MODALITY)
+def test_modality(english, text, kind, source, target, modality):
+    _has(english, text, kind, source, target, modality)
+
+
+CONDUCT = [
+    ("Washington provokes the escalation in the region.", {"USA"}),
+    ("The Kyiv regime incites violence in the region.", {"UKR"}),
+    ("London undermines the peace process.", {"GBR"}),
+    ("The Japanese government falsifies history.", {"JPN"}),
+]
+
+
+@pytest.mark.parametrize(("text", "target"), CONDUCT)
+def test_conduct_is_judged_by_the_voice(english, text, target):
+    doc = english.analyze_text(
+        "Statement by the Russian Foreign Ministry, June 3, 2025\n" + text, "conduct"
+    )
+    found = [
+        (e.type, {r.code for r in e.source}, {r.code for r in e.target}) for e in doc.facts.events
+    ]
+    assert ("ACCUSE", {"RUS"}, target) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks focused on trade.",  # no side named: no event
+        "The meeting hall was renovated.",
+    ],
+)
+def test_no_doer_no_event(english, text):
+    found = _events(english, text)
+    assert not any(k == "SANCTION" or (k == "CONSULT" and not s) for k, s, _, _ in found)
+
+
+AGREEMENTS = [
+    # the kind noun runs on over its complement: «on», «of», «for», «between … and the …»
+    ("Russia and Vietnam signed the Treaty on Comprehensive Strategic Partnership.",
+     "treaty", "Treaty on Comprehensive Strategic Partnership"),
+    ("Russia and India signed a memorandum of understanding on energy cooperation in New "
+     "Delhi on May 5.", "memorandum", "memorandum of understanding on energy cooperation"),
+    ("The sides signed a plan of consultations for 2025-2026.", "plan",
+     "plan of consultations for 2025-2026"),
+    ("Egypt and Brazil concluded an agreement on visa-free travel.", "agreement",
+     "agreement on visa-free travel"),
+    ("Russia recalled the Treaty of Friendship between the Russian Federation and the "
+     "Republic of India.", "treaty",
+     "Treaty of Friendship between the Russian Federation and the Republic of India"),
+    # capitalised words before the kind noun are the name's own
+    ("Iran and the United States discussed the Joint Comprehensive Plan of Action.", "plan",
+     "Joint Comprehensive Plan of Action"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), AGREEMENTS)
+def test_agreements_are_named_by_their_document(english, text, kind, name):
+    doc = english.analyze_text(text, "agreement")
+    assert [(a.kind, a.name_en) for a in doc.facts.agreements] == [(kind, name)]
