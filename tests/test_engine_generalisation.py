@@ -327,3 +327,28 @@ def test_agreements_reached_earlier_are_recalled_not_reached_again(analyzer):
         "президентами Египта и Судана.",
     )
     assert not [e for e in found if e[0] == "AGREE"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parties"),
+    [
+        ("The sides discussed the implementation of the Minsk agreements.", "Minsk agreements", []),
+        ("The United States withdrew from the Paris Agreement.", "Paris Agreement", ["USA"]),
+    ],
+)
+def test_a_city_in_an_agreements_name_is_no_party(analyzer, text, name, parties):
+    doc = analyzer.analyze_text(text)
+    (agreement,) = [a for a in doc.facts.agreements if a.name_en == name]
+    assert agreement.parties == parties
+
+
+def test_an_english_list_of_agreements_gives_one_name_each(analyzer):
+    doc = analyzer.analyze_text(
+        "The two ministers signed a memorandum of understanding on energy cooperation and an "
+        "agreement on visa-free travel."
+    )
+    names = sorted(a.name_en for a in doc.facts.agreements)
+    assert names == [
+        "agreement on visa-free travel",
+        "memorandum of understanding on energy cooperation",
+    ]

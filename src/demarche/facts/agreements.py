@@ -118,7 +118,14 @@ def _agreement(
     signed = signing[0] if signing else None
     parties = sorted({r.code for r in signed.source + signed.target}) if signed else []
     if not parties:
-        parties = sorted({r.code for r in context.actors_in(view, list(range(len(tokens))))})
+        # «Minsk agreements», «Парижское соглашение»: a city in the name is no party
+        named_place = [
+            i
+            for i in range(first, last + 1)
+            if view.mentions[i] is not None and context.entity(view.mentions[i]).kind == "place"
+        ]
+        scope = [i for i in range(len(tokens)) if i not in named_place]
+        parties = sorted({r.code for r in context.actors_in(view, scope)})
     years = _YEARS.search(written)
     valid = [y for y in years.groups() if y] if years else []
     evidence = Evidence(view.sentence.start, view.sentence.end, (start, end))

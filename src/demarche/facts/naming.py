@@ -91,6 +91,8 @@ def name_span(
         listed = token.text in conjunctions and index + 1 < len(tokens)
         following = index + 1
         if listed and fold(tokens[following].text) in articles and following + 1 < len(tokens):
+            if not between:
+                break  # «… on energy cooperation and an agreement on …»: a new item
             following += 1
         if listed and _joins(view, following, between):
             index = following  # «о добрососедстве, дружбе и сотрудничестве»
