@@ -352,3 +352,24 @@ def test_an_english_list_of_agreements_gives_one_name_each(analyzer):
         "agreement on visa-free travel",
         "memorandum of understanding on energy cooperation",
     ]
+
+
+_ARTICLE = "Статья Министра иностранных дел России С.В.Лаврова\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1 декабря исполняется 135 лет со дня установления дипломатических отношений "
+        "между Россией и Мексикой.",
+        "Отмечаем годовщину установления дипломатических отношений между Индией и Бангладеш.",
+    ],
+)
+def test_an_act_whose_anniversary_is_marked_is_historical(analyzer, sentence):
+    found = _events(analyzer, _ARTICLE + sentence)
+    assert found and all(e[3] == "historical" for e in found), found
+
+
+def test_an_anniversary_naming_no_one_is_not_the_speakers_act(analyzer):
+    found = _events(analyzer, _ARTICLE + "В этом году отмечается 80-летие подписания Устава ООН.")
+    assert not [e for e in found if e[1] == ["RUS"]], found

@@ -174,6 +174,8 @@ class FactLexicon:
     comitative: set[str]
     own_act_genres: set[str]
     own_act_types: set[str]
+    anniversary: LemmaMatcher
+    anniversary_suffixes: tuple[str, ...]
     act_nouns: dict[str, set[str]]
     past_plural_endings: tuple[str, ...]
     institution_nouns: set[str]
@@ -291,6 +293,8 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         comitative=set(facts.get("comitative_prepositions", [])),
         own_act_genres=set(facts.get("own_act_genres", [])),
         own_act_types=set(facts.get("own_act_types", [])),
+        anniversary=LemmaMatcher(c.phrases({w: w for w in facts.get("anniversary_cues", [])}), 1),
+        anniversary_suffixes=tuple(facts.get("anniversary_suffixes", [])),
         act_nouns={c.lemmas([k])[0]: c.words(v) for k, v in facts.get("act_nouns", {}).items()},
         past_plural_endings=tuple(facts.get("past_plural_endings", [])),
         institution_nouns=c.words(facts.get("institution_nouns", [])),

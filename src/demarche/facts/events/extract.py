@@ -20,6 +20,7 @@ from demarche.facts.events.frames import _arguments
 from demarche.facts.events.merge import _normalise, _one_meeting_each
 from demarche.facts.events.modality import (
     _accomplished,
+    _anniversary,
     _future,
     _long_ago,
     _negated,
@@ -162,6 +163,13 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
     if _speaking_now(view, hit) and context.date:
         date = context.date.isoformat()  # «Стороны осуждают удары …, нанесённые в июне»
     if date and context.date and _long_ago(date, context.date):
+        aux.append("historical")
+    elif _anniversary(context, view, hit) and "historical" not in aux:
+        # «135 лет со дня установления дипломатических отношений»: long ago, and by whoever
+        # the words name; «80-летие подписания Устава ООН» names no one, not the speaker
+        named = {r.code for r in context.actors_in(view, list(range(len(tokens))))}
+        if not named & {r.code for r in source}:
+            return None
         aux.append("historical")
     if event_type == "CONSULT" and not mode and context.place and _at_home_of(context, target):
         mode = "visit"

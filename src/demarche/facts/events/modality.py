@@ -84,6 +84,17 @@ def _reported_future(context: FactContext, view: SentenceView, hit: Hit) -> list
     return auxiliaries if auxiliaries and _reported_clause(context, view, verb) else []
 
 
+def _anniversary(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«135 лет со дня установления отношений», «the 80th anniversary of the founding of the
+    UN»: an act whose anniversary is marked happened long ago."""
+    for cue in context.lexicon.anniversary.find(view.tokens):
+        if 0 < hit.first - cue.last <= 3:
+            return True
+    suffixes = context.lexicon.anniversary_suffixes  # «80-летие», «десятилетие»
+    before = view.tokens[max(0, hit.first - 3) : hit.first]
+    return bool(suffixes) and any(fold(t.lemma).endswith(suffixes) for t in before)
+
+
 def _accomplished(view: SentenceView, hit: Hit) -> bool:
     """«договорились провести»: the agreement is past even though a meeting lies ahead."""
     token = view.tokens[hit.first]
