@@ -332,7 +332,11 @@ def test_agreements_reached_earlier_are_recalled_not_reached_again(analyzer):
 @pytest.mark.parametrize(
     ("text", "name", "parties"),
     [
-        ("The sides discussed the implementation of the Minsk agreements.", "Minsk agreements", []),
+        (
+            "The sides discussed the implementation of the Istanbul agreements.",
+            "Istanbul agreements",
+            [],
+        ),
         ("The United States withdrew from the Paris Agreement.", "Paris Agreement", ["USA"]),
     ],
 )
@@ -373,3 +377,40 @@ def test_an_act_whose_anniversary_is_marked_is_historical(analyzer, sentence):
 def test_an_anniversary_naming_no_one_is_not_the_speakers_act(analyzer):
     found = _events(analyzer, _ARTICLE + "В этом году отмечается 80-летие подписания Устава ООН.")
     assert not [e for e in found if e[1] == ["RUS"]], found
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "Об этом сообщила пресс-служба по итогам телефонного разговора министров.",
+        "Следующая встреча сторон пройдёт в Каире.",
+    ],
+)
+def test_a_meeting_of_the_sides_by_role_is_the_sides_last_named(analyzer, follow_up):
+    found = _events(
+        analyzer,
+        "КАИР, 16 сентября. /ТАСС/. Министры иностранных дел Египта и Эфиопии договорились "
+        "возобновить переговоры по плотине. " + follow_up,
+    )
+    meetings = [e for e in found if e[0] in ("CONSULT", "AGREE") and e[1] == ["EGY", "ETH"]]
+    assert len(meetings) == 2, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parties"),
+    [
+        (
+            "The United States withdrew from the INF Treaty in 2019.",
+            "Intermediate-Range Nuclear Forces Treaty",
+            ["RUS", "USA"],
+        ),
+        (
+            "США вышли из Договора о ракетах средней и меньшей дальности.",
+            "Intermediate-Range Nuclear Forces Treaty",
+            ["RUS", "USA"],
+        ),
+    ],
+)
+def test_a_well_known_agreement_is_one_record_in_either_language(analyzer, text, name, parties):
+    doc = analyzer.analyze_text(text)
+    assert [(a.name_en, a.parties) for a in doc.facts.agreements] == [(name, parties)]

@@ -172,7 +172,11 @@ def test_encoder_blocks_give_what_one_pass_gives(analyzer, monkeypatch):
     monkeypatch.setattr(fastnet, "_ENCODE_BLOCK", 37)
     blocked = ner.encoder(word_id, shape_id, gap)
     assert len(word_id) > 10 * 37
-    assert np.array_equal(whole, blocked)
+    # Equal up to float32 rounding: BLAS picks its summation order by matrix shape and CPU,
+    # so a block and the whole sequence may differ in the last bit, never more.
+    assert whole.shape == blocked.shape
+    assert np.allclose(whole, blocked, rtol=1e-5, atol=1e-5)
+    assert not np.allclose(whole[1:], blocked[:-1], rtol=1e-5, atol=1e-5)  # rows stay aligned
 
 
 def test_deep_batches_tag_and_parse_as_one_batch(analyzer, monkeypatch):

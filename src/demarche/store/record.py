@@ -10,11 +10,12 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from demarche.data import load_json
 from demarche.language.morphology import Morphology, fold
-from demarche.model import Document
+from demarche.model import Agreement, Document
 from demarche.output.gdelt import cameo_code
 from demarche.output.json_output import document_to_json
 from demarche.output.plover import plover_records
@@ -56,6 +57,24 @@ def lemma_text(doc: Document) -> str:
     return " ".join(
         word for token in doc.tokens for word in _WORD.findall(fold(token.lemma or token.text))
     )
+
+
+@cache
+def _known_agreement_phrases() -> dict[str, str]:
+    """English name -> the Russian phrase of a well-known agreement (Russian keys the registry)."""
+    known = load_json("lang/ru_facts.json").get("known_agreements", {})
+    phrases: dict[str, str] = {}
+    for phrase, entry in known.items():
+        phrases.setdefault(entry["name_en"], phrase)
+    return phrases
+
+
+def agreement_key(agreement: Agreement, morphology: Morphology) -> str:
+    """Lemmas of the name as the document writes it, up to its parties; a well-known
+    agreement is keyed by its Russian name in every language, so that an English statement
+    and a Russian one cite the same record."""
+    phrase = _known_agreement_phrases().get(agreement.name_en)
+    return agreement_name_key(phrase or agreement.name_normal, morphology)
 
 
 def agreement_name_key(name: str, morphology: Morphology) -> str:
@@ -114,9 +133,7 @@ def build_record(doc: Document, content_hash: str, morphology: Morphology) -> Do
         events=events,
         given_title=doc.title,
         given_date=doc.given_date,
-        agreement_keys={
-            a.id: agreement_name_key(a.name_normal, morphology) for a in doc.facts.agreements
-        },
+        agreement_keys={a.id: agreement_key(a, morphology) for a in doc.facts.agreements},
     )
 
 

@@ -87,8 +87,9 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 sides = _unique(event.source + event.target)
                 if event.type == "CONSULT" and len(sides) >= 3:
                     context.meetings[view.index] = sides
-                if event.type == "CONSULT" and len(sides) >= 2:
-                    context.talks[view.index] = sides
+                joint = event.type == "AGREE" and len(event.source) >= 2
+                if (event.type == "CONSULT" or joint) and len(sides) >= 2:
+                    context.talks[view.index] = sides  # who met, or agreed together
     for event in events:
         _normalise(context, event)
     return _one_meeting_each(events)

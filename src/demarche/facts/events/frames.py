@@ -200,6 +200,9 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = [voice, other]  # «Стороны выражают…», «Министры обсудили…»
     if not source and subjects and _joint_subject(context, view, subjects):
         source = _last_talks(context, view)  # a report's «стороны»: who last met
+    meeting_noun = entry["type"] == "CONSULT" and tokens[anchor].pos == "NOUN"
+    if not source and meeting_noun and _joint_genitive(context, view, anchor):
+        source = _last_talks(context, view)  # «по итогам телефонного разговора министров»
     if not source and pro_drop and voice:
         source = [voice]
         # «Мы предлагали Вашингтону …»: an offer to a third side is ours alone (a joint
@@ -362,6 +365,18 @@ def _own_passive(context: FactContext, view: SentenceView, verb: int, patients: 
     voice = context.voice(view)
     hit_sides = {r.code for c in patients for r in context.actors_in(view, view.subtree(c))}
     return voice is not None and voice.code not in hit_sides
+
+
+def _joint_genitive(context: FactContext, view: SentenceView, head: int) -> bool:
+    """«разговор министров», «встреча сторон»: a plural genitive naming the sides by role."""
+    tokens = view.tokens
+    return any(
+        tokens[c].feats.get("Case") == "Gen"
+        and tokens[c].feats.get("Number") == "Plur"
+        and fold(tokens[c].lemma) in context.lexicon.joint_subjects
+        and not context.actors_in(view, view.subtree(c))
+        for c in view.children[head]
+    )
 
 
 def _comitative(context: FactContext, view: SentenceView, verb: int, source: list[ActorRef]):
