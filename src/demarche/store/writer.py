@@ -22,6 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from demarche.store import registry, translations
 from demarche.store import schema as t
+from demarche.store.database import StoreError
 from demarche.store.record import DocumentRecord, dumps
 
 Row = dict[str, Any]
@@ -82,8 +83,16 @@ _STORED = select(_documents.id, _documents.analyzer_version).where(
 _INSERT_DOCUMENT = insert(t.documents).returning(_documents.id)
 _INSERT_FTS = text("INSERT INTO documents_fts(rowid, lemmas) VALUES (:id, :lemmas)")
 _INSERT = {table.name: insert(table) for table in t.metadata.sorted_tables}
-_INSERT_EVENTS = insert(t.events).returning(t.events.c.id, sort_by_parameter_order=True)
-_INSERT_FACTS = insert(t.registry_facts).returning(_facts.id, sort_by_parameter_order=True)
+_RETURNING_IDS = {
+    table.name: insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    for table in (t.events, t.registry_facts)
+}
+_IDS_OF_DOCUMENT = {
+    table.name: select(table.c.id)
+    .where(table.c.document_id == bindparam("document_id"))
+    .order_by(table.c.id)
+    for table in (t.events, t.registry_facts)
+}
 _IGNORING_CONFLICTS = {
     "postgresql": postgresql.insert(t.actors).on_conflict_do_nothing(),
     "sqlite": sqlite.insert(t.actors).on_conflict_do_nothing(),
@@ -138,6 +147,21 @@ def _insert(connection: Connection, table: str, rows: list[Row], common: Row) ->
         connection.execute(_INSERT[table], [{**r, **common} for r in rows])
 
 
+def _inserted_ids(connection: Connection, table: str, rows: list[Row]) -> list[int]:
+    """Insert one document's rows; their ids, in the order of the rows. SQLAlchemy runs an
+    insert returning ids in order once a row on SQLite; there one insert of all the rows and
+    one read of the document's ids give the same, as SQLite hands out each new row id one
+    past the largest (and a document's rows of this table are all written here)."""
+    if connection.dialect.name != "sqlite":
+        return list(connection.execute(_RETURNING_IDS[table], rows).scalars())
+    connection.execute(_INSERT[table], rows)
+    document_id = {"document_id": rows[0]["document_id"]}
+    ids = list(connection.execute(_IDS_OF_DOCUMENT[table], document_id).scalars())
+    if len(ids) != len(rows):  # never: the document's old rows were deleted first
+        raise StoreError(f"{table}: {len(ids)} rows of the document for {len(rows)} written")
+    return ids
+
+
 def lock(connection: Connection, name: str) -> None:
     """Hold ``name`` until the transaction ends, so concurrent writers of one document (or
     of the shared registries) take turns: under READ COMMITTED two rewrites of a document
@@ -170,7 +194,7 @@ def _write_events(connection: Connection, common: Row, prepared: PreparedDocumen
     if not prepared.events:
         return
     rows = [{**event, **common} for event in prepared.events]
-    ids = connection.execute(_INSERT_EVENTS, rows).scalars().all()
+    ids = _inserted_ids(connection, "events", rows)
     actors = [
         {"event_id": event_id, "role": role, "actor": actor, "person": person}
         for event_id, refs in zip(ids, prepared.event_actors, strict=True)
@@ -210,23 +234,17 @@ def _write_registries(
         return
     fact_ids: list[int] = []
     if facts:
-        fact_ids = (
-            connection.execute(
-                _INSERT_FACTS,
-                [
-                    {
-                        **common,
-                        "kind": fact.kind,
-                        "name_key": fact.name_key,
-                        "parties": fact.parties,
-                        "fact": fact.fact,
-                    }
-                    for fact in facts
-                ],
-            )
-            .scalars()
-            .all()
-        )
+        rows = [
+            {
+                **common,
+                "kind": fact.kind,
+                "name_key": fact.name_key,
+                "parties": fact.parties,
+                "fact": fact.fact,
+            }
+            for fact in facts
+        ]
+        fact_ids = _inserted_ids(connection, "registry_facts", rows)
     lock(connection, "registries")
     records = registry.relink_all(connection, sorted(touched))
     evidence: dict[str, list[Row]] = {"agreement_mentions": [], "format_rounds": []}
