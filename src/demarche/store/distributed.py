@@ -5,9 +5,12 @@ shipped by reference, so the cache outlives each task) and send back each docume
 rows the store keeps (``writer.prepare``: the JSON dumped, the rows built), so that this
 process only adds row ids and writes. It writes each task's documents in one transaction
 on SQLite, each document all or nothing as in the single-process ingest, with the same
-rows and ids, so idempotency and resume work exactly as there. On two cores a client that
-took 15 ms a document to write (half a document's analysis) left the second worker a third
-of its core. Point ``scheduler`` at a Dask cluster to use
+rows and ids, so idempotency and resume work exactly as there. This process is the part
+that does not scale: at 20 ms of CPU a document (its statements rebuilt for every row
+group, the registries relinked by nine statements a name key, a commit a document) it fed
+fewer than two workers, and on two cores left the second worker a third of a core; at
+7.5 ms, most of it SQLite's own work, one client core feeds four to five workers
+(``bench/scale.py``). Point ``scheduler`` at a Dask cluster to use
 other machines; without it a local cluster of ``workers`` processes is started.
 
 Documents travel in batches: one task per document costs the scheduler a round trip per
