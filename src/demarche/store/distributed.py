@@ -1,9 +1,16 @@
 """Scale-out ingest on Dask: analysis on workers, writes in this process.
 
 Workers load the models once per process (a module-level cache: the task function is
-shipped by reference, so the cache outlives each task) and send back picklable records;
-the store is written from here, one transaction per document, so idempotency and resume
-work exactly as in the single-process ingest. Point ``scheduler`` at a Dask cluster to use
+shipped by reference, so the cache outlives each task) and send back each document as the
+rows the store keeps (``writer.prepare``: the JSON dumped, the rows built), so that this
+process only adds row ids and writes. It writes each task's documents in one transaction
+on SQLite, each document all or nothing as in the single-process ingest, with the same
+rows and ids, so idempotency and resume work exactly as there. This process is the part
+that does not scale: at 20 ms of CPU a document (its statements rebuilt for every row
+group, the registries relinked by nine statements a name key, a commit a document) it fed
+fewer than two workers, and on two cores left the second worker a third of a core; at
+7.5 ms, most of it SQLite's own work, one client core feeds four to five workers
+(``bench/scale.py``). Point ``scheduler`` at a Dask cluster to use
 other machines; without it a local cluster of ``workers`` processes is started.
 
 Documents travel in batches: one task per document costs the scheduler a round trip per
@@ -25,11 +32,11 @@ from itertools import islice
 from demarche.errors import UnsupportedLanguage
 from demarche.pipeline import Analyzer
 from demarche.reading import RawDocument, ReadFailure
-from demarche.store.ingest import IngestReport, Progress, analyse, pending, store_record
-from demarche.store.record import DocumentRecord
-from demarche.store.store import Store
+from demarche.store.ingest import IngestReport, Progress, analyse, count_written, pending
+from demarche.store.store import Store, StoreError
+from demarche.store.writer import PreparedDocument, prepare
 
-Outcome = tuple[DocumentRecord | None, str, float]
+Outcome = tuple[PreparedDocument | None, str, float]
 
 # Documents per task: big enough that scheduling is a few percent of a task, small enough
 # that the client starts writing early and a slow worker does not hold back the tail.
@@ -73,10 +80,11 @@ def _tune_allocator() -> None:
 
 
 def analyse_on_worker(raw: RawDocument, language: str | None = None) -> Outcome:
-    """(record or None, error, seconds) — errors travel back as data, never as exceptions."""
+    """(rows or None, error, seconds) — errors travel back as data, never as exceptions."""
     started = time.perf_counter()
     try:
-        return analyse(_worker_analyzer(language), raw), "", time.perf_counter() - started
+        prepared = prepare(analyse(_worker_analyzer(language), raw))
+        return prepared, "", time.perf_counter() - started
     except UnsupportedLanguage as error:
         return None, str(error), time.perf_counter() - started
     except Exception as error:  # one bad document never stops the batch
@@ -124,15 +132,16 @@ def ingest_distributed(
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
-    client = Client(scheduler or cluster)
+    # Results come straight from the workers: through the scheduler each document's rows
+    # were received and sent again by one more process (4 ms of its CPU a document). A
+    # worker the client cannot reach is still read through the scheduler.
+    client = Client(scheduler or cluster, direct_to_workers=True)
     try:
         in_flight = as_completed()
+        window = _Window(client)
         for chunk in batches(pending(items, known, report, progress), max(1, batch)):
             in_flight.add(client.submit(analyse_batch, chunk, language, pure=False))
-            # bounded in-flight work keeps memory flat on big archives; the bound follows
-            # the workers present now, so workers that join later are used too
-            window = BATCHES_PER_THREAD * max(1, sum(client.nthreads().values()))
-            while in_flight.count() >= window:
+            while in_flight.count() >= window.size():
                 _store_batch(store, next(in_flight), report, progress)
         for future in in_flight:
             _store_batch(store, future, report, progress)
@@ -144,12 +153,37 @@ def ingest_distributed(
     return report
 
 
+class _Window:
+    """How many batches may be in flight: bounded work keeps memory flat on big archives;
+    the bound follows the workers present, so workers that join later are used too. Asked
+    of the scheduler once a second, not once a batch (a round trip each)."""
+
+    def __init__(self, client, every: float = 1.0) -> None:
+        self._client = client
+        self._every = every
+        self._asked = -every
+        self._size = BATCHES_PER_THREAD
+
+    def size(self) -> int:
+        now = time.monotonic()
+        if now - self._asked >= self._every:
+            self._asked = now
+            threads = sum(self._client.nthreads().values())
+            self._size = BATCHES_PER_THREAD * max(1, threads)
+        return self._size
+
+
 def _store_batch(store: Store, future, report: IngestReport, progress: Progress | None) -> None:
     outcomes = future.result()
     future.release()
-    for record, error, seconds in outcomes:
-        report.analysis_seconds += seconds
-        if record is None:
+    report.analysis_seconds += sum(seconds for _, _, seconds in outcomes)
+    written = iter(store.write_many([rows for rows, _, _ in outcomes if rows is not None]))
+    for rows, error, _ in outcomes:
+        if rows is None:
             report.fail(error, progress)
+            continue
+        outcome = next(written)
+        if isinstance(outcome, StoreError):
+            report.fail(str(outcome), progress)
         else:
-            store_record(store, record, report, progress)
+            count_written(outcome[1], report, progress)

@@ -67,6 +67,10 @@ def store_record(
     except StoreError as error:
         report.fail(str(error), progress)
         return
+    count_written(written, report, progress)
+
+
+def count_written(written: bool, report: IngestReport, progress: Progress | None) -> None:
     if written:
         report.stored += 1
         tick(progress, "stored")

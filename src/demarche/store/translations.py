@@ -21,7 +21,8 @@ preferring an equal date; what is left unpaired on each side is reported as such
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, or_, select
@@ -58,22 +59,34 @@ def numbers_in(text: str) -> set[str]:
     return {match.lstrip("0") or "0" for match in _NUMBER.findall(text)}
 
 
-def link(connection: Connection, document_id: int) -> list[tuple[int, float]]:
+def link(
+    connection: Connection,
+    document_id: int,
+    row: Mapping[str, Any] | None = None,
+    fresh: bool = False,
+) -> list[tuple[int, float]]:
     """Link a just-written document to its translations; returns (other id, score) pairs.
 
-    Runs inside the writer's transaction, after the document's facts are written."""
+    Runs inside the writer's transaction, after the document's facts are written. ``row``:
+    the document's date, language, speaker and text as just written, read back if not
+    given; ``fresh``: the row id is new, so it has no old links to drop."""
     from demarche.store.writer import lock
 
     d = t.documents.c
-    me = connection.execute(
-        select(d.id, d.date, d.language, d.speaker, d.text).where(d.id == document_id)
-    ).one()
-    tr = t.translations.c
-    connection.execute(
-        delete(t.translations).where(
-            or_(tr.document_id == document_id, tr.translation_id == document_id)
-        )
+    me = (
+        SimpleNamespace(**{key: row[key] for key in ("date", "language", "speaker", "text")})
+        if row is not None
+        else connection.execute(
+            select(d.date, d.language, d.speaker, d.text).where(d.id == document_id)
+        ).one()
     )
+    tr = t.translations.c
+    if not fresh:
+        connection.execute(
+            delete(t.translations).where(
+                or_(tr.document_id == document_id, tr.translation_id == document_id)
+            )
+        )
     if me.date is None:
         return []
     # Two versions of one statement written concurrently (PostgreSQL) take turns here, so

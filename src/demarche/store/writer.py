@@ -2,20 +2,62 @@
 
 A document is either fully stored or absent: a killed ingest leaves nothing half-written,
 and the content hash makes a rerun skip what is already there.
+
+Writing is split in two. ``prepare`` turns a record into table rows and needs no database,
+so it runs where the analysis ran (a Dask worker sends rows, not the analysis to be taken
+apart); ``write_prepared`` adds the row ids and runs a fixed set of statements built once,
+so that the process holding the store spends little per document. ``write_document`` is
+the two in one.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, text, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from demarche.store import registry, translations
 from demarche.store import schema as t
+from demarche.store.database import StoreError
 from demarche.store.record import DocumentRecord, dumps
+
+Row = dict[str, Any]
+
+
+@dataclass(slots=True)
+class RegistryFact:
+    """One document's report of an agreement or dialogue format, with its evidence rows."""
+
+    kind: str
+    name_key: str  # already cut to the column's 512 characters
+    parties: str
+    fact: str
+    evidence: list[Row]
+
+
+@dataclass(slots=True)
+class PreparedDocument:
+    """A record as the rows the store keeps, without row ids: plain, picklable values."""
+
+    content_hash: str
+    analyzer_version: str
+    document: Row  # the documents row, without ingested_at (the time of the write)
+    actors: list[Row]
+    mentions: list[Row]
+    document_actors: list[str]
+    events: list[Row]
+    # per event: its (role, actor, person) rows and its (actor, role, counterpart) pairs
+    event_actors: list[list[tuple[str, str, str | None]]]
+    event_pairs: list[list[tuple[str, str, str]]]
+    registry_facts: list[RegistryFact]
+    relations: list[Row]
+    stances: list[Row]
+    rhetoric: list[Row]
+    actor_ids: list[str] = field(default_factory=list)
 
 
 def write_document(
@@ -27,33 +69,97 @@ def write_document(
 
     ``known_actors`` are entity ids already in the actors table, skipped to save a write.
     """
-    lock(connection, f"document:{record.content_hash}")
-    stored = connection.execute(
-        select(t.documents.c.id, t.documents.c.analyzer_version).where(
-            t.documents.c.content_hash == record.content_hash
-        )
-    ).first()
-    if stored is not None and stored.analyzer_version == record.analyzer_version:
+    return write_prepared(connection, prepare(record), known_actors)
+
+
+# -- statements, built once: building and hashing a statement per call cost more than
+# running it
+
+_documents = t.documents.c
+_facts = t.registry_facts.c
+_STORED = select(_documents.id, _documents.analyzer_version).where(
+    _documents.content_hash == bindparam("content_hash")
+)
+_INSERT_DOCUMENT = insert(t.documents).returning(_documents.id)
+_INSERT_FTS = text("INSERT INTO documents_fts(rowid, lemmas) VALUES (:id, :lemmas)")
+_INSERT = {table.name: insert(table) for table in t.metadata.sorted_tables}
+_RETURNING_IDS = {
+    table.name: insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    for table in (t.events, t.registry_facts)
+}
+_IDS_OF_DOCUMENT = {
+    table.name: select(table.c.id)
+    .where(table.c.document_id == bindparam("document_id"))
+    .order_by(table.c.id)
+    for table in (t.events, t.registry_facts)
+}
+_IGNORING_CONFLICTS = {
+    "postgresql": postgresql.insert(t.actors).on_conflict_do_nothing(),
+    "sqlite": sqlite.insert(t.actors).on_conflict_do_nothing(),
+}
+
+
+def write_prepared(
+    connection: Connection,
+    prepared: PreparedDocument,
+    known_actors: set[str] | frozenset = frozenset(),
+) -> tuple[int, bool]:
+    """``write_document`` for a record already prepared."""
+    lock(connection, f"document:{prepared.content_hash}")
+    stored = connection.execute(_STORED, {"content_hash": prepared.content_hash}).first()
+    if stored is not None and stored.analyzer_version == prepared.analyzer_version:
         return stored.id, False
     existing = stored.id if stored is not None else None
+    row = {**prepared.document, "ingested_at": datetime.now(UTC)}
     reported: set[tuple[str, str]] = set()
     if existing is not None:
         reported = registry.keys_of(connection, existing)
         delete_facts(connection, existing)
-        connection.execute(
-            update(t.documents).where(t.documents.c.id == existing).values(**_document_row(record))
-        )
+        connection.execute(update(t.documents).where(_documents.id == existing).values(**row))
         document_id = existing
     else:
-        document_id = connection.execute(
-            insert(t.documents).values(**_document_row(record)).returning(t.documents.c.id)
-        ).scalar_one()
-    _index_lemmas(connection, document_id, record.lemmas)
-    _write_actors(connection, [e for e in record.entities if e["id"] not in known_actors])
-    _write_facts(connection, document_id, record, reported)
+        document_id = connection.execute(_INSERT_DOCUMENT, row).scalar_one()
+    if connection.dialect.name == "sqlite":
+        connection.execute(_INSERT_FTS, {"id": document_id, "lemmas": row["lemmas"]})
+    actors = [a for a in prepared.actors if a["id"] not in known_actors]
+    if actors:
+        connection.execute(_IGNORING_CONFLICTS[connection.dialect.name], actors)
+    common = {"document_id": document_id, "analyzer_version": prepared.analyzer_version}
+    _insert(connection, "mentions", prepared.mentions, common)
+    if prepared.document_actors:
+        connection.execute(
+            _INSERT["document_actors"],
+            [{"document_id": document_id, "actor": code} for code in prepared.document_actors],
+        )
+    _write_events(connection, common, prepared)
+    _write_registries(connection, common, prepared, reported)
+    _insert(connection, "relations", prepared.relations, common)
+    _insert(connection, "stances", prepared.stances, common)
+    _insert(connection, "rhetoric", prepared.rhetoric, common)
     # In the same transaction: a document is never stored without its translation links.
-    translations.link(connection, document_id)
+    # A new row id has no links to drop: they would have gone with the row that had it.
+    translations.link(connection, document_id, row, fresh=existing is None)
     return document_id, True
+
+
+def _insert(connection: Connection, table: str, rows: list[Row], common: Row) -> None:
+    if rows:
+        connection.execute(_INSERT[table], [{**r, **common} for r in rows])
+
+
+def _inserted_ids(connection: Connection, table: str, rows: list[Row]) -> list[int]:
+    """Insert one document's rows; their ids, in the order of the rows. SQLAlchemy runs an
+    insert returning ids in order once a row on SQLite; there one insert of all the rows and
+    one read of the document's ids give the same, as SQLite hands out each new row id one
+    past the largest (and a document's rows of this table are all written here)."""
+    if connection.dialect.name != "sqlite":
+        return list(connection.execute(_RETURNING_IDS[table], rows).scalars())
+    connection.execute(_INSERT[table], rows)
+    document_id = {"document_id": rows[0]["document_id"]}
+    ids = list(connection.execute(_IDS_OF_DOCUMENT[table], document_id).scalars())
+    if len(ids) != len(rows):  # never: the document's old rows were deleted first
+        raise StoreError(f"{table}: {len(ids)} rows of the document for {len(rows)} written")
+    return ids
 
 
 def lock(connection: Connection, name: str) -> None:
@@ -84,7 +190,152 @@ def delete_facts(connection: Connection, document_id: int) -> None:
         connection.execute(delete(table).where(table.c.document_id == document_id))
 
 
-def _document_row(record: DocumentRecord) -> dict[str, Any]:
+def _write_events(connection: Connection, common: Row, prepared: PreparedDocument) -> None:
+    if not prepared.events:
+        return
+    rows = [{**event, **common} for event in prepared.events]
+    ids = _inserted_ids(connection, "events", rows)
+    actors = [
+        {"event_id": event_id, "role": role, "actor": actor, "person": person}
+        for event_id, refs in zip(ids, prepared.event_actors, strict=True)
+        for role, actor, person in refs
+    ]
+    if not actors:
+        return
+    connection.execute(_INSERT["event_actors"], actors)
+    pairs = [
+        {
+            "event_id": event_id,
+            "document_id": common["document_id"],
+            "actor": actor,
+            "role": role,
+            "counterpart": counterpart,
+            "type": event["type"],
+            "quad_class": event["quad_class"],
+            "month": event["month"],
+        }
+        for event_id, event, event_pairs in zip(ids, rows, prepared.event_pairs, strict=True)
+        for actor, role, counterpart in event_pairs
+    ]
+    if pairs:
+        connection.execute(_INSERT["event_pairs"], pairs)
+
+
+def _write_registries(
+    connection: Connection,
+    common: Row,
+    prepared: PreparedDocument,
+    reported: set[tuple[str, str]],
+) -> None:
+    """``reported``: the (kind, name key) pairs the replaced analysis reported, relinked too."""
+    facts = prepared.registry_facts
+    touched = set(reported) | {(fact.kind, fact.name_key) for fact in facts}
+    if not touched:
+        return
+    fact_ids: list[int] = []
+    if facts:
+        rows = [
+            {
+                **common,
+                "kind": fact.kind,
+                "name_key": fact.name_key,
+                "parties": fact.parties,
+                "fact": fact.fact,
+            }
+            for fact in facts
+        ]
+        fact_ids = _inserted_ids(connection, "registry_facts", rows)
+    lock(connection, "registries")
+    records = registry.relink_all(connection, sorted(touched))
+    evidence: dict[str, list[Row]] = {"agreement_mentions": [], "format_rounds": []}
+    for fact_id, fact in zip(fact_ids, facts, strict=True):
+        # the record relinking just gave the fact's party set
+        record_id = records[fact.kind, fact.name_key].get(fact.parties)
+        table, link = (
+            ("agreement_mentions", "agreement_id")
+            if fact.kind == registry.AGREEMENT
+            else ("format_rounds", "format_id")
+        )
+        evidence[table] += [
+            {**r, **common, link: record_id, "fact_id": fact_id} for r in fact.evidence
+        ]
+    for table, rows in evidence.items():
+        if rows:
+            connection.execute(_INSERT[table], rows)
+
+
+# -- preparing: everything that needs no database -------------------------------------------
+
+
+def prepare(record: DocumentRecord) -> PreparedDocument:
+    analysis = record.analysis
+    facts = analysis["facts"]
+    mentions = [
+        {
+            "actor_id": m.get("entity"),
+            "start": m["start"],
+            "end": m["end"],
+            "text": m["text"],
+            "label": m["label"],
+            "form": m["form"],
+            "normal": m["normal"],
+        }
+        for m in analysis["mentions"]
+    ]
+    codes = {e["id"]: e.get("actor") for e in record.entities}
+    present = {codes.get(m["actor_id"]) for m in mentions} - {None}
+    events, event_actors, event_pairs = _prepare_events(record)
+    return PreparedDocument(
+        content_hash=record.content_hash,
+        analyzer_version=record.analyzer_version,
+        document=_document_row(record),
+        actors=[_actor_row(e) for e in record.entities],
+        mentions=mentions,
+        document_actors=sorted(present),
+        events=events,
+        event_actors=event_actors,
+        event_pairs=event_pairs,
+        registry_facts=_prepare_registry_facts(record),
+        relations=[
+            {
+                "a": r["a"],
+                "b": r["b"],
+                "kind": r["kind"],
+                "since": r["since"],
+                "summary": r["summary"],
+                "start": r["evidence"]["start"],
+                "end": r["evidence"]["end"],
+            }
+            for r in facts["relations"]
+        ],
+        stances=[
+            {
+                "holder": s["holder"],
+                "target": s["target"],
+                "polarity": s["polarity"],
+                "score": s["score"],
+                "date": record.date,
+                "summary": s["summary"],
+                "start": s["evidence"]["start"],
+                "end": s["evidence"]["end"],
+            }
+            for s in facts["stances"]
+        ],
+        rhetoric=[
+            {
+                "kind": r["kind"],
+                "text": r["text"],
+                "gloss": r["gloss"],
+                "start": r["start"],
+                "end": r["end"],
+            }
+            for r in facts["rhetoric"]
+        ],
+        actor_ids=[e["id"] for e in record.entities],
+    )
+
+
+def _document_row(record: DocumentRecord) -> Row:
     return {
         "content_hash": record.content_hash,
         "external_id": record.external_id[:512],
@@ -104,154 +355,33 @@ def _document_row(record: DocumentRecord) -> dict[str, Any]:
         "lemmas": record.lemmas,
         "analysis": dumps(record.analysis),
         "analyzer_version": record.analyzer_version,
-        "ingested_at": datetime.now(UTC),
     }
 
 
-def _index_lemmas(connection: Connection, document_id: int, lemmas: str) -> None:
-    if connection.dialect.name == "sqlite":
-        connection.execute(
-            text("INSERT INTO documents_fts(rowid, lemmas) VALUES (:id, :lemmas)"),
-            {"id": document_id, "lemmas": lemmas},
-        )
+def _actor_row(entity: dict[str, Any]) -> Row:
+    return {
+        "id": entity["id"],
+        "kind": entity["kind"],
+        "code": entity.get("actor"),
+        "name_en": entity["name_en"],
+        "name_ru": entity["name_ru"],
+        "sector": entity.get("sector"),
+        "country": entity.get("country"),
+        "office": entity.get("office"),
+        "wikidata": entity.get("wikidata"),
+    }
 
 
-def _insert_ignoring_conflicts(connection: Connection, table, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    connection.execute(dialect.insert(table).on_conflict_do_nothing(), rows)
-
-
-def _write_actors(connection: Connection, entities: list[dict[str, Any]]) -> None:
-    rows = [
-        {
-            "id": e["id"],
-            "kind": e["kind"],
-            "code": e.get("actor"),
-            "name_en": e["name_en"],
-            "name_ru": e["name_ru"],
-            "sector": e.get("sector"),
-            "country": e.get("country"),
-            "office": e.get("office"),
-            "wikidata": e.get("wikidata"),
-        }
-        for e in entities
-    ]
-    _insert_ignoring_conflicts(connection, t.actors, rows)
-
-
-def _write_facts(
-    connection: Connection,
-    document_id: int,
+def _prepare_events(
     record: DocumentRecord,
-    reported: set[tuple[str, str]],
-) -> None:
-    """``reported``: the (kind, name key) pairs the replaced analysis reported, relinked too."""
-    version = record.analyzer_version
-    analysis = record.analysis
-    common = {"document_id": document_id, "analyzer_version": version}
-    mentions = [
-        {
-            **common,
-            "actor_id": m.get("entity"),
-            "start": m["start"],
-            "end": m["end"],
-            "text": m["text"],
-            "label": m["label"],
-            "form": m["form"],
-            "normal": m["normal"],
-        }
-        for m in analysis["mentions"]
-    ]
-    if mentions:
-        connection.execute(insert(t.mentions), mentions)
-    codes = {e["id"]: e.get("actor") for e in record.entities}
-    present = {codes.get(m["actor_id"]) for m in mentions} - {None}
-    if present:
-        connection.execute(
-            insert(t.document_actors),
-            [{"document_id": document_id, "actor": code} for code in sorted(present)],
-        )
-    _write_events(connection, common, record)
-    _write_registries(connection, common, record, reported)
-    _write_simple(connection, common, record)
-
-
-def _write_registries(
-    connection: Connection,
-    common: dict[str, Any],
-    record: DocumentRecord,
-    reported: set[tuple[str, str]],
-) -> None:
-    facts = record.analysis["facts"]
-    touched = set(reported)
-    agreements = []
-    for agreement in facts["agreements"]:
-        name_key = record.agreement_keys.get(agreement["id"]) or agreement["name_normal"].lower()
-        fact_id = registry.add_fact(connection, common, registry.AGREEMENT, name_key, agreement)
-        touched.add((registry.AGREEMENT, name_key[:512]))
-        agreements.append((fact_id, agreement))
-    dialogues = []
-    for dialogue in facts["dialogue_formats"]:
-        name_key = dialogue["key"].split(":", 1)[-1]
-        fact_id = registry.add_fact(connection, common, registry.FORMAT, name_key, dialogue)
-        touched.add((registry.FORMAT, name_key[:512]))
-        dialogues.append((fact_id, dialogue))
-    if not touched:
-        return
-    lock(connection, "registries")
-    for kind, name_key in sorted(touched):
-        registry.relink(connection, kind, name_key)
-    for fact_id, agreement in agreements:
-        agreement_id = registry.record_of(connection, fact_id)
-        connection.execute(
-            insert(t.agreement_mentions),
-            [
-                {
-                    **common,
-                    "agreement_id": agreement_id,
-                    "fact_id": fact_id,
-                    "name_ru": agreement["name_ru"],
-                    "status": agreement["status"],
-                    "summary": agreement["summary"],
-                    "start": evidence["start"],
-                    "end": evidence["end"],
-                }
-                for evidence in agreement["evidence"]
-            ],
-        )
-    for fact_id, dialogue in dialogues:
-        format_id = registry.record_of(connection, fact_id)
-        rounds = [
-            {
-                **common,
-                "format_id": format_id,
-                "fact_id": fact_id,
-                "number": r["number"],
-                "date": r["date"],
-                "place": r["place"],
-                "status": r["status"],
-                "start": r["evidence"]["start"],
-                "end": r["evidence"]["end"],
-            }
-            for r in dialogue["rounds"]
-        ]
-        if rounds:
-            connection.execute(insert(t.format_rounds), rounds)
-
-
-def _write_events(connection: Connection, common: dict[str, Any], record: DocumentRecord) -> None:
-    if not record.events:
-        return
-    rows = []
+) -> tuple[list[Row], list[list[tuple[str, str, str | None]]], list[list[tuple[str, str, str]]]]:
+    rows, actors, pairs = [], [], []
     for event in record.events:
         evidence = event["evidence"]
         trigger = evidence.get("trigger") or {}
         date = event["date"]
         rows.append(
             {
-                **common,
                 "event_key": event["key"][:512],
                 "local_id": event["id"],
                 "type": event["type"],
@@ -275,57 +405,60 @@ def _write_events(connection: Connection, common: dict[str, Any], record: Docume
                 "record": dumps(event["plover"]),
             }
         )
-    ids = connection.execute(
-        insert(t.events).returning(t.events.c.id, sort_by_parameter_order=True), rows
-    ).scalars()
-    actors = []
-    stored: dict[int, dict[str, Any]] = {}
-    for event_id, event, row in zip(ids, record.events, rows, strict=True):
-        stored[event_id] = row
+        refs: list[tuple[str, str, str | None]] = []
         seen = set()
         for role in ("source", "target"):
             for ref in event[role]:
                 if (role, ref["code"]) not in seen:
                     seen.add((role, ref["code"]))
-                    actors.append(
-                        {
-                            "event_id": event_id,
-                            "role": role,
-                            "actor": ref["code"],
-                            "person": ref.get("person"),
-                        }
-                    )
-    if actors:
-        connection.execute(insert(t.event_actors), actors)
-        pairs = _pairs(actors, stored)
-        if pairs:
-            connection.execute(insert(t.event_pairs), pairs)
+                    refs.append((role, ref["code"], ref.get("person")))
+        actors.append(refs)
+        pairs.append(_pairs(refs))
+    return rows, actors, pairs
 
 
-def _pairs(actors: list[dict[str, Any]], events: dict[int, dict[str, Any]]) -> list[dict]:
-    """Each actor of an event paired with each actor on the other side, both directions."""
-    by_event: dict[int, list[dict[str, Any]]] = {}
-    for row in actors:
-        by_event.setdefault(row["event_id"], []).append(row)
-    pairs = []
-    for event_id, rows in by_event.items():
-        event = events[event_id]
-        for me in rows:
-            for other in rows:
-                if other["role"] != me["role"] and other["actor"] != me["actor"]:
-                    pairs.append(
-                        {
-                            "event_id": event_id,
-                            "document_id": event["document_id"],
-                            "actor": me["actor"],
-                            "role": me["role"],
-                            "counterpart": other["actor"],
-                            "type": event["type"],
-                            "quad_class": event["quad_class"],
-                            "month": event["month"],
-                        }
-                    )
-    return pairs
+def _pairs(refs: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str]]:
+    """Each actor of an event paired with each actor on the other side, both directions:
+    (actor, role, counterpart)."""
+    return [
+        (actor, role, other)
+        for role, actor, _ in refs
+        for other_role, other, _ in refs
+        if other_role != role and other != actor
+    ]
+
+
+def _prepare_registry_facts(record: DocumentRecord) -> list[RegistryFact]:
+    facts = record.analysis["facts"]
+    prepared = []
+    for agreement in facts["agreements"]:
+        name_key = record.agreement_keys.get(agreement["id"]) or agreement["name_normal"].lower()
+        evidence = [
+            {
+                "name_ru": agreement["name_ru"],
+                "status": agreement["status"],
+                "summary": agreement["summary"],
+                "start": e["start"],
+                "end": e["end"],
+            }
+            for e in agreement["evidence"]
+        ]
+        prepared.append(registry.prepare_fact(registry.AGREEMENT, name_key, agreement, evidence))
+    for dialogue in facts["dialogue_formats"]:
+        name_key = dialogue["key"].split(":", 1)[-1]
+        rounds = [
+            {
+                "number": r["number"],
+                "date": r["date"],
+                "place": r["place"],
+                "status": r["status"],
+                "start": r["evidence"]["start"],
+                "end": r["evidence"]["end"],
+            }
+            for r in dialogue["rounds"]
+        ]
+        prepared.append(registry.prepare_fact(registry.FORMAT, name_key, dialogue, rounds))
+    return prepared
 
 
 def _month(event_date: str | None, record: DocumentRecord) -> str | None:
@@ -342,48 +475,3 @@ def _goldstein(cameo: str | None) -> float | None:
         return None
     value = load_json("ontology/cameo.json")["codes"].get(cameo, {}).get("goldstein")
     return float(value) if value is not None else None
-
-
-def _write_simple(connection: Connection, common: dict[str, Any], record: DocumentRecord) -> None:
-    facts = record.analysis["facts"]
-    relations = [
-        {
-            **common,
-            "a": r["a"],
-            "b": r["b"],
-            "kind": r["kind"],
-            "since": r["since"],
-            "summary": r["summary"],
-            "start": r["evidence"]["start"],
-            "end": r["evidence"]["end"],
-        }
-        for r in facts["relations"]
-    ]
-    stances = [
-        {
-            **common,
-            "holder": s["holder"],
-            "target": s["target"],
-            "polarity": s["polarity"],
-            "score": s["score"],
-            "date": record.date,
-            "summary": s["summary"],
-            "start": s["evidence"]["start"],
-            "end": s["evidence"]["end"],
-        }
-        for s in facts["stances"]
-    ]
-    rhetoric = [
-        {
-            **common,
-            "kind": r["kind"],
-            "text": r["text"],
-            "gloss": r["gloss"],
-            "start": r["start"],
-            "end": r["end"],
-        }
-        for r in facts["rhetoric"]
-    ]
-    for table, rows in ((t.relations, relations), (t.stances, stances), (t.rhetoric, rhetoric)):
-        if rows:
-            connection.execute(insert(table), rows)
