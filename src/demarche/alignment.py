@@ -25,17 +25,24 @@ def align(
     those: list[Event],
     shape: Callable[[Event], Hashable],
     likeness: Callable[[Event, Event], float | None] | None = None,
+    near: Callable[[Event, Event], bool] | None = None,
 ) -> tuple[Pairs, list[Event], list[Event]]:
     """Pair events of equal ``shape``, an equal date first, then in text order; then, with
     ``likeness``, the rest by decreasing likeness (``None`` or 0: not one fact), one to one.
+    With ``near``, events of equal shape pair only when near each other (the same paragraph,
+    say), so that one version's event does not take the counterpart of another.
     Returns the pairs in the first side's text order and the unpaired events of each side."""
     free = list(those)
     pairs: Pairs = []
     left: list[Event] = []
     unmatched = []
+
+    def equal(event: Event, other: Event) -> bool:
+        return shape(other) == shape(event) and (near is None or near(event, other))
+
     for event in these:  # first pass: shape and date equal
         match = next(
-            (o for o in free if shape(o) == shape(event) and o.get("date") == event.get("date")),
+            (o for o in free if equal(event, o) and o.get("date") == event.get("date")),
             None,
         )
         if match is None:
@@ -44,7 +51,7 @@ def align(
             free.remove(match)
             pairs.append((event, match))
     for event in unmatched:  # second pass: shape alone (a date one version leaves out)
-        match = next((o for o in free if shape(o) == shape(event)), None)
+        match = next((o for o in free if equal(event, o)), None)
         if match is None:
             left.append(event)
         else:
