@@ -10,7 +10,8 @@ translations):
    an equal date first;
 2. what is left, when it is one fact told differently: in the same paragraph, their
    sentences starting at about the same place of it (within 0.3 of its length), and of the
-   same type or with a participant in common; the most alike are paired first.
+   same type, or of different types with at least half their participants in common; the
+   most alike are paired first.
 
 Reported: the events of each side, the aligned pairs, the share of aligned pairs agreeing on
 type, source set, target set and modality (``agreement``: issue 12's target is 0.90), the
@@ -34,6 +35,7 @@ FIELDS = ("type", "source", "target", "modality")
 TARGET = 0.90  # issue 12: the same events on at least 90% of the aligned facts
 NEAR_TEXT = 0.1  # relative place in the text, when the paragraphs do not correspond
 NEAR_PARAGRAPH = 0.3  # relative place of the sentence in the paragraph (second pass)
+MIN_OVERLAP = 0.5  # participants in common (Jaccard) for events of different type to pair
 
 
 @dataclass(slots=True, frozen=True)
@@ -123,17 +125,17 @@ def near(a: dict[str, Any], b: dict[str, Any]) -> bool:
 def likeness(a: dict[str, Any], b: dict[str, Any]) -> float | None:
     """How alike two events of the two versions are, when they are one fact told differently:
     near each other, their sentences at about the same place of the paragraph, and of the
-    same type or with a participant in common. None when they are not one fact."""
+    same type, or of different types with at least half their participants in common (one
+    act coded two ways). None when they are not one fact."""
     if not near(a, b) or abs(a["in_paragraph"] - b["in_paragraph"]) > NEAR_PARAGRAPH:
         return None
     these, those = a["source"] | a["target"], b["source"] | b["target"]
-    shared = these & those
-    if a["type"] != b["type"] and not shared:
-        return None
+    overlap = len(these & those) / len(these | those) if these | those else 1.0
+    if a["type"] != b["type"] and overlap < MIN_OVERLAP:
+        return None  # another act between others: the speaker in common is not enough
     # the type names the act: of two acts told in one sentence («held talks and agreed»),
     # each pairs with its own type first, whatever else differs
     fields = sum(_field(a, b, field) for field in FIELDS) + _field(a, b, "type")
-    overlap = len(shared) / len(these | those) if these | those else 1.0
     return fields + overlap + 1 - abs(a["in_paragraph"] - b["in_paragraph"])
 
 
