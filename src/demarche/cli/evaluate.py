@@ -202,3 +202,30 @@ def eval_robustness(
         return
     for line in format_report(report, breaks):
         out.print(line, highlight=False, soft_wrap=True)
+
+
+@eval_app.command("parallel")
+def eval_parallel(
+    folder: Annotated[
+        Path,
+        typer.Argument(help="Folder of NAME.ru.txt + NAME.en.txt pairs (e.g. tests/parallel)."),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Do a Russian statement and its English version give the same events?"""
+    from demarche.errors import DemarcheError
+    from demarche.evaluation.parallel import evaluate_parallel, format_report, parallel_pairs
+
+    if not folder.is_dir():
+        raise fail(f"{folder}: not a directory")
+    if not parallel_pairs(folder):
+        raise fail(f"{folder}: no NAME.ru.txt with a NAME.en.txt beside it")
+    try:
+        report = evaluate_parallel(folder)
+    except (ValueError, DemarcheError) as error:
+        raise fail(str(error)) from None
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        return
+    for line in format_report(report):
+        out.print(line, highlight=False, soft_wrap=True, markup=False)

@@ -14,8 +14,10 @@ A speaker or issuer known on both sides must be the same entity. Pairs scoring a
 so ingesting either version first gives the same link, and a rewrite of a document (a
 re-analysis) drops its links and computes them again.
 
-Alignment pairs the two documents' events on type, modality, source set and target set,
-preferring an equal date; what is left unpaired on each side is reported as such.
+Alignment (``demarche/alignment.py``) pairs the two documents' events on type, PLOVER mode
+(``visit``, ``disapprove``…; not the modality, which the events table does not keep), source
+set and target set, preferring an equal date; what is left unpaired on each side is reported
+as such.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, or_, select
 
+from demarche.alignment import align as align_events
 from demarche.store import schema as t
 
 # 0.6 is a judgement, not a measured optimum (no gold set of translation pairs exists yet):
@@ -194,30 +197,9 @@ def _shape(event: dict[str, Any]) -> tuple[str, str, frozenset[str], frozenset[s
 def align(
     these: list[dict[str, Any]], those: list[dict[str, Any]]
 ) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Pair events of equal type, modality, source set and target set, an equal date first,
+    """Pair events of equal type, mode, source set and target set, an equal date first,
     then in text order; returns the pairs and the unpaired events of each side."""
-    free = list(those)
-    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    left: list[dict[str, Any]] = []
-    unmatched = []
-    for event in these:  # first pass: shape and date equal
-        match = next(
-            (o for o in free if _shape(o) == _shape(event) and o["date"] == event["date"]), None
-        )
-        if match is None:
-            unmatched.append(event)
-        else:
-            free.remove(match)
-            pairs.append((event, match))
-    for event in unmatched:  # second pass: shape alone (a date one version leaves out)
-        match = next((o for o in free if _shape(o) == _shape(event)), None)
-        if match is None:
-            left.append(event)
-        else:
-            free.remove(match)
-            pairs.append((event, match))
-    pairs.sort(key=lambda pair: pair[0]["start"])
-    return pairs, left, free
+    return align_events(these, those, _shape)
 
 
 def _evidence(event: dict[str, Any]) -> dict[str, Any]:
