@@ -36,8 +36,7 @@ from demarche.facts.events.triggers import (
     _inside_name,
     _judged_topic,
     _mentioned_again,
-    _missing_organisation,
-    _missing_person,
+    _missing_object,
     _object_of_another,
     _proposed,
     _question,
@@ -62,11 +61,7 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
         courtesy = bool(context.lexicon.courtesy.find(view.tokens))
         for hit in hits:
             entry: dict[str, Any] = hit.pattern.payload
-            if entry.get("needs_object") == "agreement" and not kinds:
-                continue
-            if _missing_person(context, view, hit, entry):
-                continue
-            if _missing_organisation(context, view, hit, entry):
+            if _missing_object(context, view, hit, entry, kinds):
                 continue
             outcomes = context.lexicon.outcome_nouns
             if _inside_name(view, hit, kinds) or _topic_meeting(view, hit, hits, outcomes):

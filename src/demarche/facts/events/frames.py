@@ -174,7 +174,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         own
         and not (pro_drop or source or agent)
         and voice
-        and _own_passive(context, view, verb, patients)
+        and _own_passive(context, view, verb, patients, voice)
     ):
         pro_drop = True  # «Послу выражен протест», «сотрудники … объявлены персонами нон грата»
     if voice and subjects and _only_we(context, view, subjects):
@@ -336,14 +336,33 @@ def _prepositional_target(
     preposition marks what the act is aimed at, on the verb or below its noun («участие в
     работе ЭКОВАС»)."""
     wanted = set(entry["target_prepositions"])
+    return _marked_actors(context, view, {verb, *hit.indexes}, wanted, ("obl", "nmod"), depth=3)
+
+
+def _marked_actors(
+    context: FactContext,
+    view: SentenceView,
+    roots: set[int],
+    prepositions: set[str],
+    relations: tuple[str, ...],
+    depth: int = 1,
+    exclude: frozenset[str] = frozenset(),
+    case: str | None = None,
+) -> list[ActorRef]:
+    """The actors of the first phrase below ``roots`` (breadth first, ``depth`` levels) that
+    hangs by one of ``relations``, is marked by one of ``prepositions`` (and in ``case``)
+    and names an actor not in ``exclude``."""
     tokens = view.tokens
-    frontier = sorted({verb, *hit.indexes})
-    for _depth in range(3):
+    frontier = sorted(roots)
+    for _ in range(depth):
         below = []
         for node in frontier:
             for child in view.children[node]:
-                if tokens[child].rel in ("obl", "nmod") and view.case_words(child) & wanted:
+                token = tokens[child]
+                marked = token.rel in relations and view.case_words(child) & prepositions
+                if marked and (case is None or token.feats.get("Case") == case):
                     refs = context.actors_in(view, view.subtree(child))
+                    refs = [r for r in refs if r.code not in exclude]
                     if refs:
                         return refs
                 below.append(child)
@@ -351,7 +370,9 @@ def _prepositional_target(
     return []
 
 
-def _own_passive(context: FactContext, view: SentenceView, verb: int, patients: list[int]):
+def _own_passive(
+    context: FactContext, view: SentenceView, verb: int, patients: list[int], voice: ActorRef
+) -> bool:
     """In a ministry's own statement, comment or briefing, a short passive with no agent
     reports the ministry's act, unless what it is done to is the voice's own side
     («будут высланы российские дипломаты» is another state's act)."""
@@ -362,9 +383,8 @@ def _own_passive(context: FactContext, view: SentenceView, verb: int, patients: 
         return False
     if _passive_agents(view, verb):
         return False
-    voice = context.voice(view)
     hit_sides = {r.code for c in patients for r in context.actors_in(view, view.subtree(c))}
-    return voice is not None and voice.code not in hit_sides
+    return voice.code not in hit_sides
 
 
 def _joint_genitive(context: FactContext, view: SentenceView, head: int) -> bool:
@@ -381,16 +401,9 @@ def _joint_genitive(context: FactContext, view: SentenceView, head: int) -> bool
 
 def _comitative(context: FactContext, view: SentenceView, verb: int, source: list[ActorRef]):
     """The actors of the verb's «с» + instrumental phrase: whom the subject acted with."""
-    codes = {r.code for r in source}
-    for child in view.children[verb]:
-        token = view.tokens[child]
-        partner = token.rel == "obl" and token.feats.get("Case") == "Ins"
-        if partner and view.case_words(child) & context.lexicon.comitative:
-            refs = context.actors_in(view, view.subtree(child))
-            refs = [r for r in refs if r.code not in codes]
-            if refs:
-                return refs
-    return []
+    codes = frozenset(r.code for r in source)
+    comitative = context.lexicon.comitative
+    return _marked_actors(context, view, {verb}, comitative, ("obl",), exclude=codes, case="Ins")
 
 
 def _conduct(context: FactContext, view: SentenceView, hit: Hit, verb: int, subjects, voice):

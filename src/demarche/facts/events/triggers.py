@@ -32,31 +32,41 @@ def _excluded_object(view: SentenceView, hit: Hit, entry: dict) -> bool:
     return False
 
 
-def _missing_person(context: FactContext, view: SentenceView, hit: Hit, entry: dict) -> bool:
-    """«принял министра», «принимает делегацию»: a predicate that needs a person as its
-    object (``needs_object: person``) has none in «принял решение», «принял участие»."""
-    if entry.get("needs_object") != "person":
-        return False
+def _missing_object(
+    context: FactContext, view: SentenceView, hit: Hit, entry: dict, kinds: list[Hit]
+) -> bool:
+    """A predicate whose entry names the object it needs (``needs_object``) and whose
+    sentence has none: no agreement kind, no person («принял решение», «принял участие»),
+    no organisation («вышел из здания», «выход из кризиса»)."""
+    wanted = entry.get("needs_object")
+    if wanted == "agreement":
+        return not kinds
+    if wanted == "person":
+        return not _person_object(context, view, hit)
+    if wanted == "organisation":
+        return not _organisation_after(context, view, hit)
+    return False
+
+
+def _person_object(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«принял министра», «принимает делегацию»: a person, an office or a delegation."""
     people = context.lexicon.office_anaphora | context.lexicon.visitor_nouns
     for child in view.children[hit.first]:
         if view.tokens[child].rel != "obj":
             continue
         if fold(view.tokens[child].lemma) in people or child in view.people:
-            return False
+            return True
         mention = view.mentions[child]
         if mention is not None and mention.entity_id and context.entity(mention).kind == "person":
-            return False
-    return True
+            return True
+    return False
 
 
-def _missing_organisation(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
-    """«вышла из ЮНЕСКО»: a predicate that needs an organisation (``needs_object:
-    organisation``) has none in «вышел из здания», «выход из кризиса»."""
-    if entry.get("needs_object") != "organisation":
-        return False
+def _organisation_after(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«вышла из ЮНЕСКО»: the pattern's phrase names an international organisation."""
     phrase = view.subtree(hit.last + 1) if hit.last + 1 < len(view.tokens) else []
     scope = sorted({hit.last + 1, *phrase, *view.children[hit.last]} - set(hit.indexes))
-    return not any(r.sector == "IGO" for r in context.actors_in(view, scope))
+    return any(r.sector == "IGO" for r in context.actors_in(view, scope))
 
 
 def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
