@@ -30,6 +30,7 @@ from demarche.facts.events.modality import (
     _reported_future,
 )
 from demarche.facts.events.triggers import (
+    _attributive,
     _by_way_of,
     _excluded_object,
     _heading,
@@ -57,6 +58,7 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
         if _heading(context, view) or _question(context, view):
             continue
         view.build_tree()
+        hits = [h for h in hits if not _attributive(view, h, h.pattern.payload)]
         kinds = context.lexicon.agreement_kinds.find(view.tokens)
         courtesy = bool(context.lexicon.courtesy.find(view.tokens))
         for hit in hits:

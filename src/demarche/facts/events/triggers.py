@@ -69,6 +69,13 @@ def _organisation_after(context: FactContext, view: SentenceView, hit: Hit) -> b
     return any(r.sector == "IGO" for r in context.actors_in(view, scope))
 
 
+def _attributive(view: SentenceView, hit: Hit, entry: dict) -> bool:
+    """«незаконной оккупации», «нелегитимные санкции»: an adjective the entry marks
+    ``predicative`` judges only as a predicate («… нелегитимны», «считаем … незаконными»);
+    qualifying a noun, it is a label of the noun's act, not a judgement of its own."""
+    return bool(entry.get("predicative")) and view.tokens[hit.first].rel == "amod"
+
+
 def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     """«выражают озабоченность беспрецедентным наращиванием военной активности НАТО»: a noun
     act right after a judgement is what is judged, reported by the judgement itself; so is a

@@ -1,0 +1,77 @@
+"""The speaker's judgements and announced responses as classes, on invented sentences:
+a predicative negative judgement of another actor's act is ACCUSE of that actor, the same
+adjective qualifying a noun is only a label, and declaring targets or announcing
+compensating measures is a threat (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+HEADER = "Комментарий официального представителя МИД России (Москва, 10 марта 2026 года)\n"
+
+
+def _events(analyzer, text: str) -> list[tuple[str, list[str], list[str], str]]:
+    doc = analyzer.analyze_text(HEADER + text)
+    return [
+        (e.type, sorted(r.code for r in e.source), sorted(r.code for r in e.target), e.modality)
+        for e in doc.facts.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Введённые Евросоюзом рестрикции против российских банков нелегитимны.", "EU"),
+        ("Решения Вашингтона о новых пошлинах юридически ничтожны.", "USA"),
+        ("Обвинения Лондона в адрес российских дипломатов голословны.", "GBR"),
+        ("Подобная политика Токио контрпродуктивна и безответственна.", "JPN"),
+        ("Мы считаем незаконными действия Вильнюса по досмотру судов.", "LTU"),
+        ("Действия властей Молдавии противоправны.", "MDA"),
+        ("Претензии Варшавы к российским компаниям абсолютно беспочвенны.", "POL"),
+    ],
+)
+def test_a_predicative_negative_judgement_accuses_whose_act_it_judges(analyzer, sentence, target):
+    found = _events(analyzer, sentence)
+    assert ("ACCUSE", ["RUS"], [target], "done") in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Евросоюз ввёл нелегитимные санкции против российских банков.",
+        "Власти Литвы продолжают незаконный досмотр судов.",
+    ],
+)
+def test_the_same_adjective_qualifying_a_noun_is_a_label_not_a_judgement(analyzer, sentence):
+    found = _events(analyzer, sentence)
+    assert not [e for e in found if e[0] == "ACCUSE"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        (
+            "Если США разместят ракеты в Германии, эти объекты станут приоритетными целями "
+            "для наших средств поражения.",
+            "USA",
+        ),
+        ("Британские инструкторы на Украине станут легитимной целью.", "GBR"),
+    ],
+)
+def test_declaring_targets_is_a_threat(analyzer, sentence, target):
+    found = _events(analyzer, sentence)
+    assert any(e[0] == "THREATEN" and e[1] == ["RUS"] and e[3] == "done" for e in found), found
+    assert any(e[0] == "THREATEN" and target in e[2] for e in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "В ответ на размещение ракет Москва будет вынуждена принять компенсирующие меры.",
+        "Россия примет меры военно-технического характера.",
+        "Мы примем симметричные меры.",
+    ],
+)
+def test_announced_compensating_measures_are_a_threat_made_now(analyzer, sentence):
+    found = _events(analyzer, sentence)
+    assert any(e[0] == "THREATEN" and e[1] == ["RUS"] and e[3] == "done" for e in found), found
