@@ -122,6 +122,8 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
             event_type = "AGREE"
     elif event_type == "AGREE" and _promises_future(context, view, hit):
         aux.append("future")
+    if entry.get("prospective") and not refused and "future" not in aux:
+        aux.append("future")  # «передал приглашение посетить Каир»: the visit lies ahead
     if event_type == "AGREE" and _offered(context, view, hit):
         aux.append("proposed")
     reported = _reported_future(context, view, hit)  # «said it would impose»: no condition

@@ -1,0 +1,37 @@
+"""Modality by class, on invented sentences: what an invitation or a planned meeting is
+about lies ahead, whatever the tense of the words that report it (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(analyzer, text: str) -> list[tuple[str, list[str], list[str], str]]:
+    doc = analyzer.analyze_text(text)
+    return [
+        (e.type, sorted(r.code for r in e.source), sorted(r.code for r in e.target), e.modality)
+        for e in doc.facts.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Египетский министр передал приглашение посетить Каир.", "EGY"),
+        ("Президент России принял приглашение индийской стороны принять участие в саммите.", "RUS"),
+        ("Глава МИД Чили направил российскому коллеге приглашение посетить Сантьяго.", "CHL"),
+        ("Глава МИД Кении принял приглашение приехать в Москву.", "KEN"),
+        ("Лавров пригласил Ван И посетить Москву.", "RUS"),
+        ("Премьер-министр Индии пригласил президента Бразилии на переговоры в Нью-Дели.", "IND"),
+    ],
+)
+def test_an_invitation_or_its_acceptance_is_planned_whatever_its_tense(analyzer, sentence, source):
+    found = _events(analyzer, sentence)
+    invitations = [e for e in found if e[0] == "AGREE" and source in e[1]]
+    assert invitations, found
+    assert all(e[3] == "planned" for e in invitations), found
+
+
+def test_a_refused_invitation_is_no_plan(analyzer):
+    found = _events(analyzer, "Вашингтон заявил, что не пригласит ЮАР на саммит.")
+    assert not [e for e in found if e[0] == "AGREE" and e[3] == "planned"], found
