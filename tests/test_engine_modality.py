@@ -35,3 +35,20 @@ def test_an_invitation_or_its_acceptance_is_planned_whatever_its_tense(analyzer,
 def test_a_refused_invitation_is_no_plan(analyzer):
     found = _events(analyzer, "Вашингтон заявил, что не пригласит ЮАР на саммит.")
     assert not [e for e in found if e[0] == "AGREE" and e[3] == "planned"], found
+
+
+BRIEFING = "Брифинг официального представителя МИД России (Москва, 3 июля 2025 года)\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Президент Бразилии посетит Москву с официальным визитом в сентябре.", "2025-09"),
+        ("В ноябре министр иностранных дел Индии проведёт переговоры в Москве.", "2025-11"),
+        ("Глава МИД Египта посетил Москву в сентябре.", "2024-09"),
+        ("Напомню, что в октябре в Казани состоялся саммит БРИКС.", "2024-10"),
+    ],
+)
+def test_a_month_without_a_year_is_the_coming_one_for_a_future_act(analyzer, sentence, date):
+    doc = analyzer.analyze_text(BRIEFING + sentence)
+    assert [e.date for e in doc.facts.events] == [date], doc.facts.events

@@ -318,7 +318,7 @@ class FactContext:
         text = self.doc.text[sentence.start : sentence.end]
         found = [(sentence.start + s, sentence.start + e, v) for s, e, v in find_dates(text)]
         if self.date is not None:
-            found += self._yearless(text, sentence.start, found)
+            found += self._yearless(view, text, found)
             tokens = view.tokens
             for index in range(len(tokens)):
                 for length in (3, 2, 1):
@@ -330,10 +330,10 @@ class FactContext:
                         break
         return sorted(found)
 
-    def _yearless(self, text: str, offset: int, known: list[tuple[int, int, str]]):
+    def _yearless(self, view: SentenceView, text: str, known: list[tuple[int, int, str]]):
         """Day-month and month dates without a year: the statement's year, or the year before
-        when that would put a past-tense report after the statement."""
-        anchor = self.date
+        when that would put a report of the past after the statement."""
+        anchor, offset = self.date, view.sentence.start
         taken = [(s - offset, e - offset) for s, e, _ in known]
         found = []
         for pattern, has_day in ((_DAY_MONTH, True), (_IN_MONTH, False)):
@@ -348,12 +348,27 @@ class FactContext:
                     continue
                 year = anchor.year
                 future = any(w in text.lower() for w in self.lexicon.future_cues)
+                future = future or _future_clause(view, offset + match.start())
                 if (month, day or 1) > (anchor.month, anchor.day) and not future:
                     year -= 1
                 iso = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
                 found.append((offset + match.start(), offset + match.end(), iso))
                 taken.append((match.start(), match.end()))
         return found
+
+
+def _future_clause(view: SentenceView, offset: int) -> bool:
+    """«посетит Москву в сентябре»: the verb the date hangs from is in the future tense, so
+    the month is the coming one («Напомню, что в октябре состоялся саммит» is past)."""
+    tokens = view.tokens
+    node = next((i for i, t in enumerate(tokens) if t.start >= offset), -1)
+    for _ in range(4):
+        if not 0 <= node < len(tokens):
+            return False
+        if tokens[node].pos in ("VERB", "AUX"):
+            return tokens[node].feats.get("Tense") == "Fut"
+        node = tokens[node].head
+    return False
 
 
 def sides_before(context: FactContext, view: SentenceView) -> list[str]:
