@@ -158,6 +158,37 @@ class FactContext:
                 return refs[0]
         return None
 
+    def people_named(
+        self, view: SentenceView, title: str | None = None, number: str | None = None
+    ) -> list[ActorRef]:
+        """The actors of the people a sentence names, in text order: by name, or by a title
+        or «коллега» with their state («с узбекским коллегой», «Посла Индонезии»). With
+        ``title``, only phrases headed by that title (in ``number``)."""
+        lexicon = self.lexicon
+        nouns = lexicon.office_anaphora | lexicon.colleagues | lexicon.visitor_nouns
+        found: list[tuple[int, ActorRef]] = []
+        seen: set[int] = set()
+        for index, mention in enumerate(view.mentions):
+            if title or mention is None or id(mention) in seen or not mention.entity_id:
+                continue
+            seen.add(id(mention))
+            if self.entity(mention).kind == "person":
+                ref = self.ref(mention)
+                if ref is not None:
+                    found.append((index, ref))
+        for index, token in enumerate(view.tokens):
+            lemma = fold(token.lemma)
+            agrees = number is None or token.feats.get("Number", number) == number
+            wanted = agrees and (title is None or lemma == title)
+            if token.pos in ("NOUN", "PROPN") and lemma in nouns and wanted:
+                # «Посла Индонезии в Москве»: the envoy's state, not where he serves
+                marked = [c for c in view.children[index] if view.case_words(c)]
+                inside = set(view.subtree(index)) - {i for c in marked for i in view.subtree(c)}
+                refs = self.actors_in(view, sorted(inside))
+                if refs and all(refs[0].code != r.code for _, r in found):
+                    found.append((index, refs[0]))
+        return [ref for _, ref in sorted(found, key=lambda pair: pair[0])]
+
     def _last_person(self, view: SentenceView) -> list[ActorRef]:
         """«– подчеркнула она»: the person named last before the pronoun."""
         for back in range(view.index, max(-1, view.index - 3), -1):

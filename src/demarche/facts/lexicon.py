@@ -195,6 +195,9 @@ class FactLexicon:
     own_part: LemmaMatcher
     office_anaphora: set[str]
     country_anaphora: set[str]
+    person_anaphora: set[str]
+    latter_anaphora: set[str]
+    title_anaphora: set[str]
     visitor_nouns: set[str]
     colleagues: set[str]
 
@@ -321,6 +324,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         own_part=LemmaMatcher(c.phrases({w: w for w in facts.get("own_part", [])}), 1),
         office_anaphora=c.words(facts.get("office_anaphora", [])),
         country_anaphora=c.words(facts.get("country_anaphora", [])),
+        person_anaphora=c.words(facts.get("person_anaphora", [])),
+        latter_anaphora=c.words(facts.get("latter_anaphora", [])),
+        title_anaphora=c.words(facts.get("title_anaphora", [])),
         visitor_nouns=c.words(facts.get("visitor_nouns", [])),
         colleagues=c.words(load_json(f"lang/{language}.json").get("colleague_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),

@@ -88,6 +88,44 @@ def _own_country(context: FactContext, view: SentenceView, subjects: list[int]):
     return _anaphora(context, view, [], demonstrative=False)[:1]
 
 
+def _person_anaphor(context: FactContext, view: SentenceView, subjects: list[int]):
+    """«Он также провёл переговоры», «Тот передал приглашение», «Министр осудил удары»: a
+    pronoun or a bare title as the only subject stands for a person named in the last three
+    sentences (the first named, or for «тот» the last), a title first for the last phrase
+    headed by the same title; in a ministry's own text a title no one answers is its own
+    minister."""
+    if len(subjects) != 1:
+        return []
+    token = view.tokens[subjects[0]]
+    lemma, lexicon = fold(token.lemma), context.lexicon
+    scope = view.subtree(subjects[0])
+    if context.actors_in(view, scope) or token.feats.get("Number") == "Plur":
+        return []
+    pronoun = token.pos == "PRON" and lemma in lexicon.person_anaphora | lexicon.latter_anaphora
+    title = lemma in lexicon.title_anaphora and token.pos in ("NOUN", "PROPN")
+    latter = lemma in lexicon.latter_anaphora
+    if not (pronoun or title or latter):
+        return []
+    # a title keeps its referent through a readout («Посол передал …»: the envoy received
+    # at its start); a pronoun reaches three sentences back
+    earlier = [context.views[b] for b in range(view.index - 1, max(-1, view.index - 11), -1)]
+    for other in earlier:
+        if not other.children:
+            other.build_tree()
+    number = token.feats.get("Number")
+    for other in earlier if title else []:
+        same = context.people_named(other, title=lemma, number=number)
+        if same:
+            return same[:1]
+    for other in earlier[:3]:
+        people = context.people_named(other, number=number)
+        if people:
+            return [people[-1] if latter else people[0]]
+    voice = context.voice(view)
+    own = context.doc.metadata.genre in lexicon.own_act_genres
+    return [voice] if title and own and voice is not None else []
+
+
 def _subject_refs(
     context: FactContext, view: SentenceView, subjects: list[int], exclude: set[str]
 ) -> list[ActorRef]:

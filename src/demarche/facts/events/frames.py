@@ -19,6 +19,7 @@ from demarche.facts.events.attribution import (
     _otherwise,
     _own_country,
     _parties,
+    _person_anaphor,
     _pronoun_object,
     _stray_subject,
     _visitor_and_host,
@@ -116,7 +117,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     if not source and subjects and context.counterpart and _colleague(context, view, subjects):
         source = [context.counterpart]  # «Мой коллега передал приглашение»
     if not source and subjects and not agent:
-        source = _own_country(context, view, subjects)
+        source = _own_country(context, view, subjects) or _person_anaphor(context, view, subjects)
     if not source and not subjects:
         source = _institution_source(context, view, verb) or _source_preposition(
             context, view, verb, entry

@@ -1,0 +1,88 @@
+"""Subjects that point back, on invented texts: a personal pronoun or a bare office title
+stands for the person named before it (issue 10, attribution)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(analyzer, text: str) -> list[tuple[str, list[str], list[str], str]]:
+    doc = analyzer.analyze_text(text)
+    return [
+        (e.type, sorted(r.code for r in e.source), sorted(r.code for r in e.target), e.modality)
+        for e in doc.facts.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "БАКУ, 5 марта. /Тренд/. Глава МИД Азербайджана Джейхун Байрамов провёл переговоры "
+            "с узбекским коллегой. Тот передал Байрамову приглашение посетить Ташкент.",
+            "UZB",
+        ),
+        (
+            "АСТАНА, 2 апреля. /Казинформ/. Президент Казахстана принял министра иностранных дел "
+            "Катара. Тот передал приглашение посетить Доху.",
+            "QAT",
+        ),
+    ],
+)
+def test_the_latter_is_the_person_named_last(analyzer, text, source):
+    found = _events(analyzer, text)
+    assert any(e[0] == "AGREE" and e[1] == [source] and e[3] == "planned" for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "АНКАРА, 5 марта. /ТАСС/. Министр иностранных дел Турции Хакан Фидан провёл "
+            "телефонный разговор с госсекретарём США. Министр осудил удары по Газе.",
+            "TUR",
+        ),
+        (
+            "КАИР, 5 марта. /ТАСС/. Министр иностранных дел Египта Бадр Абдель Ати посетил "
+            "Мадрид. Он осудил удары по Газе.",
+            "EGY",
+        ),
+    ],
+)
+def test_a_pronoun_or_a_bare_title_is_the_person_named_before(analyzer, text, source):
+    found = _events(analyzer, text)
+    assert ("ACCUSE", [source], ["PSE"], "done") in found, found
+
+
+def test_a_title_keeps_its_referent_through_a_readout(analyzer):
+    text = (
+        "О встрече заместителя Министра иностранных дел России с Послом Чили (Москва, 3 марта "
+        "2026 года)\n"
+        "3 марта заместитель Министра иностранных дел России С.А.Рябков принял Посла "
+        "Республики Чили в Москве. Обсуждены вопросы двустороннего сотрудничества. Стороны "
+        "подчеркнули заинтересованность в контактах. Посол передал приглашение посетить Сантьяго."
+    )
+    found = _events(analyzer, text)
+    assert ("AGREE", ["CHL"], ["RUS"], "planned") in found, found
+
+
+def test_a_plural_title_is_no_antecedent_of_a_singular_one(analyzer):
+    text = (
+        "Брифинг официального представителя МИД России (Москва, 3 июля 2025 года)\n"
+        "10 июля С.В.Лавров посетит Ханой. На полях форума запланированы встречи с министрами "
+        "иностранных дел Лаоса и Камбоджи. Министр также проведёт переговоры с президентом "
+        "Вьетнама."
+    )
+    found = _events(analyzer, text)
+    talks = [e for e in found if "VNM" in e[1] + e[2]]
+    assert talks and all("RUS" in e[1] + e[2] for e in talks), found
+    assert not [e for e in talks if {"LAO", "KHM"} & set(e[1] + e[2])], found
+
+
+def test_a_ministrys_bare_minister_is_its_own(analyzer):
+    text = (
+        "Брифинг официального представителя МИД России (Москва, 3 июля 2025 года)\n"
+        "10 июля министр посетит Джакарту."
+    )
+    found = _events(analyzer, text)
+    assert ("AGREE", ["RUS"], ["IDN"], "planned") in found, found
