@@ -75,3 +75,20 @@ def test_declaring_targets_is_a_threat(analyzer, sentence, target):
 def test_announced_compensating_measures_are_a_threat_made_now(analyzer, sentence):
     found = _events(analyzer, sentence)
     assert any(e[0] == "THREATEN" and e[1] == ["RUS"] and e[3] == "done" for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Евросоюз одобрил двадцатый пакет санкций против России.", "EU"),
+        ("Совет ЕС утвердил очередной пакет ограничительных мер против России.", "CEU"),
+        ("Евросоюз продлил на полгода экономические санкции против России.", "EU"),
+        ("Токио ужесточил экспортные ограничительные меры против России.", "JPN"),
+        ("Очередной пакет антироссийских санкций был одобрен Европарламентом.", "EP"),
+        ("Лондон расширил санкционный список за счёт российских компаний.", "GBR"),
+    ],
+)
+def test_adopting_extending_or_tightening_sanctions_is_imposing_them(analyzer, sentence, source):
+    found = _events(analyzer, sentence)
+    assert ("SANCTION", [source], ["RUS"], "done") in found, found
+    assert not [e for e in found if e[0] == "SUPPORT"], found

@@ -210,7 +210,7 @@ def _with_frames(predicates: dict[str, Any], nominal=lambda lemma: False) -> lis
     classes = predicates.get("classes", {})
     entries = [
         {**classes.get(entry.get("class", ""), {}).get("frame", {}), **entry}
-        for entry in predicates["predicates"]
+        for entry in predicates["predicates"] + _composed(predicates)
     ]
     known = {tuple(e["lemmas"]): e for e in entries}
     passives = []
@@ -225,6 +225,35 @@ def _with_frames(predicates: dict[str, Any], nominal=lambda lemma: False) -> lis
             continue  # «ответные меры будут приняты»: the noun phrase's own frame holds
         passives.append({**entry, "lemmas": reversed_lemmas, "pos": "NOUN", "order": "passive"})
     return entries + passives
+
+
+def _composed(predicates: dict[str, Any]) -> list[dict[str, Any]]:
+    """A class's ``compose`` lists the verbs and the objects of its light-verb phrases; each
+    verb with each object is an entry («утвердить пакет санкций», «продлить эмбарго»), unless
+    the lexicon lists that phrase itself."""
+    listed = {tuple(e["lemmas"]) for e in predicates["predicates"]}
+    found = []
+    for name, spec in predicates.get("classes", {}).items():
+        compose = spec.get("compose")
+        if not compose:
+            continue
+        for verb in compose["verbs"]:
+            for phrase in compose["objects"]:
+                lemmas = [verb, *phrase.split()]
+                if tuple(lemmas) in listed:
+                    continue
+                listed.add(tuple(lemmas))
+                found.append(
+                    {
+                        "lemmas": lemmas,
+                        "pos": "VERB",
+                        "type": spec["type"],
+                        "mode": spec.get("mode", ""),
+                        "context": spec.get("context", ""),
+                        "class": name,
+                    }
+                )
+    return found
 
 
 @cache
