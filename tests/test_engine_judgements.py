@@ -92,3 +92,25 @@ def test_adopting_extending_or_tightening_sanctions_is_imposing_them(analyzer, s
     found = _events(analyzer, sentence)
     assert ("SANCTION", [source], ["RUS"], "done") in found, found
     assert not [e for e in found if e[0] == "SUPPORT"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "Послу заявлен решительный протест в связи с введением Токио очередного пакета "
+            "антироссийских санкций.",
+            "JPN",
+        ),
+        ("Продление Евросоюзом санкций против России контрпродуктивно.", "EU"),
+        ("Мы осуждаем ужесточение Лондоном ограничительных мер против России.", "GBR"),
+    ],
+)
+def test_a_nominalised_sanction_keeps_its_doer_and_the_reason_phrase_never_speaks(
+    analyzer, sentence, source
+):
+    found = _events(analyzer, sentence)
+    assert all(e[1] == ["RUS"] for e in found if e[0] == "ACCUSE"), found
+    assert [e for e in found if e[0] == "ACCUSE"], found
+    sanctions = [e for e in found if e[0] == "SANCTION"]
+    assert all(e[1] == [source] for e in sanctions), found

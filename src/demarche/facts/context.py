@@ -137,7 +137,11 @@ class FactContext:
                     titled = fold(tokens[child].lemma) in self.lexicon.office_anaphora
                     if not refs and (tokens[child].pos == "PRON" or titled):
                         refs = self._last_person(view)  # «– подчеркнула она», «– сказал министр»
-                elif rel == "obl" and view.case_words(child) & self.lexicon.place_prepositions:
+                elif (
+                    rel == "obl"
+                    and view.case_words(child) & self.lexicon.place_prepositions
+                    and not _compound_preposition(view, child)
+                ):
                     refs = self.actors_in(view, view.subtree(child))  # «сообщили в МИД Ирана»
                 else:
                     continue
@@ -386,6 +390,15 @@ class FactContext:
                 found.append((offset + match.start(), offset + match.end(), iso))
                 taken.append((match.start(), match.end()))
         return found
+
+
+def _compound_preposition(view: SentenceView, node: int) -> bool:
+    """«в связи с введением Токио санкций»: «в» begins a compound preposition («в связи с»,
+    «в ответ на»), which marks a reason, not the place that speaks."""
+    return any(
+        view.tokens[c].rel == "case" and any(view.tokens[f].rel == "fixed" for f in view.children[c])
+        for c in view.children[node]
+    )
 
 
 def _future_clause(view: SentenceView, offset: int) -> bool:

@@ -228,25 +228,27 @@ def _with_frames(predicates: dict[str, Any], nominal=lambda lemma: False) -> lis
 
 
 def _composed(predicates: dict[str, Any]) -> list[dict[str, Any]]:
-    """A class's ``compose`` lists the verbs and the objects of its light-verb phrases; each
-    verb with each object is an entry («утвердить пакет санкций», «продлить эмбарго»), unless
-    the lexicon lists that phrase itself."""
+    """A class's ``compose`` lists the verbs, their nominalisations and the objects of its
+    light-verb phrases; each verb or noun with each object is an entry («утвердить пакет
+    санкций», «введение Токио санкций»), unless the lexicon lists that phrase itself."""
     listed = {tuple(e["lemmas"]) for e in predicates["predicates"]}
     found = []
     for name, spec in predicates.get("classes", {}).items():
         compose = spec.get("compose")
         if not compose:
             continue
-        for verb in compose["verbs"]:
+        heads = [(w, "VERB") for w in compose["verbs"]]
+        heads += [(w, "NOUN") for w in compose.get("nouns", [])]
+        for head, pos in heads:
             for phrase in compose["objects"]:
-                lemmas = [verb, *phrase.split()]
+                lemmas = [head, *phrase.split()]
                 if tuple(lemmas) in listed:
                     continue
                 listed.add(tuple(lemmas))
                 found.append(
                     {
                         "lemmas": lemmas,
-                        "pos": "VERB",
+                        "pos": pos,
                         "type": spec["type"],
                         "mode": spec.get("mode", ""),
                         "context": spec.get("context", ""),
