@@ -395,8 +395,9 @@ class FactContext:
 def _compound_preposition(view: SentenceView, node: int) -> bool:
     """«в связи с введением Токио санкций»: «в» begins a compound preposition («в связи с»,
     «в ответ на»), which marks a reason, not the place that speaks."""
+    tokens = view.tokens
     return any(
-        view.tokens[c].rel == "case" and any(view.tokens[f].rel == "fixed" for f in view.children[c])
+        tokens[c].rel == "case" and any(tokens[f].rel == "fixed" for f in view.children[c])
         for c in view.children[node]
     )
 
