@@ -172,6 +172,7 @@ class FactLexicon:
     relative_pronouns: set[str]
     between: set[str]
     comitative: set[str]
+    comitative_case: str | None
     own_act_genres: set[str]
     own_act_types: set[str]
     anniversary: LemmaMatcher
@@ -291,6 +292,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         relative_pronouns=c.words(facts.get("relative_pronouns", [])),
         between=set(facts.get("between_prepositions", [])),
         comitative=set(facts.get("comitative_prepositions", [])),
+        # the case the partner's noun takes after the comitative preposition (Russian «с» +
+        # instrumental); a language without noun cases sets it to null
+        comitative_case=facts.get("comitative_case", "Ins"),
         own_act_genres=set(facts.get("own_act_genres", [])),
         own_act_types=set(facts.get("own_act_types", [])),
         anniversary=LemmaMatcher(c.phrases({w: w for w in facts.get("anniversary_cues", [])}), 1),
