@@ -124,6 +124,13 @@ MODALITY = [
     ("If Japan imposes sanctions, Russia will respond.", "SANCTION", {"JPN"}, {"RUS"},
      "hypothetical"),
     ("Russia did not support the resolution.", "REJECT", {"RUS"}, set(), "done"),
+    # «would» of a clause below the act conditions that clause only; on the act, it does
+    ("Iran demanded guarantees from the IAEA that the data would not be passed to third "
+     "countries.", "REQUEST", {"IRN"}, {"IAEA"}, "done"),
+    ("Egypt urged Israel to give assurances that its troops would leave Rafah.", "REQUEST",
+     {"EGY"}, {"ISR"}, "done"),
+    ("China would support the resolution of Brazil.", "SUPPORT", {"CHN"}, {"BRA"},
+     "hypothetical"),
 ]  # fmt: skip
 
 
