@@ -403,3 +403,54 @@ def test_continuing_support_is_a_promise(analyzer):
 def test_a_summons_and_its_protest_are_one_act_against_the_ambassador_s_state(analyzer):
     found = _events(analyzer, "В МИД России был вызван посол Японии, которому заявлен протест.")
     assert found.count(("ACCUSE", ["RUS"], ["JPN"])) == 1, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("Россия обсудила с Китаем санкции.", "SANCTION"),
+        ("Лавров и Ван И обсудили односторонние санкции против Ирана.", "SANCTION"),
+        ("Russia discussed the sanctions with China.", "SANCTION"),
+        ("Iran and Iraq discussed the expulsion of diplomats.", "SANCTION"),
+        ("France discussed the sanctions against Iran with Germany.", "SANCTION"),
+    ],
+)
+def test_the_object_of_talks_is_a_topic_not_an_act(analyzer, sentence, topic):
+    found = _events(analyzer, sentence)
+    assert any(kind == "CONSULT" for kind, _, _ in found), found
+    assert not any(kind == topic for kind, _, _ in found), found
+
+
+def test_an_act_noun_outside_talks_is_still_an_act(analyzer):
+    found = _events(analyzer, "Вчера Евросоюз ввёл санкции против Ирана.")
+    assert ("SANCTION", ["EU"], ["IRN"]) in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Sergey Lavrov discussed the situation in Syria with Hakan Fidan.", "RUS", "TUR"),
+        ("Wang Yi discussed trade with the Foreign Minister of Brazil.", "CHN", "BRA"),
+        ("France discussed the sanctions against Iran with Germany.", "FRA", "DEU"),
+        ("Россия обсудила с Китаем санкции.", "RUS", "CHN"),
+    ],
+)
+def test_the_partner_of_talks_is_who_the_side_talked_with(analyzer, sentence, source, target):
+    found = _events(analyzer, sentence)
+    assert ("CONSULT", [source], [target]) in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "target"),
+    [
+        ("Two Latvian diplomats have been declared persona non grata.", "SANCTION", "LVA"),
+        ("A protest was lodged with the Ambassador of Latvia.", "ACCUSE", "LVA"),
+        ("A resolute protest was delivered to the Ambassador of Estonia.", "ACCUSE", "EST"),
+    ],
+)
+def test_an_agentless_english_passive_in_a_statement_is_the_ministrys_own_act(
+    analyzer, sentence, kind, target
+):
+    text = "Statement by the Russian Foreign Ministry, Moscow, May 3, 2026\n\n" + sentence
+    found = _events(analyzer, text)
+    assert (kind, ["RUS"], [target]) in found, found

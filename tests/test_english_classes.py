@@ -47,6 +47,38 @@ POSITIVE = [
     ("ASSAULT", "Israel launched strikes on targets in Syria."),
     ("MOBILIZE", "NATO deployed troops to Estonia."),
     ("MOBILIZE", "NATO deployed additional forces to Estonia."),
+    # SANCTION.impose: verbs of adopting, extending and tightening a sanctions act
+    ("SANCTION", "The Council of the EU approved a new package of sanctions against Iran."),
+    ("SANCTION", "Japan adopted new restrictive measures against Belarus."),
+    ("SANCTION", "The European Union tightened its sanctions against Belarus."),
+    ("SANCTION", "Canada renewed restrictive measures against Iran."),
+    ("SANCTION", "The United States blacklisted five Chinese companies."),
+    ("SANCTION", "Australia added ten Iranian companies to its sanctions list."),
+    ("SANCTION", "Poland declared a member of the Embassy of Belarus in Lodz persona non grata."),
+    # ACCUSE.label: judging an act hostile, provocative, unacceptable
+    ("ACCUSE", "Germany considers the actions of Iran unacceptable."),
+    ("ACCUSE", "The Chinese Foreign Ministry regards the visit of the minister as a provocation."),
+    ("ACCUSE", "Moscow views the decision of Vilnius as hostile."),
+    # ACCUSE.concern and ACCUSE.responsibility
+    ("ACCUSE", "Iran is concerned about the deployment of American troops in Iraq."),
+    ("ACCUSE", "Egypt remains deeply concerned about the escalation in Sudan."),
+    ("ACCUSE", "Japan holds North Korea responsible for the tensions."),
+    # REJECT.oppose, REJECT.refuse
+    ("REJECT", "Hungary opposed the new sanctions package against Russia."),
+    ("REJECT", "Turkey objected to the admission of Sweden."),
+    ("REJECT", "Egypt abandoned the plan to build the pipeline with Israel."),
+    ("REJECT", "Slovakia voted against the resolution of the European Parliament."),
+    # REQUEST.recommend: advocating a course
+    ("REQUEST", "Kazakhstan advocates a peaceful settlement between Armenia and Azerbaijan."),
+    # SUPPORT.praise, SUPPORT.facilitate
+    ("SUPPORT", "Brazil values the contribution of India to the peace process."),
+    ("SUPPORT", "China appreciates the efforts of Qatar."),
+    ("SUPPORT", "Egypt facilitated the exchange of prisoners between Russia and Ukraine."),
+    # COOPERATE.strengthen_ties, AGREE.invite, AGREE.intend
+    ("COOPERATE", "India and Japan deepened their partnership last year."),
+    ("AGREE", "Turkey will continue to develop trade ties with Russia."),
+    ("AGREE", "The Indian side confirmed the invitation to the Russian President."),
+    ("AGREE", "Qatar stands ready to facilitate talks between Israel and Egypt."),
 ]
 
 NEGATIVE = [
@@ -56,6 +88,11 @@ NEGATIVE = [
     "The weather was warm in Geneva.",
     "Russia deployed a new payment system in India.",
     "Russia declined to comment.",
+    # a word that is a verb of a class and a noun alike reports nothing as the noun
+    "Russia and China share common values.",
+    "The sanctions list includes ten companies.",
+    "Norway will develop the Arctic region.",
+    "The minister answered a question about the retaliatory measures.",
 ]
 
 

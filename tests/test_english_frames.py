@@ -124,6 +124,13 @@ MODALITY = [
     ("If Japan imposes sanctions, Russia will respond.", "SANCTION", {"JPN"}, {"RUS"},
      "hypothetical"),
     ("Russia did not support the resolution.", "REJECT", {"RUS"}, set(), "done"),
+    # «would» of a clause below the act conditions that clause only; on the act, it does
+    ("Iran demanded guarantees from the IAEA that the data would not be passed to third "
+     "countries.", "REQUEST", {"IRN"}, {"IAEA"}, "done"),
+    ("Egypt urged Israel to give assurances that its troops would leave Rafah.", "REQUEST",
+     {"EGY"}, {"ISR"}, "done"),
+    ("China would support the resolution of Brazil.", "SUPPORT", {"CHN"}, {"BRA"},
+     "hypothetical"),
 ]  # fmt: skip
 
 
@@ -186,3 +193,36 @@ AGREEMENTS = [
 def test_agreements_are_named_by_their_document(english, text, kind, name):
     doc = english.analyze_text(text, "agreement")
     assert [(a.kind, a.name_en) for a in doc.facts.agreements] == [(kind, name)]
+
+
+VOICED = [
+    # the statement's voice judges: labels, promised responses, responsibility, concern
+    ("We regard this decision of Warsaw as hostile.", "ACCUSE", {"POL"}),
+    ("We regard the deployment of American missiles in Germany as a provocation.", "ACCUSE",
+     {"USA"}),
+    ("Retaliatory measures against Lithuania will follow.", "THREATEN", {"LTU"}),
+    ("Any hostile actions by Warsaw will not go unanswered.", "THREATEN", {"POL"}),
+    ("Responsibility for the consequences lies entirely with the Polish leadership.", "ACCUSE",
+     {"POL"}),
+    ("We are concerned about attempts by the United States to impose its schemes.", "ACCUSE",
+     {"USA"}),
+    ("The decision of the Estonian authorities is a cause for serious concern.", "ACCUSE",
+     {"EST"}),
+    ("We hold Kyiv fully responsible for the consequences.", "ACCUSE", {"UKR"}),
+    # a summons and a protest in the passive are the ministry's own
+    ("The Ambassador of Poland was summoned to the Russian Foreign Ministry on May 2.",
+     "ACCUSE", {"POL"}),
+    ("The chargé d'affaires of Latvia was summoned to the Foreign Ministry.", "ACCUSE",
+     {"LVA"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "target"), VOICED)
+def test_the_voice_judges_answers_and_protests(english, text, kind, target):
+    doc = english.analyze_text(
+        "Statement by the Russian Foreign Ministry, Moscow, May 3, 2026\n\n" + text, "voiced"
+    )
+    found = [
+        (e.type, {r.code for r in e.source}, {r.code for r in e.target}) for e in doc.facts.events
+    ]
+    assert (kind, {"RUS"}, target) in found, found

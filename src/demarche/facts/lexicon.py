@@ -49,6 +49,8 @@ class LemmaMatcher:
                 indexes = self._rest(lemmas, index, pattern.lemmas, reach)
                 if indexes and not _voice_fits(tokens, indexes, pattern.payload):
                     continue  # «санкции были введены», not «санкции решено ввести»
+                if indexes and not _first_pos_fits(tokens, indexes, pattern.payload):
+                    continue  # «Russia values …», not «shared values»
                 far = indexes and indexes[-1] - indexes[0] > len(pattern.lemmas) + 2
                 if indexes and (reach or far) and _clause_between(tokens, indexes):
                     continue  # «провели очень полезные переговоры», not across a clause
@@ -79,14 +81,26 @@ def _voice_fits(tokens: list[Token], indexes: tuple[int, ...], payload: Any) -> 
     return feats.get("Voice") == "Pass" and feats.get("Variant") == "Short"
 
 
+def _first_pos_fits(tokens: list[Token], indexes: tuple[int, ...], payload: Any) -> bool:
+    """An entry may name the parts of speech its first word must have (``first_pos``): a
+    word that is a verb and a noun alike (English «value», «back») reports an act only as
+    the one."""
+    wanted = payload.get("first_pos") if isinstance(payload, dict) else None
+    return not wanted or tokens[indexes[0]].pos in wanted
+
+
 def _clause_between(tokens: list[Token], indexes: tuple[int, ...]) -> bool:
     """A far-reaching pattern («принял по просьбе … стороны Посла») holds within one clause:
     no verb or clause break between its words («приняли решение отозвать посла»)."""
     return any(
-        (tokens[i].pos in ("VERB", "AUX") and fold(tokens[i].lemma) != "быть")
+        (
+            tokens[i].pos in ("VERB", "AUX")
+            and fold(tokens[i].lemma) != "быть"
+            and tokens[i].rel not in ("aux", "aux:pass")
+        )
         or tokens[i].text in (",", ";", ":", "–", "—")
         for i in range(indexes[0] + 1, indexes[-1])
-    )  # «были восстановлены»: the passive's auxiliary starts no clause
+    )  # «были восстановлены», «was summoned»: the passive's auxiliary starts no clause
 
 
 class _Compiler:
@@ -172,6 +186,7 @@ class FactLexicon:
     relative_pronouns: set[str]
     between: set[str]
     comitative: set[str]
+    comitative_case: str | None
     own_act_genres: set[str]
     own_act_types: set[str]
     anniversary: LemmaMatcher
@@ -325,6 +340,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         relative_pronouns=c.words(facts.get("relative_pronouns", [])),
         between=set(facts.get("between_prepositions", [])),
         comitative=set(facts.get("comitative_prepositions", [])),
+        # the case the partner's noun takes after the comitative preposition (Russian «с» +
+        # instrumental); a language without noun cases sets it to null
+        comitative_case=facts.get("comitative_case", "Ins"),
         own_act_genres=set(facts.get("own_act_genres", [])),
         own_act_types=set(facts.get("own_act_types", [])),
         anniversary=LemmaMatcher(c.phrases({w: w for w in facts.get("anniversary_cues", [])}), 1),

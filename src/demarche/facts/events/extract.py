@@ -130,7 +130,7 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
     conditional = any(
         fold(t.lemma) in context.lexicon.conditional
         for i, t in enumerate(tokens)
-        if i not in reported
+        if i not in reported and not _aside_auxiliary(view, hit, i)
     )
     if (conditional or _possible(context, view, hit)) and not performative:
         aux.append("hypothetical")
@@ -192,6 +192,20 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         confidence=_confidence(pro_drop, target),
         note=note,
     )
+
+
+def _aside_auxiliary(view: SentenceView, hit: Hit, index: int) -> bool:
+    """«Tehran demanded guarantees that the information would not be handed over»: a
+    conditional auxiliary of a clause below the act («would», «бы») qualifies that clause,
+    not the act; one on the act's verb or on a verb above it does («would support»)."""
+    tokens = view.tokens
+    if tokens[index].rel not in ("aux", "aux:pass"):
+        return False
+    above, node, steps = set(), hit.first, 0
+    while 0 <= node < len(tokens) and steps < 12:
+        above.add(node)
+        node, steps = tokens[node].head, steps + 1
+    return tokens[index].head not in above
 
 
 def _confidence(pro_drop: bool, target: list[ActorRef]) -> float:

@@ -380,7 +380,12 @@ def _own_passive(
     token = view.tokens[verb]
     if context.doc.metadata.genre not in context.lexicon.own_act_genres:
         return False
-    if token.feats.get("Variant") != "Short" or token.feats.get("Voice") != "Pass":
+    short = token.feats.get("Variant") == "Short" and token.feats.get("Voice") == "Pass"
+    # an analytic passive («a protest was lodged»): a participle with its passive auxiliary
+    analytic = token.feats.get("VerbForm") == "Part" and any(
+        view.tokens[c].rel == "aux:pass" for c in view.children[verb]
+    )
+    if not (short or analytic):
         return False
     if _passive_agents(view, verb):
         return False
@@ -404,7 +409,14 @@ def _comitative(context: FactContext, view: SentenceView, verb: int, source: lis
     """The actors of the verb's «с» + instrumental phrase: whom the subject acted with."""
     codes = frozenset(r.code for r in source)
     comitative = context.lexicon.comitative
-    return _marked_actors(context, view, {verb}, comitative, ("obl",), exclude=codes, case="Ins")
+    case = context.lexicon.comitative_case
+    found = _marked_actors(context, view, {verb}, comitative, ("obl",), exclude=codes, case=case)
+    if found or case:
+        return found
+    # «discussed the situation in Syria with Hakan Fidan»: a parser of a caseless language
+    # may hang the partner on the verb's object instead
+    objects = {c for c in view.children[verb] if view.tokens[c].rel == "obj"}
+    return _marked_actors(context, view, objects, comitative, ("nmod",), exclude=codes)
 
 
 def _conduct(context: FactContext, view: SentenceView, hit: Hit, verb: int, subjects, voice):

@@ -97,9 +97,27 @@ def _object_of_another(view: SentenceView, hit: Hit, hits: list[Hit], outcomes=f
     if token.pos != "NOUN" or token.rel not in ("obj", "obl", "nmod"):
         return False
     owner = _owner(view, hit, hits, outcomes)
-    if owner is None or owner.pattern.payload["type"] == "CONSULT":
+    if owner is None:
+        return False
+    if owner.pattern.payload["type"] == "CONSULT" and not _discussed(view, hit, owner):
         return False
     return not _named_doer(view, hit.first)  # «санкции Евросоюза»: the act's own doer
+
+
+def _discussed(view: SentenceView, hit: Hit, owner: Hit) -> bool:
+    """«Russia discussed the sanctions with China», «обсудили санкции»: the direct object of a
+    verb of talking together (a reciprocal CONSULT entry: discuss, negotiate) is what was
+    talked about, a topic and no act; other phrases under talks keep theirs."""
+    if not owner.pattern.payload.get("reciprocal") or view.tokens[owner.first].pos != "VERB":
+        return False  # «приняли решение о высылке»: receiving is no talking about
+    if hit.pattern.payload["type"] == "CONSULT":
+        return False  # «обсудили подготовку саммита»: a meeting to come is planned
+    node, steps = hit.first, 0
+    while 0 <= node < len(view.tokens) and steps < 4:
+        if view.tokens[node].head in owner.indexes:
+            return view.tokens[node].rel == "obj"
+        node, steps = view.tokens[node].head, steps + 1
+    return False
 
 
 def _owner(view: SentenceView, hit: Hit, hits: list[Hit], outcomes=frozenset()) -> Hit | None:
