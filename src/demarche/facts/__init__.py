@@ -10,6 +10,7 @@ from demarche.facts.events import (
     label_events,
     modality_of,
 )
+from demarche.facts.events.rounds import round_events
 from demarche.facts.formats import extract_formats
 from demarche.facts.lexicon import load_lexicon
 from demarche.facts.relations import extract_relations
@@ -46,11 +47,13 @@ class FactExtractor:
         events = extract_events(context, usable)
         rhetoric = extract_rhetoric(context)
         events += label_events(context, rhetoric, events)
+        formats = extract_formats(context)
+        events += round_events(context, formats, events)
         for event in events:
             event.modality = modality_of(event.aux, event.note.startswith("negated "))
         facts = Facts(events=events, rhetoric=rhetoric)
         facts.agreements = extract_agreements(context, events)
-        facts.formats = extract_formats(context)
+        facts.formats = formats
         facts.relations = extract_relations(context, facts.agreements)
         facts.stances = extract_stances(context, events)
         summarise(facts)
