@@ -114,3 +114,16 @@ def test_a_nominalised_sanction_keeps_its_doer_and_the_reason_phrase_never_speak
     assert [e for e in found if e[0] == "ACCUSE"], found
     sanctions = [e for e in found if e[0] == "SANCTION"]
     assert all(e[1] == [source] for e in sanctions), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Такой шантаж Вашингтона контрпродуктивен.", "USA"),
+        ("Высылка Эстонией российского дипломата абсурдна.", "EST"),
+        ("Угрозы Лондона в адрес наших дипломатов безответственны.", "GBR"),
+    ],
+)
+def test_an_act_that_a_predicative_judgement_judges_is_its_topic(analyzer, sentence, target):
+    found = _events(analyzer, sentence)
+    assert found == [("ACCUSE", ["RUS"], [target], "done")], found

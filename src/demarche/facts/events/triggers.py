@@ -79,11 +79,18 @@ def _attributive(view: SentenceView, hit: Hit, entry: dict) -> bool:
 def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     """«выражают озабоченность беспрецедентным наращиванием военной активности НАТО»: a noun
     act right after a judgement is what is judged, reported by the judgement itself; so is a
-    label the judgement applies («будут расцениваться как враждебный шаг»)."""
-    if view.tokens[hit.first].pos not in ("NOUN", "ADJ"):
+    label the judgement applies («будут расцениваться как враждебный шаг»), and a noun act
+    that is the subject of a predicative judgement («Такой шантаж контрпродуктивен»)."""
+    token = view.tokens[hit.first]
+    if token.pos not in ("NOUN", "ADJ"):
         return False
     return any(
-        other.pattern.payload["type"] == "ACCUSE" and 0 < hit.first - other.last <= 3
+        other.pattern.payload["type"] == "ACCUSE"
+        and (
+            0 < hit.first - other.last <= 3
+            # «Такой шантаж контрпродуктивен»: the subject of a predicative judgement
+            or (token.rel.startswith("nsubj") and token.head in other.indexes)
+        )
         for other in hits
         if other is not hit
     )
