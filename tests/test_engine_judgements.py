@@ -127,3 +127,29 @@ def test_a_nominalised_sanction_keeps_its_doer_and_the_reason_phrase_never_speak
 def test_an_act_that_a_predicative_judgement_judges_is_its_topic(analyzer, sentence, target):
     found = _events(analyzer, sentence)
     assert found == [("ACCUSE", ["RUS"], [target], "done")], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Подчёркнуто, что недружественные действия Токио не останутся без ответа.", "JPN"),
+        ("Очередной недружественный шаг Канады не останется без ответа.", "CAN"),
+        ("Любые новые враждебные шаги молдавских властей не останутся без ответа.", "MDA"),
+    ],
+)
+def test_a_labelled_act_that_will_be_answered_is_the_threats_topic(analyzer, sentence, target):
+    found = _events(analyzer, sentence)
+    assert found == [("THREATEN", ["RUS"], [target], "done")], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "В качестве ответной меры три сотрудника Посольства Молдавии в Москве объявлены "
+        "персонами нон грата.",
+        "В знак протеста посол Литвы отозван из Москвы.",
+    ],
+)
+def test_an_act_noun_after_a_manner_phrase_is_no_act_of_its_own(analyzer, sentence):
+    found = _events(analyzer, sentence)
+    assert found and all(e[0] == "SANCTION" for e in found), found

@@ -32,6 +32,7 @@ from demarche.facts.events.modality import (
 from demarche.facts.events.triggers import (
     _attributive,
     _by_way_of,
+    _counts_as,
     _excluded_object,
     _heading,
     _inside_name,
@@ -77,6 +78,8 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
             if _proposed(view, hit, hits) or _mentioned_again(context, view, hit):
                 continue
             if _by_way_of(view, hit) or _thanked_for(view, hit, hits):
+                continue
+            if _counts_as(context, view, hit):
                 continue
             found = _event(context, view, hit, entry, len(events))
             for event in _one_per_counterpart(context, view, found):

@@ -69,6 +69,14 @@ def _organisation_after(context: FactContext, view: SentenceView, hit: Hit) -> b
     return any(r.sector == "IGO" for r in context.actors_in(view, scope))
 
 
+def _counts_as(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«в качестве ответной меры высланы …», «в знак протеста»: an act noun right after a
+    manner phrase says what another act counts as; it is not an act of its own."""
+    if view.tokens[hit.last].pos not in ("NOUN", "PROPN"):
+        return False
+    return any(0 < hit.first - m.last <= 2 for m in context.lexicon.manner.find(view.tokens))
+
+
 def _attributive(view: SentenceView, hit: Hit, entry: dict) -> bool:
     """«незаконной оккупации», «нелегитимные санкции»: an adjective the entry marks
     ``predicative`` judges only as a predicate («… нелегитимны», «считаем … незаконными»);
@@ -84,12 +92,19 @@ def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     token = view.tokens[hit.first]
     if token.pos not in ("NOUN", "ADJ"):
         return False
+    # «недружественные действия …»: the phrase hangs by its noun
+    noun = next((view.tokens[i] for i in hit.indexes if view.tokens[i].pos == "NOUN"), token)
     return any(
-        other.pattern.payload["type"] == "ACCUSE"
-        and (
-            0 < hit.first - other.last <= 3
-            # «Такой шантаж контрпродуктивен»: the subject of a predicative judgement
-            or (token.rel.startswith("nsubj") and token.head in other.indexes)
+        (other.pattern.payload["type"] == "ACCUSE" and 0 < hit.first - other.last <= 3)
+        # «Такой шантаж контрпродуктивен», «недружественные шаги не останутся без ответа»:
+        # the subject of a predicative judgement or answer
+        or (
+            noun.rel.startswith("nsubj")
+            and noun.head in other.indexes
+            and (
+                other.pattern.payload["type"] == "ACCUSE"
+                or other.pattern.payload.get("roles") == "evaluative"
+            )
         )
         for other in hits
         if other is not hit
