@@ -86,3 +86,32 @@ def test_a_ministrys_bare_minister_is_its_own(analyzer):
     )
     found = _events(analyzer, text)
     assert ("AGREE", ["RUS"], ["IDN"], "planned") in found, found
+
+
+TALKS = (
+    "Выступление Министра иностранных дел России С.В.Лаврова в ходе совместной "
+    "пресс-конференции с Министром иностранных дел ЮАР Р.Ламолой (Москва, 20 января 2026 года)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Высоко ценим мирную инициативу, которую лидеры африканских государств представили "
+        "в июне 2023 года.",
+        "Приветствуем решение, которое министры стран Африки приняли на саммите в Аддис-Абебе.",
+    ],
+)
+def test_sides_named_in_a_clause_of_their_own_do_not_make_we_joint(analyzer, sentence):
+    found = _events(analyzer, TALKS + sentence)
+    support = [e for e in found if e[0] == "SUPPORT"]
+    assert support and all(e[1] == ["RUS"] for e in support), found
+
+
+def test_the_sides_as_the_subject_still_act_together(analyzer):
+    found = _events(
+        analyzer,
+        TALKS + "Министры обсудили двусторонние отношения и подтвердили "
+        "приверженность сотрудничеству.",
+    )
+    assert any(e[1] == ["RUS", "ZAF"] for e in found), found

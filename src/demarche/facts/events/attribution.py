@@ -311,20 +311,37 @@ def _joint(context: FactContext, view: SentenceView, entry: dict, verb) -> bool:
         return False  # «предложили американцам провести консультации»: an offer is one side's
     if entry.get("needs_object") == "agreement" or entry["type"] == "AGREE":
         return True
-    if context.lexicon.joint.find(view.tokens) or _plural_sides(context, view):
+    if context.lexicon.joint.find(view.tokens) or _plural_sides(context, view, verb):
         return True
     # What «we» did at the talks (past) was done together; what «we» call for now is our own.
     past = verb.feats.get("Tense") == "Past" or verb.text.lower().endswith("ли")
     return entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN") and past and _talks(context)
 
 
-def _plural_sides(context: FactContext, view: SentenceView) -> bool:
-    """«Стороны», «министры», «собеседники» in the nominative plural."""
+def _plural_sides(context: FactContext, view: SentenceView, verb) -> bool:
+    """«Стороны», «министры», «собеседники» in the nominative plural, outside a clause of its
+    own («Высоко ценим инициативу, которую лидеры … представили»: the leaders are the
+    relative clause's)."""
+    tokens = view.tokens
+    own = set(range(len(tokens)))
+    if view.children and verb in tokens:
+        at = root = tokens.index(verb)
+        for _ in range(len(tokens)):
+            if not 0 <= tokens[root].head < len(tokens):
+                break
+            root = tokens[root].head
+        own = set(view.subtree(root))  # a second root is a clause of its own
+        own -= {
+            i
+            for c, t in enumerate(tokens)
+            if t.rel.startswith("acl") and c != at and at not in view.subtree(c)
+            for i in view.subtree(c)
+        }
     return any(
-        fold(t.lemma) in context.lexicon.joint_subjects
-        and t.feats.get("Number") == "Plur"
-        and t.feats.get("Case") == "Nom"
-        for t in view.tokens
+        fold(tokens[i].lemma) in context.lexicon.joint_subjects
+        and tokens[i].feats.get("Number") == "Plur"
+        and tokens[i].feats.get("Case") == "Nom"
+        for i in own
     )
 
 
