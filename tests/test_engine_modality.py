@@ -52,3 +52,33 @@ BRIEFING = "Брифинг официального представителя �
 def test_a_month_without_a_year_is_the_coming_one_for_a_future_act(analyzer, sentence, date):
     doc = analyzer.analyze_text(BRIEFING + sentence)
     assert [e.date for e in doc.facts.events] == [date], doc.facts.events
+
+
+STATEMENT = "Заявление МИД России (Москва, 10 марта 2026 года)\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Евросоюз введёт новые санкции против России в апреле.", "planned"),
+        ("Новые санкции против России будут введены Евросоюзом в апреле.", "planned"),
+        ("Евросоюз ввёл новые санкции против России.", "done"),
+        ("Мы приветствуем решение Евросоюза отменить санкции против Сербии.", "done"),
+    ],
+)
+def test_a_perfective_or_auxiliary_future_is_planned(analyzer, sentence, modality):
+    doc = analyzer.analyze_text(STATEMENT + sentence)
+    assert doc.facts.events and doc.facts.events[0].modality == modality, doc.facts.events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Мы вышлем двух эстонских дипломатов.", "EST"),
+        ("Российский стоп-лист будет расширен за счёт канадских парламентариев.", "CAN"),
+        ("Если Вильнюс продолжит эту линию, мы закроем генконсульство Литвы.", "LTU"),
+    ],
+)
+def test_the_voice_announcing_its_own_measure_threatens_now(analyzer, sentence, target):
+    found = _events(analyzer, STATEMENT + sentence)
+    assert ("THREATEN", ["RUS"], [target], "done") in found, found

@@ -31,7 +31,8 @@ class FactExtractor:
         context = build_context(doc, self.lexicon)
         # Only sentences that hold a predicate get the costly contextual models; their
         # predicates are then found again on the better lemmas.
-        candidates = candidate_sentences(context)
+        verb_lemma = getattr(self.models.morphology, "verb_lemma", None)
+        candidates = candidate_sentences(context, verb_lemma)
         try:
             tag_deep([view.sentence for view, _ in candidates], self.models)
         except Exception as error:  # a parser failure costs sentences, never the document

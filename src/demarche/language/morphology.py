@@ -44,6 +44,8 @@ class Morphology:
         self.lemma = lru_cache(maxsize=size)(self._lemma)
         self.nominative = lru_cache(maxsize=size)(self._nominative)
         self.tag = lru_cache(maxsize=size)(self._tag)
+        self.only_future = lru_cache(maxsize=size)(self._only_future)
+        self.verb_lemma = lru_cache(maxsize=size)(self._verb_lemma)
 
     def _tag(self, word: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
         """(UD part of speech, UD features, lemma) of the likeliest dictionary parse."""
@@ -79,6 +81,21 @@ class Morphology:
             if tag.POS == "PRTS":
                 feats.append(("Variant", "Short"))
         return pos, tuple(feats), parse.normal_form
+
+    def _verb_lemma(self, word: str) -> str | None:
+        """«закроем»: the verb a form can be when the likeliest reading is another word
+        («закрой», a noun); None when the likeliest reading is a verb or there is none."""
+        parses = self.parse(word)
+        if not parses or parses[0].tag.POS in ("VERB", "INFN"):
+            return None
+        verb = next((p for p in parses if p.tag.POS in ("VERB", "INFN")), None)
+        return verb.normal_form if verb is not None else None
+
+    def _only_future(self, word: str) -> bool:
+        """«вышлем», «будет»: every verb reading of the form is future (or imperative), none
+        present («приветствуем», «используем» may be either aspect: present)."""
+        tenses = {str(p.tag.tense) for p in self.parse(word) if p.tag.POS == "VERB"}
+        return "futr" in tenses and tenses <= {"futr", "None"}
 
     def _lexical_keys(self, word: str) -> frozenset[str]:
         """The folded surface and the lemmas of the likeliest parses."""

@@ -139,6 +139,11 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         aux.append("hypothetical")
     if note.startswith(AGREEMENT_NOTE) and {"future", "hypothetical", "proposed"} & set(aux):
         event_type, mode = "AGREE", ""  # «могут подписать»: no signing yet, an intent
+    if _announced_sanction(context, view, event_type, aux, source, target):
+        # «российский стоп-лист будет расширен», «мы вышлем»: the voice announcing its own
+        # measure against another makes a threat now
+        event_type, note = "THREATEN", "announced sanction"
+        aux[:] = [a for a in aux if a not in ("future", "hypothetical")]
     if any(r.sector == "MIL" for r in source + target) or _military_object(context, view, head):
         context_tag = "military"
     if event_type == "CONSULT" and not target and len(source) == 1:
@@ -209,6 +214,15 @@ def _aside_auxiliary(view: SentenceView, hit: Hit, index: int) -> bool:
         above.add(node)
         node, steps = tokens[node].head, steps + 1
     return tokens[index].head not in above
+
+
+def _announced_sanction(context, view, event_type, aux, source, target) -> bool:
+    if event_type != "SANCTION" or "future" not in aux or not target:
+        return False
+    if {"negation", "proposed"} & set(aux):
+        return False  # «если …, то вышлем»: a condition makes it a threat all the more
+    voice = context.voice(view)
+    return voice is not None and [r.code for r in source] == [voice.code]
 
 
 def _confidence(pro_drop: bool, target: list[ActorRef]) -> float:

@@ -39,6 +39,8 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     subject = token.pos == "NOUN" and token.rel in ("nsubj", "nsubj:pass")
     if subject and governor is not None and governor.feats.get("Tense") == "Fut":
         return True  # «22-24 октября в Казани пройдёт саммит БРИКС»
+    if subject and view.children and _future_auxiliary(view, token.head):
+        return True  # «стоп-лист будет расширен»
     meeting = token.pos == "NOUN" and hit.pattern.payload["type"] == "CONSULT"
     if meeting and _under_future_verb(context, view, hit.first):
         return True  # «примет участие в саммите», «встретятся на полях саммита»
@@ -53,6 +55,17 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
         if intent.last < hit.first and hit.first - intent.last <= 4:
             return True
     return False
+
+
+def _future_auxiliary(view: SentenceView, verb: int) -> bool:
+    """A passive or compound verb whose auxiliary «быть» is in the future tense."""
+    tokens = view.tokens
+    return 0 <= verb < len(tokens) and any(
+        tokens[c].rel.startswith("aux")
+        and fold(tokens[c].lemma) == "быть"
+        and tokens[c].feats.get("Tense") == "Fut"
+        for c in view.children[verb]
+    )
 
 
 def _under_future_verb(context: FactContext, view: SentenceView, index: int) -> bool:

@@ -3,6 +3,8 @@ topic of another."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from demarche.facts.context import FactContext, SentenceView
 from demarche.facts.events.common import _PROPOSALS, _TOPIC_HOLDERS, _prepositional
 from demarche.facts.lexicon import Hit
@@ -11,13 +13,34 @@ from demarche.language.morphology import fold
 _GOVERNING = _PROPOSALS | {"REJECT"}  # their infinitive is their content, not an act
 
 
-def candidate_sentences(context: FactContext) -> list[tuple[SentenceView, list[Hit]]]:
+def candidate_sentences(
+    context: FactContext, verb_lemma: Callable[[str], str | None] | None = None
+) -> list[tuple[SentenceView, list[Hit]]]:
+    """Sentences with a predicate on their first, fast lemmas; ``verb_lemma`` gives a word's
+    verb reading where the fast tagger took another («закроем» read as the noun «закрой»), so
+    that such a sentence still gets the contextual tagger, which decides."""
     found = []
     for view in context.views:
         hits = context.lexicon.predicates.find(view.tokens)
+        if not hits and verb_lemma is not None:
+            hits = _with_verb_readings(context, view, verb_lemma)
         if hits:
             found.append((view, hits))
     return found
+
+
+def _with_verb_readings(context: FactContext, view: SentenceView, verb_lemma) -> list[Hit]:
+    readings = [verb_lemma(t.text.lower()) if t.text[:1].isalpha() else None for t in view.tokens]
+    if not any(readings):
+        return []
+    kept = [t.lemma for t in view.tokens]
+    for token, reading in zip(view.tokens, readings, strict=True):
+        token.lemma = reading or token.lemma
+    try:
+        return context.lexicon.predicates.find(view.tokens)
+    finally:
+        for token, lemma in zip(view.tokens, kept, strict=True):
+            token.lemma = lemma
 
 
 def _excluded_object(view: SentenceView, hit: Hit, entry: dict) -> bool:
