@@ -414,3 +414,44 @@ def test_a_meeting_of_the_sides_by_role_is_the_sides_last_named(analyzer, follow
 def test_a_well_known_agreement_is_one_record_in_either_language(analyzer, text, name, parties):
     doc = analyzer.analyze_text(text)
     assert [(a.name_en, a.parties) for a in doc.facts.agreements] == [(name, parties)]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            "ПЕКИН, 3 марта /Синьхуа/ -- Стороны отметили 75-летие установления "
+            "дипломатических отношений в 1951 году. Министры провели переговоры.",
+            "2026",
+        ),
+        (
+            "HANOI, March 3 (Xinhua) -- The ministers marked the 30th anniversary of the "
+            "relations established in 1995. They held talks.",
+            "2025",
+        ),
+        (
+            "МИНСК, 3 марта. /БелТА/. В этом году исполняется 35 лет со дня установления "
+            "дипломатических отношений. Они были установлены в январе 1992 года.",
+            "2027",
+        ),
+    ],
+)
+def test_a_datelines_year_can_come_from_the_anniversary_it_marks(analyzer, text, year):
+    assert analyzer.analyze_text(text).metadata.date.isoformat().startswith(year)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "О телефонном разговоре Министра иностранных дел России С.В.Лаврова с Министром "
+        "иностранных дел Омана (Москва, 20 февраля 2027 года)",
+        "О встрече заместителя Министра иностранных дел России С.А.Рябкова с Послом Бразилии "
+        "(Москва, 20 февраля 2027 года)",
+    ],
+)
+def test_a_ministrys_readout_title_is_its_press_release(analyzer, title):
+    doc = analyzer.analyze_text(title + "\nВыражена обеспокоенность ударами Израиля по Ливану.")
+    assert doc.metadata.genre == "press_release"
+    assert [(e.type, [r.code for r in e.target]) for e in doc.facts.events] == [
+        ("ACCUSE", ["ISR"])
+    ], doc.facts.events

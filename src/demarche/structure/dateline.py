@@ -31,6 +31,13 @@ _DATELINE = re.compile(
     r"\s*\.?\s*(?:[–—-]{1,2})?\s*"
 )
 _YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:год|г\.)")
+# «70 лет со дня установления отношений в мае 1956 года», "the 70th anniversary of ... in
+# 1956": an anniversary counted from a year dates the report that marks it
+_ANNIVERSARY = re.compile(
+    r"(\d{1,3})\s*(?:-?\s*(?:лет|летие|летию|летия|летием|й годовщин|th anniversary|years))"
+    r"[^!?\n]{0,200}?\b(1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
 _WINDOW = 3  # a dateline opens one of the first few paragraphs (after a headline)
 
 
@@ -103,13 +110,14 @@ def _record(doc: Document, match: re.Match[str]) -> None:
 
 def _year(doc: Document, month: int | None = None, day: int | None = None) -> int | None:
     """The year of a dateline that gives none: the given date's, else the year of the latest
-    date the report mentions, or the next one when the dateline would fall before that date
-    (a report is filed after what it recalls)."""
+    date the report mentions or an anniversary it marks counts to, or the next one when the
+    dateline would fall before that date (a report is filed after what it recalls)."""
     if doc.given_date:
         return doc.given_date.year
     full = [value for _, _, value in find_full_dates(doc.text, doc.language)]
     years = [int(y) for y in _YEARS.findall(doc.text)] + [value.year for value in full]
     years += [int(value[:4]) for _, _, value in find_dates(doc.text, doc.language)]
+    years += [int(m.group(2)) + int(m.group(1)) for m in _ANNIVERSARY.finditer(doc.text)]
     if not years:
         return None
     year = max(years)
