@@ -115,3 +115,25 @@ def test_the_sides_as_the_subject_still_act_together(analyzer):
         "приверженность сотрудничеству.",
     )
     assert any(e[1] == ["RUS", "ZAF"] for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("title", "envoy", "code"),
+    [
+        ("О вызове в МИД России Посла Королевства Бельгии", "Посол Бельгии", "BEL"),
+        (
+            "О вызове в МИД России временного поверенного в делах Литвы",
+            "временный поверенный в делах Литвы",
+            "LTU",
+        ),
+    ],
+)
+def test_a_protest_to_him_is_aimed_at_the_summoned_envoys_state(analyzer, title, envoy, code):
+    text = (
+        f"{title}\n24 февраля 2027 года\n24 февраля в МИД России был вызван {envoy}. Ему заявлен "
+        "решительный протест в связи с решением, разрешающим Европейской комиссии распоряжаться "
+        "российскими активами."
+    )
+    found = _events(analyzer, text)
+    assert found and found[-1][:3] == ("ACCUSE", ["RUS"], [code]), found
+    assert all(e[2] in ([], [code]) for e in found), found

@@ -482,7 +482,7 @@ def build_context(doc: Document, lexicon: FactLexicon) -> FactContext:
         view = SentenceView(index, sentence, per_token, more=more)
         view.people = _people_at(unknown, starts, view)
         views.append(view)
-    speaker, counterpart = _speaker(doc), _counterpart(doc, lexicon)
+    speaker, counterpart = _speaker(doc) or _title_body(doc, lexicon), _counterpart(doc, lexicon)
     if speaker is None and doc.metadata.genre not in lexicon.sideless_genres:
         # a joint statement speaks for the states its title names; a wire report's headline
         # only says whom it is about
@@ -549,6 +549,21 @@ def _defined_sides(context: FactContext) -> list[ActorRef]:
         if len(refs) >= 2:
             return refs
     return []
+
+
+def _title_body(doc: Document, lexicon: FactLexicon) -> ActorRef | None:
+    """«О вызове в МИД России Посла Бельгии»: a ministry's own note with no one speaking is
+    made by the state body its title names first."""
+    title, genre = doc.metadata.title, doc.metadata.genre
+    if not title or genre is None or genre in lexicon.sideless_genres:
+        return None
+    for mention in sorted(doc.mentions, key=lambda m: m.start):
+        if not (title[0] <= mention.start < title[1]) or not mention.entity_id:
+            continue
+        entity = doc.entities.get(mention.entity_id)
+        if entity is not None and entity.kind == "state_body" and entity.actor:
+            return ActorRef(entity.actor, entity.sector, entity.id, None)
+    return None
 
 
 def _title_sides(doc: Document) -> tuple[ActorRef, ActorRef] | None:

@@ -136,10 +136,11 @@ def _subject_refs(
 
 def _pronoun_object(context: FactContext, view: SentenceView, verb: int, source):
     """«Российская делегация внесла проект … Однако его заблокировали США»: an act on «его»,
-    «её», «их» is aimed at whom the sentences before are about."""
+    «её», «их», or addressed to «ему», «им» («Ему заявлен протест» after «вызван посол
+    Бельгии»), is aimed at whom the sentences before are about."""
     pronouns = context.lexicon.object_pronouns
     if not any(
-        view.tokens[c].rel == "obj" and fold(view.tokens[c].lemma) in pronouns
+        view.tokens[c].rel in ("obj", "iobj") and fold(view.tokens[c].lemma) in pronouns
         for c in view.children[verb]
     ):
         return []

@@ -232,6 +232,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         target = [] if len(source) >= 2 else _comitative(context, view, verb, source)
     if not target and source:
         target = _act_author(context, view, hit, source)
+    if entry["type"] in _HOSTILE and source:
+        # «Ему заявлен протест в связи с решением …, разрешившим … Еврокомиссии»: the
+        # addressee a pronoun points back to beats an actor deep in the reason
+        target = _pronoun_object(context, view, verb, source) or target
     if not target and entry["type"] in _HOSTILE:
         target = (
             _target_adjective(context, view, source)
