@@ -120,13 +120,30 @@ def test_a_nominalised_sanction_keeps_its_doer_and_the_reason_phrase_never_speak
     ("sentence", "target"),
     [
         ("Такой шантаж Вашингтона контрпродуктивен.", "USA"),
-        ("Высылка Эстонией российского дипломата абсурдна.", "EST"),
-        ("Угрозы Лондона в адрес наших дипломатов безответственны.", "GBR"),
+        ("Этот шаг Варшавы абсурден.", "POL"),
     ],
 )
-def test_an_act_that_a_predicative_judgement_judges_is_its_topic(analyzer, sentence, target):
+def test_an_act_told_before_that_a_predicative_judgement_judges_is_its_topic(
+    analyzer, sentence, target
+):
     found = _events(analyzer, sentence)
     assert found == [("ACCUSE", ["RUS"], [target], "done")], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ("Высылка Эстонией российского дипломата абсурдна.", ("SANCTION", ["EST"], ["RUS"])),
+        (
+            "Удары Израиля по Ливану абсолютно недопустимы.",
+            ("ASSAULT", ["ISR"], ["LBN"]),
+        ),
+    ],
+)
+def test_a_judged_act_naming_its_doer_is_judged_and_reported(analyzer, sentence, act):
+    found = _events(analyzer, sentence)
+    assert ("ACCUSE", ["RUS"], act[1], "done") in found, found
+    assert (*act, "done") in found, found
 
 
 @pytest.mark.parametrize(
@@ -153,3 +170,21 @@ def test_a_labelled_act_that_will_be_answered_is_the_threats_topic(analyzer, sen
 def test_an_act_noun_after_a_manner_phrase_is_no_act_of_its_own(analyzer, sentence):
     found = _events(analyzer, sentence)
     assert found and all(e[0] == "SANCTION" for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doer", "victim"),
+    [
+        ("Выражаем серьёзную обеспокоенность израильскими ударами по югу Ливана.", "ISR", "LBN"),
+        ("Решительно осуждаем удары ВВС Пакистана по территории Афганистана.", "PAK", "AFG"),
+    ],
+)
+def test_a_judged_act_that_names_its_doer_is_reported_too(analyzer, sentence, doer, victim):
+    found = _events(analyzer, sentence)
+    assert ("ACCUSE", ["RUS"], [doer], "done") in found, found
+    assert ("ASSAULT", [doer], [victim], "done") in found, found
+
+
+def test_a_judged_act_with_no_doer_is_only_the_judgements_topic(analyzer):
+    found = _events(analyzer, "Решительно осуждаем удары по мирным кварталам Газы.")
+    assert [e[0] for e in found] == ["ACCUSE"], found

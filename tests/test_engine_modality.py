@@ -74,11 +74,29 @@ def test_a_perfective_or_auxiliary_future_is_planned(analyzer, sentence, modalit
 @pytest.mark.parametrize(
     ("sentence", "target"),
     [
-        ("Мы вышлем двух эстонских дипломатов.", "EST"),
-        ("Российский стоп-лист будет расширен за счёт канадских парламентариев.", "CAN"),
+        ("В ответ российский стоп-лист будет расширен за счёт канадских депутатов.", "CAN"),
+        ("В качестве ответной меры мы закроем генконсульство Эстонии в Нарве.", "EST"),
         ("Если Вильнюс продолжит эту линию, мы закроем генконсульство Литвы.", "LTU"),
     ],
 )
 def test_the_voice_announcing_its_own_measure_threatens_now(analyzer, sentence, target):
+    """(An expulsion is declared as it is announced: «мы вышлем» is the SANCTION itself.)"""
     found = _events(analyzer, STATEMENT + sentence)
     assert ("THREATEN", ["RUS"], [target], "done") in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Мы вышлем двух эстонских дипломатов.",
+        "Три сотрудника посольства Эстонии будут высланы из России.",
+    ],
+)
+def test_an_announced_expulsion_is_done_as_it_is_declared(analyzer, sentence):
+    found = _events(analyzer, STATEMENT + sentence)
+    assert ("SANCTION", ["RUS"], ["EST"], "done") in found, found
+
+
+def test_a_plain_announced_sanction_is_planned(analyzer):
+    found = _events(analyzer, STATEMENT + "Мы закроем генконсульство Эстонии в Санкт-Петербурге.")
+    assert ("SANCTION", ["RUS"], ["EST"], "planned") in found, found

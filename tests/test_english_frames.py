@@ -66,9 +66,10 @@ SANCTIONS = [
      {"CHN"}, "done"),
     ("New sanctions against Belarus were adopted by Japan.", "SANCTION", {"JPN"}, {"BLR"},
      "done"),
-    # an expulsion in the passive: the state they leave expels them
+    # an expulsion in the passive: the state they leave expels them; it is declared as it is
+    # announced, so «will be expelled» is done (as «будут высланы» in Russian)
     ("Russian diplomats will be expelled from Estonia.", "SANCTION", {"EST"}, {"RUS"},
-     "planned"),
+     "done"),
     ("Two Iranian diplomats were expelled from Germany.", "SANCTION", {"DEU"}, {"IRN"},
      "done"),
     ("Two Russian diplomats were expelled by Poland.", "SANCTION", {"POL"}, {"RUS"}, "done"),

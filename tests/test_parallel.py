@@ -42,8 +42,9 @@ def test_parallel_statements_hold_their_floors(analyzer):
 
 def test_one_differing_event_is_caught(analyzer):
     result = compare(analyzer.analyze_text(RU), analyzer.analyze_text(EN))
-    assert (result["ru_events"], result["en_events"]) == (2, 2)
-    assert result["aligned"] == 2 and result["agreeing"] == 1
+    # the condemnation, the strikes it names by their doer, and the support
+    assert (result["ru_events"], result["en_events"]) == (3, 3)
+    assert result["aligned"] == 3 and result["agreeing"] == 2
     assert not result["unaligned_ru"] and not result["unaligned_en"]
     (differing,) = result["disagreeing"]
     assert differing["differ"] == ["target"]
@@ -94,9 +95,9 @@ def test_cli_prints_the_summary_first(tmp_path):
     result = runner.invoke(app, ["eval", "parallel", str(tmp_path)])
     assert result.exit_code == 0, result.output
     first = result.output.splitlines()[0]
-    assert first.startswith("parallel: 1 pairs") and "agreement 0.500" in first
+    assert first.startswith("parallel: 1 pairs") and "agreement 0.667" in first
     assert "coverage 1.000" in first
     assert "only" not in result.output and "differ (target)" in result.output
     result = runner.invoke(app, ["eval", "parallel", str(tmp_path), "--json"])
     report = json.loads(result.output)
-    assert (report["aligned"], report["agreeing"], report["coverage"]) == (2, 1, 1.0)
+    assert (report["aligned"], report["agreeing"], report["coverage"]) == (3, 2, 1.0)

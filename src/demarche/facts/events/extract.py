@@ -16,7 +16,7 @@ from demarche.facts.events.common import (
     _ref_of,
     _unique,
 )
-from demarche.facts.events.frames import _arguments
+from demarche.facts.events.frames import _arguments, _noun_agent
 from demarche.facts.events.merge import _normalise, _one_meeting_each
 from demarche.facts.events.modality import (
     _accomplished,
@@ -71,9 +71,13 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 continue
             if courtesy and entry["type"] == "SUPPORT":
                 continue  # «Благодарю за гостеприимство»: courtesy, not support
-            if _judged_topic(view, hit, hits) or _excluded_object(view, hit, entry):
+            if _judged_topic(view, hit, hits) and not _named_doer_of(context, view, hit):
                 continue
-            if _object_of_another(view, hit, hits, outcomes):
+            if _excluded_object(view, hit, entry):
+                continue
+            if _object_of_another(view, hit, hits, outcomes) and not _named_doer_of(
+                context, view, hit
+            ):
                 continue
             if _proposed(view, hit, hits) or _mentioned_again(context, view, hit):
                 continue
@@ -220,9 +224,29 @@ def _announced_sanction(context, view, event_type, aux, source, target) -> bool:
     if event_type != "SANCTION" or "future" not in aux or not target:
         return False
     if {"negation", "proposed"} & set(aux):
-        return False  # «если …, то вышлем»: a condition makes it a threat all the more
+        return False
     voice = context.voice(view)
-    return voice is not None and [r.code for r in source] == [voice.code]
+    if voice is None or [r.code for r in source] != [voice.code]:
+        return False
+    # a response («В ответ стоп-лист будет расширен») or a condition («если …, закроем»)
+    # makes it a threat; a plain announcement («введёт санкции в апреле») is a plan
+    text = context.doc.text[view.sentence.start : view.sentence.end].lower()
+    return "hypothetical" in aux or any(cue in text for cue in context.lexicon.response_cues)
+
+
+def _named_doer_of(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«обеспокоенность израильскими ударами по Ливану», «осудили удары ВВС Пакистана»: an
+    act judged by another that names its own doer is reported as well, by its doer."""
+    token = view.tokens[hit.first]
+    if token.pos != "NOUN" or _mentioned_again(context, view, hit):
+        return False  # «Такой шантаж Вашингтона»: told before
+    demonstrative = context.lexicon.demonstratives
+    if any(fold(view.tokens[c].lemma) in demonstrative for c in view.children[hit.first]):
+        return False
+    agent = _noun_agent(context, view, hit.first)
+    # a name or an actor's adjective («ударами США», «израильскими ударами»); «высылки нашего
+    # дипломата» names whose diplomat was expelled, not who expelled him
+    return any(view.tokens[i].pos in ("PROPN", "ADJ") for i in agent)
 
 
 def _confidence(pro_drop: bool, target: list[ActorRef]) -> float:

@@ -282,7 +282,8 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
         cases = view.case_words(child)
         # a bare genitive, or one marked by a preposition («the visit of the President»)
         genitive = token.rel == "nmod" and (
-            (token.feats.get("Case") == "Gen" and not _prepositional(view, child))
+            # «высылка Эстонией дипломата»: a nominalisation's instrumental is its agent
+            (token.feats.get("Case") in ("Gen", "Ins") and not _prepositional(view, child))
             or bool(cases and cases <= lexicon.genitive_prepositions)
         )
         doer = genitive or token.rel == "amod" or token.rel in lexicon.doer_relations
