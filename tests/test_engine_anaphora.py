@@ -86,3 +86,15 @@ def test_a_ministrys_bare_minister_is_its_own(analyzer):
     )
     found = _events(analyzer, text)
     assert ("AGREE", ["RUS"], ["IDN"], "planned") in found, found
+
+
+def test_a_pronoun_after_a_title_subject_is_the_title_s_person(analyzer):
+    """«Министр передал Арагчи приглашение. Он призвал …»: the sentence before is about the
+    minister its subject points back to, not about the guest it names as an object."""
+    text = (
+        "КАИР, 5 марта. /ТАСС/. Министр иностранных дел Египта Бадр Абдель Ати провёл "
+        "переговоры с министром иностранных дел Ирана Аббасом Арагчи. Министр передал Аббасу "
+        "Арагчи приглашение посетить Каир. Он также призвал Израиль прекратить огонь."
+    )
+    found = _events(analyzer, text)
+    assert ("REQUEST", ["EGY"], ["ISR"], "done") in found, found

@@ -226,3 +226,45 @@ def test_the_voice_judges_answers_and_protests(english, text, kind, target):
         (e.type, {r.code for r in e.source}, {r.code for r in e.target}) for e in doc.facts.events
     ]
     assert (kind, {"RUS"}, target) in found, found
+
+
+ANAPHORA = [
+    # a subject pronoun: the person the sentence before names first
+    ("Foreign Minister of Egypt Badr Abdelatty visited Madrid on Monday. He condemned the "
+     "missile launch by North Korea.", "ACCUSE", {"EGY"}, {"PRK"}),
+    ("Foreign Minister of Japan Takeshi Iwaya said he would visit Seoul. He urged Pakistan to "
+     "show restraint.", "REQUEST", {"JPN"}, {"PAK"}),
+    # a bare title with «the»: the last phrase with that title that names its person
+    ("Secretary of State Marco Rubio spoke by phone with Foreign Minister of India "
+     "Subrahmanyam Jaishankar. The Secretary welcomed the decision of Pakistan.", "SUPPORT",
+     {"USA"}, {"PAK"}),
+    # a chain: a title subject passes its person on to the pronoun after it, past the people
+    # its sentence names as objects
+    ("Secretary of State Marco Rubio spoke by phone with Foreign Minister of India "
+     "Subrahmanyam Jaishankar. The Secretary also invited the Minister to Washington. He urged "
+     "Pakistan to show restraint.", "REQUEST", {"USA"}, {"PAK"}),
+    ("Chancellor of Germany Friedrich Merz received the President of Kenya in Berlin. The "
+     "Chancellor thanked Kenya for its mediation. He condemned the attacks by Russia.",
+     "ACCUSE", {"DEU"}, {"RUS"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target"), ANAPHORA)
+def test_a_subject_pronoun_or_bare_title_is_the_person_named_before(
+    english, text, kind, source, target
+):
+    _has(english, text, kind, source, target)
+
+
+NO_ANAPHORA = [
+    # another pronoun is another person: «she» does not take up the «he» before it
+    "President of France Emmanuel Macron received the Prime Minister of India in Paris. He "
+    "said the talks were useful. She condemned the attack.",
+    # a pronoun with no person named before it
+    "The talks were useful. He condemned the attack on the embassy.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ANAPHORA)
+def test_no_person_before_no_anaphora(english, text):
+    assert not [e for e in _events(english, text) if e[0] == "ACCUSE"], _events(english, text)

@@ -213,6 +213,7 @@ class FactLexicon:
     person_anaphora: set[str]
     latter_anaphora: set[str]
     title_anaphora: set[str]
+    anaphora_subjects_only: bool
     visitor_nouns: set[str]
     colleagues: set[str]
 
@@ -376,6 +377,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         person_anaphora=c.words(facts.get("person_anaphora", [])),
         latter_anaphora=c.words(facts.get("latter_anaphora", [])),
         title_anaphora=c.words(facts.get("title_anaphora", [])),
+        anaphora_subjects_only=bool(facts.get("anaphora_subjects_only", False)),
         visitor_nouns=c.words(facts.get("visitor_nouns", [])),
         colleagues=c.words(load_json(f"lang/{language}.json").get("colleague_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
