@@ -268,3 +268,64 @@ NO_ANAPHORA = [
 @pytest.mark.parametrize("text", NO_ANAPHORA)
 def test_no_person_before_no_anaphora(english, text):
     assert not [e for e in _events(english, text) if e[0] == "ACCUSE"], _events(english, text)
+
+
+HOSTING = [
+    # hosting or receiving a guest: the guest is the source, the host the target
+    ("The Foreign Minister of Egypt received the Foreign Minister of Iran.", {"IRN"}, {"EGY"}),
+    ("President of France Emmanuel Macron received the Prime Minister of India in Paris.",
+     {"IND"}, {"FRA"}),
+    ("Turkish Foreign Minister Hakan Fidan hosted his Somali counterpart in Ankara.", {"SOM"},
+     {"TUR"}),
+    ("The Foreign Minister of Egypt welcomed his Sudanese counterpart in Cairo.", {"SDN"},
+     {"EGY"}),
+    ("Chinese President Xi Jinping hosted a delegation of Vietnam in Beijing.", {"VNM"},
+     {"CHN"}),
+    ("The Foreign Minister of Kenya received the Ambassador of Japan.", {"JPN"}, {"KEN"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "source", "target"), HOSTING)
+def test_a_host_receives_its_guest(english, text, source, target):
+    _has(english, text, "CONSULT", source, target)
+
+
+CALLS = [
+    # a readout's «spoke with»: a call, both sides the source
+    ("Secretary of State Marco Rubio spoke today with Armenian Foreign Minister Ararat "
+     "Mirzoyan.", {"USA", "ARM"}),
+    ("Wang Yi talked with the Foreign Minister of Brazil about trade.", {"CHN", "BRA"}),
+    ("The President of Kenya spoke with the President of Tanzania on Monday.",
+     {"KEN", "TZA"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "source"), CALLS)
+def test_speaking_with_another_side_is_talks(english, text, source):
+    _has(english, text, "CONSULT", source, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Minister of Foreign Affairs of India spoke with reporters in Delhi.",
+        "The President of Kenya talked with students about the future.",
+        "Brazil spoke with one voice on the matter.",
+    ],
+)
+def test_speaking_with_no_actor_is_no_talks(english, text):
+    assert not [e for e in _events(english, text) if e[0] == "CONSULT"], _events(english, text)
+
+
+INVITATIONS = [
+    # an invitation, or accepting one, looks ahead: planned whatever its tense
+    ("The Secretary of State of the United States invited the Foreign Minister of Armenia to "
+     "Washington.", {"USA"}, {"ARM"}),
+    ("Japan extended an invitation to the President of Kenya.", {"JPN"}, {"KEN"}),
+    ("The President of Brazil accepted the invitation of India.", {"BRA"}, {"IND"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "source", "target"), INVITATIONS)
+def test_an_invitation_is_planned(english, text, source, target):
+    _has(english, text, "AGREE", source, target, "planned")
