@@ -329,3 +329,35 @@ INVITATIONS = [
 @pytest.mark.parametrize(("text", "source", "target"), INVITATIONS)
 def test_an_invitation_is_planned(english, text, source, target):
     _has(english, text, "AGREE", source, target, "planned")
+
+
+REMARKS = (
+    "Foreign Minister Sergey Lavrov's remarks following talks with Minister of Foreign Affairs "
+    "of Egypt Badr Abdelatty, Moscow, March 3, 2026\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I would like to thank my colleague for our cooperation.",
+        "We would like to thank Egypt for its support.",
+        "I would like to congratulate our Egyptian friends on the anniversary.",
+        "I thank my colleague for the cooperation.",
+    ],
+)
+def test_courtesy_of_the_speaker_is_done(english, sentence):
+    """«I would like to thank …»: courtesy in the first person (singular too), not a
+    condition; the speaker thanks as he speaks."""
+    _has(english, REMARKS + sentence, "SUPPORT", {"RUS"}, {"EGY"})
+
+
+def test_a_wish_of_another_side_stays_conditional(english):
+    _has(
+        english,
+        "If Japan would like to join, Russia would support the bid of Japan.",
+        "SUPPORT",
+        {"RUS"},
+        {"JPN"},
+        "hypothetical",
+    )

@@ -214,6 +214,7 @@ class FactLexicon:
     latter_anaphora: set[str]
     title_anaphora: set[str]
     anaphora_subjects_only: bool
+    polite_verbs: set[str]
     visitor_nouns: set[str]
     colleagues: set[str]
 
@@ -378,6 +379,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         latter_anaphora=c.words(facts.get("latter_anaphora", [])),
         title_anaphora=c.words(facts.get("title_anaphora", [])),
         anaphora_subjects_only=bool(facts.get("anaphora_subjects_only", False)),
+        polite_verbs=c.words(facts.get("polite_verbs", [])),
         visitor_nouns=c.words(facts.get("visitor_nouns", [])),
         colleagues=c.words(load_json(f"lang/{language}.json").get("colleague_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
