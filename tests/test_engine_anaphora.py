@@ -137,3 +137,15 @@ def test_a_protest_to_him_is_aimed_at_the_summoned_envoys_state(analyzer, title,
     found = _events(analyzer, text)
     assert found and found[-1][:3] == ("ACCUSE", ["RUS"], [code]), found
     assert all(e[2] in ([], [code]) for e in found), found
+
+
+def test_a_pronoun_after_a_title_subject_is_the_title_s_person(analyzer):
+    """«Министр передал Арагчи приглашение. Он призвал …»: the sentence before is about the
+    minister its subject points back to, not about the guest it names as an object."""
+    text = (
+        "КАИР, 5 марта. /ТАСС/. Министр иностранных дел Египта Бадр Абдель Ати провёл "
+        "переговоры с министром иностранных дел Ирана Аббасом Арагчи. Министр передал Аббасу "
+        "Арагчи приглашение посетить Каир. Он также призвал Израиль прекратить огонь."
+    )
+    found = _events(analyzer, text)
+    assert ("REQUEST", ["EGY"], ["ISR"], "done") in found, found

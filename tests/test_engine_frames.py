@@ -454,3 +454,45 @@ def test_an_agentless_english_passive_in_a_statement_is_the_ministrys_own_act(
     text = "Statement by the Russian Foreign Ministry, Moscow, May 3, 2026\n\n" + sentence
     found = _events(analyzer, text)
     assert (kind, ["RUS"], [target]) in found, found
+
+
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("Выступление Министра иностранных дел России С.В.Лаврова по итогам переговоров с "
+         "Министром иностранных дел Египта Б.Абдельатти, Москва, 3 марта 2026 года", "Moscow"),
+        ("Вступительное слово Министра иностранных дел России С.В.Лаврова в ходе "
+         "пресс-конференции по итогам переговоров с Министром иностранных дел Индии "
+         "С.Джайшанкаром, Нью-Дели, 14 ноября 2026 года", "New Delhi"),
+        ("Выступление Министра иностранных дел России С.В.Лаврова на встрече с Министром "
+         "иностранных дел Бразилии (Москва, 18 июня 2026 года)", "Moscow"),
+    ],
+)  # fmt: skip
+def test_a_title_gives_its_place_after_a_comma_as_in_parentheses(analyzer, title, place):
+    """A title ending «…, Москва, 3 марта 2026 года» (as English ones end «…, Moscow, March
+    3, 2026») has its place too, so talks held there go from the guest to the host in both
+    languages."""
+    doc = analyzer.analyze_text(title + "\n\nПровели переговоры с моим коллегой.")
+    assert doc.entities[doc.metadata.place_entity_id].name_en == place
+
+
+def test_talks_in_the_speaker_s_capital_go_from_the_guest_in_both_languages(analyzer):
+    from demarche.pipeline import Analyzer
+
+    ru = analyzer.analyze_text(
+        "Выступление Министра иностранных дел России С.В.Лаврова по итогам переговоров с "
+        "Министром иностранных дел Египта Б.Абдельатти, Москва, 3 марта 2026 года\n\n"
+        "Провели содержательные переговоры с моим другом и коллегой Б.Абдельатти."
+    )
+    en = Analyzer(language="en").analyze_text(
+        "Foreign Minister Sergey Lavrov's remarks following talks with Minister of Foreign "
+        "Affairs of Egypt Badr Abdelatty, Moscow, March 3, 2026\n\n"
+        "We held productive talks with my friend and colleague Badr Abdelatty."
+    )
+    for doc in (ru, en):
+        consult = [
+            ([r.code for r in e.source], [r.code for r in e.target])
+            for e in doc.facts.events
+            if e.type == "CONSULT"
+        ]
+        assert consult == [(["EGY"], ["RUS"])], consult

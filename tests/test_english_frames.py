@@ -227,3 +227,138 @@ def test_the_voice_judges_answers_and_protests(english, text, kind, target):
         (e.type, {r.code for r in e.source}, {r.code for r in e.target}) for e in doc.facts.events
     ]
     assert (kind, {"RUS"}, target) in found, found
+
+
+ANAPHORA = [
+    # a subject pronoun: the person the sentence before names first
+    ("Foreign Minister of Egypt Badr Abdelatty visited Madrid on Monday. He condemned the "
+     "missile launch by North Korea.", "ACCUSE", {"EGY"}, {"PRK"}),
+    ("Foreign Minister of Japan Takeshi Iwaya said he would visit Seoul. He urged Pakistan to "
+     "show restraint.", "REQUEST", {"JPN"}, {"PAK"}),
+    # a bare title with «the»: the last phrase with that title that names its person
+    ("Secretary of State Marco Rubio spoke by phone with Foreign Minister of India "
+     "Subrahmanyam Jaishankar. The Secretary welcomed the decision of Pakistan.", "SUPPORT",
+     {"USA"}, {"PAK"}),
+    # a chain: a title subject passes its person on to the pronoun after it, past the people
+    # its sentence names as objects
+    ("Secretary of State Marco Rubio spoke by phone with Foreign Minister of India "
+     "Subrahmanyam Jaishankar. The Secretary also invited the Minister to Washington. He urged "
+     "Pakistan to show restraint.", "REQUEST", {"USA"}, {"PAK"}),
+    ("Chancellor of Germany Friedrich Merz received the President of Kenya in Berlin. The "
+     "Chancellor thanked Kenya for its mediation. He condemned the attacks by Russia.",
+     "ACCUSE", {"DEU"}, {"RUS"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target"), ANAPHORA)
+def test_a_subject_pronoun_or_bare_title_is_the_person_named_before(
+    english, text, kind, source, target
+):
+    _has(english, text, kind, source, target)
+
+
+NO_ANAPHORA = [
+    # another pronoun is another person: «she» does not take up the «he» before it
+    "President of France Emmanuel Macron received the Prime Minister of India in Paris. He "
+    "said the talks were useful. She condemned the attack.",
+    # a pronoun with no person named before it
+    "The talks were useful. He condemned the attack on the embassy.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ANAPHORA)
+def test_no_person_before_no_anaphora(english, text):
+    assert not [e for e in _events(english, text) if e[0] == "ACCUSE"], _events(english, text)
+
+
+HOSTING = [
+    # hosting or receiving a guest: the guest is the source, the host the target
+    ("The Foreign Minister of Egypt received the Foreign Minister of Iran.", {"IRN"}, {"EGY"}),
+    ("President of France Emmanuel Macron received the Prime Minister of India in Paris.",
+     {"IND"}, {"FRA"}),
+    ("Turkish Foreign Minister Hakan Fidan hosted his Somali counterpart in Ankara.", {"SOM"},
+     {"TUR"}),
+    ("The Foreign Minister of Egypt welcomed his Sudanese counterpart in Cairo.", {"SDN"},
+     {"EGY"}),
+    ("Chinese President Xi Jinping hosted a delegation of Vietnam in Beijing.", {"VNM"},
+     {"CHN"}),
+    ("The Foreign Minister of Kenya received the Ambassador of Japan.", {"JPN"}, {"KEN"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "source", "target"), HOSTING)
+def test_a_host_receives_its_guest(english, text, source, target):
+    _has(english, text, "CONSULT", source, target)
+
+
+CALLS = [
+    # a readout's «spoke with»: a call, both sides the source
+    ("Secretary of State Marco Rubio spoke today with Armenian Foreign Minister Ararat "
+     "Mirzoyan.", {"USA", "ARM"}),
+    ("Wang Yi talked with the Foreign Minister of Brazil about trade.", {"CHN", "BRA"}),
+    ("The President of Kenya spoke with the President of Tanzania on Monday.",
+     {"KEN", "TZA"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "source"), CALLS)
+def test_speaking_with_another_side_is_talks(english, text, source):
+    _has(english, text, "CONSULT", source, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Minister of Foreign Affairs of India spoke with reporters in Delhi.",
+        "The President of Kenya talked with students about the future.",
+        "Brazil spoke with one voice on the matter.",
+    ],
+)
+def test_speaking_with_no_actor_is_no_talks(english, text):
+    assert not [e for e in _events(english, text) if e[0] == "CONSULT"], _events(english, text)
+
+
+INVITATIONS = [
+    # an invitation, or accepting one, looks ahead: planned whatever its tense
+    ("The Secretary of State of the United States invited the Foreign Minister of Armenia to "
+     "Washington.", {"USA"}, {"ARM"}),
+    ("Japan extended an invitation to the President of Kenya.", {"JPN"}, {"KEN"}),
+    ("The President of Brazil accepted the invitation of India.", {"BRA"}, {"IND"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "source", "target"), INVITATIONS)
+def test_an_invitation_is_planned(english, text, source, target):
+    _has(english, text, "AGREE", source, target, "planned")
+
+
+REMARKS = (
+    "Foreign Minister Sergey Lavrov's remarks following talks with Minister of Foreign Affairs "
+    "of Egypt Badr Abdelatty, Moscow, March 3, 2026\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I would like to thank my colleague for our cooperation.",
+        "We would like to thank Egypt for its support.",
+        "I would like to congratulate our Egyptian friends on the anniversary.",
+        "I thank my colleague for the cooperation.",
+    ],
+)
+def test_courtesy_of_the_speaker_is_done(english, sentence):
+    """«I would like to thank …»: courtesy in the first person (singular too), not a
+    condition; the speaker thanks as he speaks."""
+    _has(english, REMARKS + sentence, "SUPPORT", {"RUS"}, {"EGY"})
+
+
+def test_a_wish_of_another_side_stays_conditional(english):
+    _has(
+        english,
+        "If Japan would like to join, Russia would support the bid of Japan.",
+        "SUPPORT",
+        {"RUS"},
+        {"JPN"},
+        "hypothetical",
+    )

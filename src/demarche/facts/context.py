@@ -186,9 +186,19 @@ class FactContext:
             wanted = agrees and (title is None or lemma == title)
             if token.pos in ("NOUN", "PROPN") and lemma in nouns and wanted:
                 # «Посла Индонезии в Москве»: the envoy's state, not where he serves
-                marked = [c for c in view.children[index] if view.case_words(c)]
+                # («The Secretary and the Foreign Minister»: not its conjunct's either)
+                marked = [
+                    c
+                    for c in view.children[index]
+                    if view.case_words(c) or view.tokens[c].rel == "conj"
+                ]
                 inside = set(view.subtree(index)) - {i for c in marked for i in view.subtree(c)}
                 refs = self.actors_in(view, sorted(inside))
+                named = view.mentions[token.head] if 0 <= token.head < len(view.tokens) else None
+                if title and not refs and token.rel == "compound" and named is not None:
+                    # «Secretary of State Marco Rubio»: the title modifies the name it bears
+                    person = named.entity_id and self.entity(named).kind == "person"
+                    refs = [r for r in [self.ref(named)] if r is not None and person]
                 if refs and all(refs[0].code != r.code for _, r in found):
                     found.append((index, refs[0]))
         return [ref for _, ref in sorted(found, key=lambda pair: pair[0])]

@@ -215,6 +215,8 @@ class FactLexicon:
     title_anaphora: set[str]
     manner: LemmaMatcher
     response_cues: tuple[str, ...]
+    anaphora_subjects_only: bool
+    polite_verbs: set[str]
     visitor_nouns: set[str]
     colleagues: set[str]
 
@@ -380,6 +382,8 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         title_anaphora=c.words(facts.get("title_anaphora", [])),
         manner=LemmaMatcher(c.phrases({w: w for w in facts.get("manner_phrases", [])}), 1),
         response_cues=tuple(facts.get("response_cues", [])),
+        anaphora_subjects_only=bool(facts.get("anaphora_subjects_only", False)),
+        polite_verbs=c.words(facts.get("polite_verbs", [])),
         visitor_nouns=c.words(facts.get("visitor_nouns", [])),
         colleagues=c.words(load_json(f"lang/{language}.json").get("colleague_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),

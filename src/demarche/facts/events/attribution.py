@@ -88,7 +88,9 @@ def _own_country(context: FactContext, view: SentenceView, subjects: list[int]):
     return _anaphora(context, view, [], demonstrative=False)[:1]
 
 
-def _person_anaphor(context: FactContext, view: SentenceView, subjects: list[int]):
+def _person_anaphor(
+    context: FactContext, view: SentenceView, subjects: list[int], depth: int = 0
+) -> list[ActorRef]:
     """«Он также провёл переговоры», «Тот передал приглашение», «Министр осудил удары»: a
     pronoun or a bare title as the only subject stands for a person named in the last three
     sentences (the first named, or for «тот» the last), a title first for the last phrase
@@ -113,17 +115,96 @@ def _person_anaphor(context: FactContext, view: SentenceView, subjects: list[int
         if not other.children:
             other.build_tree()
     number = token.feats.get("Number")
+    if lexicon.anaphora_subjects_only:
+        return _subject_anaphor(context, earlier, lemma if title else "", lemma, latter, depth)
     for other in earlier if title else []:
         same = context.people_named(other, title=lemma, number=number)
         if same:
             return same[:1]
     for other in earlier[:3]:
+        if not latter and depth < 3:
+            # «The Secretary invited Mirzoyan to Washington. He urged …», «Министр осудил …
+            # Он призвал …»: a sentence whose subject points back itself passes its referent
+            # on, before the people it names as objects
+            chained = _main_subject_anaphor(context, other, depth + 1, lemma if pronoun else "")
+            if chained is None:
+                return []  # «He said … She condemned …»: another pronoun, another person
+            if chained:
+                return chained
+        if _unknown_person_first(context, other, latter):
+            return []  # «Analyst John Doe … He said …»: a name we cannot place blocks the way
         people = context.people_named(other, number=number)
         if people:
             return [people[-1] if latter else people[0]]
     voice = context.voice(view)
     own = context.doc.metadata.genre in lexicon.own_act_genres
     return [voice] if title and own and voice is not None else []
+
+
+def _subject_anaphor(context, earlier, title: str, pronoun: str, latter: bool, depth: int):
+    """A pack that binds anaphora to subjects only (English: «Secretary of State Marco Rubio
+    spoke … The Secretary welcomed … He urged …»): a title stands for the nearest main-clause
+    subject headed by that title that names its person; a pronoun for the main-clause
+    subject of the nearest sentence naming a person, or nothing when that sentence's subject
+    is no person we can place."""
+    for position, other in enumerate(earlier):
+        tokens = other.tokens
+        roots = [i for i, t in enumerate(tokens) if t.rel == "root"]
+        heads = [c for r in roots for c in other.children[r] if tokens[c].rel in _SUBJECT]
+        scope = sorted({i for c in heads for i in other.subtree(c)})
+        people = [r for r in context.actors_in(other, scope) if r.person]
+        if title:
+            if any(fold(tokens[i].lemma) == title for i in scope) and people:
+                return people[:1]
+            continue
+        if position >= 3:
+            return []
+        if len(heads) == 1 and not people and depth < 3:
+            chained = _main_subject_anaphor(context, other, depth + 1, pronoun)
+            if chained is None:
+                return []  # «He said … She condemned …»: another pronoun, another person
+            if chained:
+                return chained
+        if people:
+            return [people[-1] if latter else people[0]]
+        named = context.people_named(other) or other.people
+        if named:
+            return []  # the nearest sentence with a person has none as its subject
+    return []
+
+
+def _unknown_person_first(context: FactContext, view: SentenceView, latter: bool) -> bool:
+    """Whether the person a pronoun would take from this sentence (its first, or for «the
+    latter» its last) is one whose side no one names."""
+    known = [
+        i
+        for i, m in enumerate(view.mentions)
+        if m is not None and m.entity_id and context.entity(m).kind == "person"
+    ]
+    unknown = [i for i, m in view.people.items() if context.person_ref(view, m) is None]
+    if not unknown:
+        return False
+    if not known:
+        return True
+    return max(unknown) > max(known) if latter else min(unknown) < min(known)
+
+
+def _main_subject_anaphor(context: FactContext, view: SentenceView, depth: int, pronoun: str):
+    """The referent of the main clause's subject when it is itself a pronoun or a bare title
+    naming no actor (a chain of «He … He …» or «The Secretary … He …»); None when it is
+    another personal pronoun than ``pronoun`` («she» after «he»)."""
+    if not view.children:
+        view.build_tree()
+    tokens = view.tokens
+    roots = [i for i, t in enumerate(tokens) if t.rel == "root"]
+    subjects = [c for r in roots for c in view.children[r] if tokens[c].rel in _SUBJECT]
+    if len(subjects) != 1 or context.actors_in(view, view.subtree(subjects[0])):
+        return []
+    lemma = fold(tokens[subjects[0]].lemma)
+    persons = context.lexicon.person_anaphora
+    if pronoun and lemma in persons and lemma != pronoun and tokens[subjects[0]].pos == "PRON":
+        return None
+    return _person_anaphor(context, view, subjects, depth)
 
 
 def _subject_refs(

@@ -137,7 +137,9 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
     conditional = any(
         fold(t.lemma) in context.lexicon.conditional
         for i, t in enumerate(tokens)
-        if i not in reported and not _aside_auxiliary(view, hit, i)
+        if i not in reported
+        and not _aside_auxiliary(view, hit, i)
+        and not _polite(context, view, i)
     )
     if (conditional or _possible(context, view, hit)) and not performative:
         aux.append("hypothetical")
@@ -203,6 +205,22 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         aux=aux,
         confidence=_confidence(pro_drop, target),
         note=note,
+    )
+
+
+def _polite(context: FactContext, view: SentenceView, index: int) -> bool:
+    """«I would like to thank …», «We would wish to express our gratitude …»: a conditional
+    auxiliary on a verb of wishing with a first-person subject is courtesy, and the act it
+    introduces is done as it is said."""
+    tokens = view.tokens
+    head = tokens[index].head
+    if tokens[index].rel != "aux" or not 0 <= head < len(tokens):
+        return False
+    if fold(tokens[head].lemma) not in context.lexicon.polite_verbs:
+        return False
+    return any(
+        tokens[c].rel in ("nsubj", "nsubj:pass") and fold(tokens[c].lemma) in context.lexicon.we
+        for c in view.children[head]
     )
 
 

@@ -155,7 +155,9 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
             objects = [c for c in objects if fold(tokens[c].lemma) not in pronouns] + [noun]
     exclude = {r.code for r in source}
     target = _nearest_actors(context, view, objects, exclude, head)
-    if entry.get("needs_target") and not _actor_object(context, view, verb):
+    needs = entry.get("needs_target")
+    marked = needs if isinstance(needs, str) else None
+    if needs and not _actor_object(context, view, verb, marked):
         return [], [], False  # «признать ошибку»: no actor recognised, no recognition
     if entry.get("roles") == "passive":  # «пользуется поддержкой X»: X is the source
         source, target = target, source
@@ -554,11 +556,16 @@ def _under_circumstance(context: FactContext, view: SentenceView, index: int) ->
     return False
 
 
-def _actor_object(context: FactContext, view: SentenceView, verb: int) -> bool:
+def _actor_object(
+    context: FactContext, view: SentenceView, verb: int, preposition: str | None = None
+) -> bool:
     """The verb's direct object names an actor («признала Исламский Эмират Афганистан»), not
-    a clause («как признали А.Меркель и Ф.Олланд, … понадобились …»)."""
+    a clause («как признали А.Меркель и Ф.Олланд, … понадобились …»); with ``preposition``
+    (needs_target naming one), the object of that preposition does ('spoke with Foreign
+    Minister Mirzoyan', not 'spoke with reporters')."""
     return any(
-        view.tokens[c].rel == "obj" and context.actors_in(view, view.subtree(c))
+        (view.tokens[c].rel == "obj" if preposition is None else preposition in view.case_words(c))
+        and context.actors_in(view, view.subtree(c))
         for c in view.children[verb]
     )
 
