@@ -100,3 +100,17 @@ def test_an_announced_expulsion_is_done_as_it_is_declared(analyzer, sentence):
 def test_a_plain_announced_sanction_is_planned(analyzer):
     found = _events(analyzer, STATEMENT + "Мы закроем генконсульство Эстонии в Санкт-Петербурге.")
     assert ("SANCTION", ["RUS"], ["EST"], "planned") in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Требуем от Израиля прекратить боевые действия.",
+        "Призываем Израиль прекратить боевые действия.",
+        "Настоятельно требуем от Вильнюса отменить это решение.",
+    ],
+)
+def test_a_present_tense_call_is_made_now(analyzer, sentence):
+    found = _events(analyzer, STATEMENT + sentence)
+    requests = [e for e in found if e[0] == "REQUEST"]
+    assert requests and all(e[3] == "done" for e in requests), found

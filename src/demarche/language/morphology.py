@@ -44,7 +44,7 @@ class Morphology:
         self.lemma = lru_cache(maxsize=size)(self._lemma)
         self.nominative = lru_cache(maxsize=size)(self._nominative)
         self.tag = lru_cache(maxsize=size)(self._tag)
-        self.only_future = lru_cache(maxsize=size)(self._only_future)
+        self.finite_tense = lru_cache(maxsize=size)(self._finite_tense)
         self.verb_lemma = lru_cache(maxsize=size)(self._verb_lemma)
 
     def _tag(self, word: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
@@ -91,11 +91,16 @@ class Morphology:
         verb = next((p for p in parses if p.tag.POS in ("VERB", "INFN")), None)
         return verb.normal_form if verb is not None else None
 
-    def _only_future(self, word: str) -> bool:
-        """«вышлем», «будет»: every verb reading of the form is future (or imperative), none
-        present («приветствуем», «используем» may be either aspect: present)."""
-        tenses = {str(p.tag.tense) for p in self.parse(word) if p.tag.POS == "VERB"}
-        return "futr" in tenses and tenses <= {"futr", "None"}
+    def _finite_tense(self, word: str) -> str | None:
+        """The tense every finite verb reading of a non-past form agrees on: «вышлем», «будет»
+        only future, «требуем», «ценим» only present; None when the readings differ or there
+        is none (an imperative reading does not count)."""
+        tenses = {str(p.tag.tense) for p in self.parse(word) if p.tag.POS == "VERB"} - {"None"}
+        if tenses == {"futr"}:
+            return "Fut"
+        if tenses == {"pres"}:
+            return "Pres"
+        return None
 
     def _lexical_keys(self, word: str) -> frozenset[str]:
         """The folded surface and the lemmas of the likeliest parses."""

@@ -65,15 +65,16 @@ def tag_morphology(sentences: list[Sentence], models: LanguageModels) -> None:
                 token.lemma = lemma(token.text, pos, token.feats.get("Case", ""))
             else:
                 token.lemma = token.text
-            if pos in ("VERB", "AUX") and token.feats.get("Tense") == "Pres":
-                _future_by_dictionary(token, models)
+            if pos in ("VERB", "AUX") and token.feats.get("Tense") in ("Pres", "Fut"):
+                _tense_by_dictionary(token, models)
 
 
-def _future_by_dictionary(token, models: LanguageModels) -> None:
+def _tense_by_dictionary(token, models: LanguageModels) -> None:
     """«вышлем», «будет»: the tagger calls a perfective verb's non-past and the future of
-    «быть» present; the dictionary knows when a form can only be future."""
-    if models.morphology.only_future(token.text.lower()):
-        token.feats["Tense"] = "Fut"
+    «быть» present, and «требуем» future; the dictionary knows when a form has one tense."""
+    tense = models.morphology.finite_tense(token.text.lower())
+    if tense is not None:
+        token.feats["Tense"] = tense
 
 
 def ner_spans(
