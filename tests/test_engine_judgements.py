@@ -188,3 +188,18 @@ def test_a_judged_act_that_names_its_doer_is_reported_too(analyzer, sentence, do
 def test_a_judged_act_with_no_doer_is_only_the_judgements_topic(analyzer):
     found = _events(analyzer, "Решительно осуждаем удары по мирным кварталам Газы.")
     assert [e[0] for e in found] == ["ACCUSE"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Россия направила в Мьянму спасателей и 30 тонн гуманитарных грузов.", "RUS", "MMR"),
+        ("МЧС России доставило в Сирию две партии гуманитарной помощи.", "RUS", "SYR"),
+        ("Китай передал Лаосу миллион доз гуманитарной помощи.", "CHN", "LAO"),
+    ],
+)
+def test_an_act_noun_under_a_quantity_or_a_conjunct_keeps_its_verbs_doer(
+    analyzer, sentence, source, target
+):
+    found = _events(analyzer, sentence)
+    assert any(e[:3] == ("AID", [source], [target]) for e in found), found

@@ -355,7 +355,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         past_plural_endings=tuple(facts.get("past_plural_endings", [])),
         institution_nouns=c.words(facts.get("institution_nouns", [])),
         plan_words=c.words(facts.get("plan_words", [])),
-        carrier_nouns=frozenset(c.words(facts.get("carrier_nouns", []))),
+        carrier_nouns=frozenset(
+            c.words(facts.get("carrier_nouns", []) + facts.get("measure_nouns", []))
+        ),
         proposal_words=c.words(facts.get("proposal_words", [])),
         modal_words=c.words(facts.get("modal_words", [])),
         reporting_verbs=c.words(facts.get("reporting_verbs", [])),

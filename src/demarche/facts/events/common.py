@@ -82,16 +82,20 @@ def _governing_verb(view: SentenceView, head: int, carriers: frozenset[str] = fr
     """The verb a noun trigger hangs from (``подтвердили поддержку``), else the trigger; a
     carrier noun between them («объявило о введении санкций», «приняли решение о высылке»)
     passes the act on to its verb."""
-    token = view.tokens[head]
-    if token.pos == "VERB":
+    tokens = view.tokens
+    if tokens[head].pos == "VERB":
         return head
-    parent = token.head
-    if 0 <= parent < len(view.tokens) and view.tokens[parent].pos in ("VERB", "AUX"):
-        return parent
-    if 0 <= parent < len(view.tokens) and fold(view.tokens[parent].lemma) in carriers:
-        grand = view.tokens[parent].head
-        if 0 <= grand < len(view.tokens) and view.tokens[grand].pos in ("VERB", "AUX"):
-            return grand
+    node = tokens[head].head
+    for _ in range(3):
+        if not 0 <= node < len(tokens):
+            return head
+        if tokens[node].pos in ("VERB", "AUX"):
+            return node
+        # «направила спасателей и 30 тонн гуманитарных грузов»: through a carrier or measure
+        # noun, and from a conjunct to the first one
+        if fold(tokens[node].lemma) not in carriers and tokens[head].rel != "conj":
+            return head
+        head, node = node, tokens[node].head
     return head
 
 
