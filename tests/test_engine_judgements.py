@@ -203,3 +203,39 @@ def test_an_act_noun_under_a_quantity_or_a_conjunct_keeps_its_verbs_doer(
 ):
     found = _events(analyzer, sentence)
     assert any(e[:3] == ("AID", [source], [target]) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Вильнюс закрывал границу с Белоруссией уже дважды.", "SANCTION"),
+        ("Япония в одностороннем порядке прервала консультации с Россией.", "SANCTION"),
+        ("Канберра сворачивает научное сотрудничество с Россией.", "SANCTION"),
+        ("Варшава закрыла генеральное консульство России в Познани.", "SANCTION"),
+    ],
+)
+def test_both_aspects_of_a_sanction_verb_with_each_object(analyzer, sentence, kind):
+    found = _events(analyzer, sentence)
+    assert any(e[0] == kind and e[2] for e in found), found
+
+
+def test_however_is_no_joint_act(analyzer):
+    found = _events(
+        analyzer,
+        "Вместе с тем мы не намерены сворачивать научные контакты с Австралией.",
+    )
+    assert ("SANCTION", ["RUS"], ["AUS"], "negated") in found, found
+
+
+def test_a_sanction_naming_no_one_is_aimed_at_the_other_state_of_the_headline(analyzer):
+    doc = analyzer.analyze_text(
+        "Рыженков: Минск примет меры в ответ на закрытие Литвой пунктов пропуска\n"
+        "МИНСК, 8 февраля (БелТА) - Рыженков напомнил, что Вильнюс уже закрывал границу в "
+        "октябре 2025 года."
+    )
+    assert doc.metadata.date.isoformat() == "2026-02-08"  # after the October it recalls
+    found = [
+        (e.type, [r.code for r in e.source], [r.code for r in e.target], e.modality)
+        for e in doc.facts.events
+    ]
+    assert ("SANCTION", ["LTU"], ["BLR"], "historical") in found, found

@@ -150,6 +150,7 @@ class FactLexicon:
     conditional: set[str]
     negation: set[str]
     joint: LemmaMatcher
+    joint_exceptions: LemmaMatcher
     relative_dates: dict[str, int | str]
     loaded_labels: LemmaMatcher
     euphemisms: LemmaMatcher
@@ -305,6 +306,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         conditional=c.words(facts["conditional_words"]),
         negation=c.words(facts["negation_words"]),
         joint=listed("joint_markers"),
+        joint_exceptions=LemmaMatcher(
+            c.phrases({w: w for w in facts.get("joint_exceptions", [])}), 1
+        ),
         relative_dates={
             " ".join(c.lemmas(k.split())): v for k, v in facts["relative_dates"].items()
         },

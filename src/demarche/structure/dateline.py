@@ -115,13 +115,19 @@ def _year(doc: Document, month: int | None = None, day: int | None = None) -> in
     if doc.given_date:
         return doc.given_date.year
     full = [value for _, _, value in find_full_dates(doc.text, doc.language)]
+    partial = [value for _, _, value in find_dates(doc.text, doc.language)]
     years = [int(y) for y in _YEARS.findall(doc.text)] + [value.year for value in full]
-    years += [int(value[:4]) for _, _, value in find_dates(doc.text, doc.language)]
+    years += [int(value[:4]) for value in partial]
     years += [int(m.group(2)) + int(m.group(1)) for m in _ANNIVERSARY.finditer(doc.text)]
     if not years:
         return None
     year = max(years)
-    latest = max((value for value in full if value.year == year), default=None)
-    if latest and month and day and (month, day) < (latest.month, latest.day):
+    # the latest day (or month: «в октябре 2025 года») of that year the report recalls
+    known = [(value.month, value.day) for value in full if value.year == year]
+    known += [
+        (int(value[5:7]), 1) for value in partial if len(value) >= 7 and int(value[:4]) == year
+    ]
+    latest = max(known, default=None)
+    if latest and month and day and (month, day) < latest:
         year += 1
     return year

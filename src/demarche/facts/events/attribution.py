@@ -240,6 +240,31 @@ def _pronoun_object(context: FactContext, view: SentenceView, verb: int, source)
     return _anaphora(context, view, source, demonstrative=False)
 
 
+def _headline_target(context: FactContext, view: SentenceView, source: list[ActorRef]):
+    """«Комментарий … в связи с новыми санкциями Австралии», «Минск примет зеркальные меры в
+    ответ на закрытие Литвой пунктов пропуска»: a hostile act aimed at no one the sentence
+    names is aimed at the one other state the title or headline names."""
+    first = context.views[0] if context.views else None
+    title = context.doc.metadata.title
+    if title is None and first is not None and first.index != view.index:
+        text = context.doc.text[first.sentence.start : first.sentence.end].rstrip()
+        if "\n" not in text and not text.endswith((".", "!", "?")):
+            title = (first.sentence.start, first.sentence.end)  # a headline
+    if title is None:
+        return []
+    codes = {r.code for r in source}
+    named: list[ActorRef] = []
+    for other in context.views:
+        if not (title[0] <= other.sentence.start < title[1]):
+            continue
+        for ref in context.actors_in(other, list(range(len(other.tokens)))):
+            entity = context.doc.entities.get(ref.entity_id or "")
+            state = entity is not None and entity.kind != "organization" and ref.sector != "IGO"
+            if state and ref.code not in codes and all(ref.code != n.code for n in named):
+                named.append(ref)
+    return named if len(named) == 1 else []
+
+
 def _otherwise(context: FactContext, view: SentenceView, source: list[ActorRef]):
     """«Призываем Хельсинки одуматься. В противном случае Россия будет вынуждена принять
     ответные меры»: the alternative to a call is aimed at whom the call addressed."""
@@ -393,11 +418,17 @@ def _joint(context: FactContext, view: SentenceView, entry: dict, verb) -> bool:
         return False  # «предложили американцам провести консультации»: an offer is one side's
     if entry.get("needs_object") == "agreement" or entry["type"] == "AGREE":
         return True
-    if context.lexicon.joint.find(view.tokens) or _plural_sides(context, view, verb):
+    if _joint_marker(context, view) or _plural_sides(context, view, verb):
         return True
     # What «we» did at the talks (past) was done together; what «we» call for now is our own.
     past = verb.feats.get("Tense") == "Past" or verb.text.lower().endswith("ли")
     return entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN") and past and _talks(context)
+
+
+def _joint_marker(context: FactContext, view: SentenceView) -> bool:
+    """«совместно», «обе стороны» …, not inside «вместе с тем» (however)."""
+    taken = {i for h in context.lexicon.joint_exceptions.find(view.tokens) for i in h.indexes}
+    return any(not taken & set(h.indexes) for h in context.lexicon.joint.find(view.tokens))
 
 
 def _plural_sides(context: FactContext, view: SentenceView, verb) -> bool:

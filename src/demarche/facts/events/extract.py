@@ -7,7 +7,11 @@ from dataclasses import replace
 from typing import Any
 
 from demarche.facts.context import FactContext, SentenceView, sides_before
-from demarche.facts.events.attribution import _agreement_parties, _antecedent
+from demarche.facts.events.attribution import (
+    _agreement_parties,
+    _antecedent,
+    _headline_target,
+)
 from demarche.facts.events.circumstances import _at_home_of, _date, _location, _military_object
 from demarche.facts.events.common import (
     _FUTURE_TO_AGREE,
@@ -48,6 +52,10 @@ from demarche.facts.events.triggers import (
 from demarche.facts.lexicon import Hit
 from demarche.language.morphology import fold
 from demarche.model import ActorRef, Event, Evidence
+
+# a sanction is aimed at someone even when its sentence names no one; a judgement or a
+# threat may answer no state («выступил против вмешательства внешних сил»)
+_AIMED = frozenset({"SANCTION"})
 
 
 def extract_events(context: FactContext, sentences: list[tuple[SentenceView, list[Hit]]]):
@@ -161,6 +169,8 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         target = _agreement_parties(context, view, source)  # «вышли из Черноморской инициативы»
     if not target and "negation" in aux:
         target = _antecedent(context, view, source)  # «Мы такие попытки не поддержим»
+    if not target and event_type in _AIMED:
+        target = _headline_target(context, view, source)
     hostile = event_type in _HOSTILE or event_type == "MOBILIZE"
     if (
         hostile
