@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pymorphy3
 from pymorphy3.units import DictionaryAnalyzer as _DICTIONARY
@@ -54,31 +54,8 @@ class Morphology:
         if parse.tag.POS == "ADJS":
             # «выражен протест»: a short participle, not the adjective «выраженный»
             parse = next((p for p in parses if p.tag.POS == "PRTS"), parse)
-        tag = parse.tag
-        pos = _UD_POS.get(str(tag.POS), "X")
-        if "Apro" in tag and pos == "ADJ":
-            pos = "DET"
-        elif pos == "NOUN" and (tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"}):
-            pos = "PROPN"
-        elif "NUMB" in tag:
-            pos = "NUM"
-        feats = []
-        for name, value in (
-            ("Case", _UD_CASE.get(str(tag.case))),
-            ("Number", {"sing": "Sing", "plur": "Plur"}.get(str(tag.number))),
-            ("Gender", {"masc": "Masc", "femn": "Fem", "neut": "Neut"}.get(str(tag.gender))),
-            ("Tense", {"past": "Past", "pres": "Pres", "futr": "Fut"}.get(str(tag.tense))),
-            ("Person", {"1per": "1", "2per": "2", "3per": "3"}.get(str(tag.person))),
-        ):
-            if value:
-                feats.append((name, value))
-        if tag.POS in ("PRTF", "PRTS"):  # what the passive word order of a predicate needs
-            feats.append(("VerbForm", "Part"))
-            if "pssv" in tag:
-                feats.append(("Voice", "Pass"))
-            if tag.POS == "PRTS":
-                feats.append(("Variant", "Short"))
-        return pos, tuple(feats), parse.normal_form
+        pos, feats = _ud_tag(parse.tag)
+        return pos, feats, parse.normal_form
 
     def _lexical_keys(self, word: str) -> frozenset[str]:
         """The folded surface and the lemmas of the likeliest parses."""
@@ -134,6 +111,37 @@ class Morphology:
                 return word
             return match_case(word, inflected.word)
         return word
+
+
+@cache  # pymorphy's dictionary has a few thousand distinct tags
+def _ud_tag(tag) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """UD part of speech and features of a pymorphy tag, once per distinct tag (tags hash
+    and compare by their grammemes): reading a grammeme off a tag (``tag.case``) intersects
+    two sets each time."""
+    pos = _UD_POS.get(str(tag.POS), "X")
+    if "Apro" in tag and pos == "ADJ":
+        pos = "DET"
+    elif pos == "NOUN" and (tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"}):
+        pos = "PROPN"
+    elif "NUMB" in tag:
+        pos = "NUM"
+    feats = []
+    for name, value in (
+        ("Case", _UD_CASE.get(str(tag.case))),
+        ("Number", {"sing": "Sing", "plur": "Plur"}.get(str(tag.number))),
+        ("Gender", {"masc": "Masc", "femn": "Fem", "neut": "Neut"}.get(str(tag.gender))),
+        ("Tense", {"past": "Past", "pres": "Pres", "futr": "Fut"}.get(str(tag.tense))),
+        ("Person", {"1per": "1", "2per": "2", "3per": "3"}.get(str(tag.person))),
+    ):
+        if value:
+            feats.append((name, value))
+    if tag.POS in ("PRTF", "PRTS"):  # what the passive word order of a predicate needs
+        feats.append(("VerbForm", "Part"))
+        if "pssv" in tag:
+            feats.append(("Voice", "Pass"))
+        if tag.POS == "PRTS":
+            feats.append(("Variant", "Short"))
+    return pos, tuple(feats)
 
 
 def name_stems(folded: str) -> set[str]:
