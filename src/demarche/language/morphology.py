@@ -66,9 +66,10 @@ class Morphology:
     def _lemma(self, word: str, pos: str = "", case: str = "") -> str:
         parses = self.parse(word)
         for parse in parses:
-            if pos and _UD_POS.get(str(parse.tag.POS)) != pos:
+            parse_pos, parse_case = _ud_pos_case(parse.tag)
+            if pos and parse_pos != pos:
                 continue
-            if case and _UD_CASE.get(str(parse.tag.case)) != case:
+            if case and parse_case != case:
                 continue
             return parse.normal_form
         return parses[0].normal_form if parses else fold(word)
@@ -98,10 +99,10 @@ class Morphology:
         ``singular``: one person's name («Налбандовым» is Налбандов, not the Налбандовы)."""
         if case in ("", "Nom"):
             return word
-        parses = [p for p in self.parse(word) if _UD_CASE.get(str(p.tag.case)) == case]
+        parses = [p for p in self.parse(word) if _ud_pos_case(p.tag)[1] == case]
         if singular:
             parses = [p for p in parses if p.tag.number != "plur"] or parses
-        same_pos = [p for p in parses if _UD_POS.get(str(p.tag.POS)) == pos]
+        same_pos = [p for p in parses if _ud_pos_case(p.tag)[0] == pos]
         for parse in same_pos or parses:
             wanted = {"nomn"}
             if parse.tag.number:
@@ -111,6 +112,13 @@ class Morphology:
                 return word
             return match_case(word, inflected.word)
         return word
+
+
+@cache
+def _ud_pos_case(tag) -> tuple[str | None, str | None]:
+    """A pymorphy tag's UD part of speech and case as the lemma look-ups compare them (None
+    where UD has none), once per distinct tag."""
+    return _UD_POS.get(str(tag.POS)), _UD_CASE.get(str(tag.case))
 
 
 @cache  # pymorphy's dictionary has a few thousand distinct tags
