@@ -11,6 +11,7 @@ document arrives; nothing reloads per document.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,6 +72,7 @@ class Analyzer:
         found = self._packs.get(language)
         if found is None:
             found = self._packs[language] = self._load_pack(language)
+            _freeze_loaded()
         return found
 
     def _load_pack(self, language: str) -> LanguagePack:
@@ -156,6 +158,15 @@ class Analyzer:
         from demarche.reading.sources import content_hash
 
         return self.analyze(RawDocument(doc_id, text, "<text>", content_hash=content_hash(text)))
+
+
+def _freeze_loaded() -> None:
+    """Move what loading left alive (~200k tracked objects: vocabularies, gazetteer,
+    lexicons) out of the garbage collector's sight. A full collection otherwise walks all of
+    them, ~70 ms each time, about 6% of the analysis of the mixed corpus; they live as long
+    as the process anyway. The loading's own garbage is collected first, so none is kept."""
+    gc.collect()
+    gc.freeze()
 
 
 def _label_paragraphs(doc: Document) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from demarche.actors.gazetteer import Gazetteer, Pattern, PatternWord
 from demarche.language.morphology import fold
@@ -112,7 +113,10 @@ def _function_word(morphology, text: str) -> bool:
     own = getattr(morphology, "function_word", None)
     if own is not None:
         return own(text)
-    return any(
-        parse.tag.POS in _FUNCTION_POS or "Apro" in parse.tag
-        for parse in morphology.parse(text)[:4]
-    )
+    return any(_function_tag(parse.tag) for parse in morphology.parse(text)[:4])
+
+
+@cache
+def _function_tag(tag) -> bool:
+    """A pymorphy tag of a pronoun, determiner or particle (once per distinct tag)."""
+    return tag.POS in _FUNCTION_POS or "Apro" in tag

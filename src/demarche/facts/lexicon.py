@@ -39,12 +39,17 @@ class LemmaMatcher:
 
     def find(self, tokens: list[Token]) -> list[Hit]:
         lemmas = [fold(t.lemma or t.text) for t in tokens]
+        by_first = self.by_first
+        # only the positions where some pattern starts (most sentences have none or few)
+        starts = [index for index, lemma in enumerate(lemmas) if lemma in by_first]
+        if not starts:
+            return []
         hits: list[Hit] = []
         used: set[int] = set()
-        for index, lemma in enumerate(lemmas):
+        for index in starts:
             if index in used:
                 continue
-            for pattern in self.by_first.get(lemma, ()):
+            for pattern in by_first[lemmas[index]]:
                 reach = pattern.payload.get("window", 0) if isinstance(pattern.payload, dict) else 0
                 indexes = self._rest(lemmas, index, pattern.lemmas, reach)
                 if indexes and not _voice_fits(tokens, indexes, pattern.payload):

@@ -392,7 +392,8 @@ class FastSyntax(_Tagger):
         rel_tail = _ff(rel.tail, hidden)
         results = []
         for start, words in zip(starts, sentences, strict=True):
-            own = np.r_[0, np.arange(start + 1, start + len(words) + 1)]  # root + own rows
+            own = np.arange(start, start + len(words) + 1)
+            own[0] = 0  # the root's row, then the sentence's own (np.r_ cost ~10 µs a call)
             scores = np.matmul(np.matmul(head_ff[own], head.kernel.array), tail_ff[own].T)
             results.append(scores[1:].argmax(-1))  # column 0 is the root
         # Relations: slovnet's bilinear layer on (head representation, token representation);

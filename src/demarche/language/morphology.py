@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pymorphy3
 from pymorphy3.units import DictionaryAnalyzer as _DICTIONARY
@@ -56,31 +56,8 @@ class Morphology:
         if parse.tag.POS == "ADJS":
             # «выражен протест»: a short participle, not the adjective «выраженный»
             parse = next((p for p in parses if p.tag.POS == "PRTS"), parse)
-        tag = parse.tag
-        pos = _UD_POS.get(str(tag.POS), "X")
-        if "Apro" in tag and pos == "ADJ":
-            pos = "DET"
-        elif pos == "NOUN" and (tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"}):
-            pos = "PROPN"
-        elif "NUMB" in tag:
-            pos = "NUM"
-        feats = []
-        for name, value in (
-            ("Case", _UD_CASE.get(str(tag.case))),
-            ("Number", {"sing": "Sing", "plur": "Plur"}.get(str(tag.number))),
-            ("Gender", {"masc": "Masc", "femn": "Fem", "neut": "Neut"}.get(str(tag.gender))),
-            ("Tense", {"past": "Past", "pres": "Pres", "futr": "Fut"}.get(str(tag.tense))),
-            ("Person", {"1per": "1", "2per": "2", "3per": "3"}.get(str(tag.person))),
-        ):
-            if value:
-                feats.append((name, value))
-        if tag.POS in ("PRTF", "PRTS"):  # what the passive word order of a predicate needs
-            feats.append(("VerbForm", "Part"))
-            if "pssv" in tag:
-                feats.append(("Voice", "Pass"))
-            if tag.POS == "PRTS":
-                feats.append(("Variant", "Short"))
-        return pos, tuple(feats), parse.normal_form
+        pos, feats = _ud_tag(parse.tag)
+        return pos, feats, parse.normal_form
 
     def _verb_lemma(self, word: str) -> str | None:
         """«закроем»: the verb a form can be when the likeliest reading is another word
@@ -111,9 +88,10 @@ class Morphology:
     def _lemma(self, word: str, pos: str = "", case: str = "") -> str:
         parses = self.parse(word)
         for parse in parses:
-            if pos and _UD_POS.get(str(parse.tag.POS)) != pos:
+            parse_pos, parse_case = _ud_pos_case(parse.tag)
+            if pos and parse_pos != pos:
                 continue
-            if case and _UD_CASE.get(str(parse.tag.case)) != case:
+            if case and parse_case != case:
                 continue
             return parse.normal_form
         return parses[0].normal_form if parses else fold(word)
@@ -143,10 +121,10 @@ class Morphology:
         ``singular``: one person's name («Налбандовым» is Налбандов, not the Налбандовы)."""
         if case in ("", "Nom"):
             return word
-        parses = [p for p in self.parse(word) if _UD_CASE.get(str(p.tag.case)) == case]
+        parses = [p for p in self.parse(word) if _ud_pos_case(p.tag)[1] == case]
         if singular:
             parses = [p for p in parses if p.tag.number != "plur"] or parses
-        same_pos = [p for p in parses if _UD_POS.get(str(p.tag.POS)) == pos]
+        same_pos = [p for p in parses if _ud_pos_case(p.tag)[0] == pos]
         for parse in same_pos or parses:
             wanted = {"nomn"}
             if parse.tag.number:
@@ -156,6 +134,44 @@ class Morphology:
                 return word
             return match_case(word, inflected.word)
         return word
+
+
+@cache
+def _ud_pos_case(tag) -> tuple[str | None, str | None]:
+    """A pymorphy tag's UD part of speech and case as the lemma look-ups compare them (None
+    where UD has none), once per distinct tag."""
+    return _UD_POS.get(str(tag.POS)), _UD_CASE.get(str(tag.case))
+
+
+@cache  # pymorphy's dictionary has a few thousand distinct tags
+def _ud_tag(tag) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """UD part of speech and features of a pymorphy tag, once per distinct tag (tags hash
+    and compare by their grammemes): reading a grammeme off a tag (``tag.case``) intersects
+    two sets each time."""
+    pos = _UD_POS.get(str(tag.POS), "X")
+    if "Apro" in tag and pos == "ADJ":
+        pos = "DET"
+    elif pos == "NOUN" and (tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"}):
+        pos = "PROPN"
+    elif "NUMB" in tag:
+        pos = "NUM"
+    feats = []
+    for name, value in (
+        ("Case", _UD_CASE.get(str(tag.case))),
+        ("Number", {"sing": "Sing", "plur": "Plur"}.get(str(tag.number))),
+        ("Gender", {"masc": "Masc", "femn": "Fem", "neut": "Neut"}.get(str(tag.gender))),
+        ("Tense", {"past": "Past", "pres": "Pres", "futr": "Fut"}.get(str(tag.tense))),
+        ("Person", {"1per": "1", "2per": "2", "3per": "3"}.get(str(tag.person))),
+    ):
+        if value:
+            feats.append((name, value))
+    if tag.POS in ("PRTF", "PRTS"):  # what the passive word order of a predicate needs
+        feats.append(("VerbForm", "Part"))
+        if "pssv" in tag:
+            feats.append(("Voice", "Pass"))
+        if tag.POS == "PRTS":
+            feats.append(("Variant", "Short"))
+    return pos, tuple(feats)
 
 
 def name_stems(folded: str) -> set[str]:
