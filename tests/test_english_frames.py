@@ -362,3 +362,34 @@ def test_a_wish_of_another_side_stays_conditional(english):
         {"JPN"},
         "hypothetical",
     )
+
+
+# Dates in English: an act dated a month or a year before the statement (its date from the
+# title line: a written date, a numeric one, or an ISO one) is historical; one dated days
+# before, or this month, is today's news.
+DATED = [
+    ("Statement of the Ministry\nLondon, March 3, 2026\n\nPoland expelled two Russian "
+     "diplomats in August 2023.", "SANCTION", {"POL"}, {"RUS"}, "historical"),
+    ("Statement of the Ministry\nLondon, March 3, 2026\n\nIn 2019, Japan imposed sanctions "
+     "on Iran.", "SANCTION", {"JPN"}, {"IRN"}, "historical"),
+    ("Statement of the Ministry\nLondon, March 3, 2026\n\nThe United States imposed "
+     "sanctions on Venezuela last year.", "SANCTION", {"USA"}, {"VEN"}, "historical"),
+    ("Statement of the Ministry\nLondon, March 3, 2026\n\nJapan imposed sanctions on Iran "
+     "in January.", "SANCTION", {"JPN"}, {"IRN"}, "historical"),
+    ("Press release, 03.03.2026\n\nFrance condemned the strikes of Israel on Lebanon in "
+     "December 2025.", "ACCUSE", {"FRA"}, {"ISR"}, "historical"),
+    ("Remarks of the Spokesperson\n\n2026-03-03 10:00\n\nChina expelled a diplomat of "
+     "Lithuania on February 2.", "SANCTION", {"CHN"}, {"LTU"}, "historical"),
+    ("READOUT\nMARCH 3, 2026\n\nIndia and Brazil signed an agreement on trade in 2024.",
+     "SUPPORT", {"IND", "BRA"}, {"IND", "BRA"}, "historical"),
+    # days ago, or this month: done
+    ("Statement of the Ministry\nLondon, March 3, 2026\n\nPoland expelled two Russian "
+     "diplomats last week.", "SANCTION", {"POL"}, {"RUS"}, "done"),
+    ("Statement of the Ministry\nLondon, March 3, 2026\n\nJapan imposed sanctions on Iran "
+     "on March 1.", "SANCTION", {"JPN"}, {"IRN"}, "done"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target", "modality"), DATED)
+def test_dated_acts(english, text, kind, source, target, modality):
+    _has(english, text, kind, source, target, modality)
