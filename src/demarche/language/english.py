@@ -361,16 +361,80 @@ def analyse(doc: Document, models: EnglishModels) -> list[tuple[int, int, str]]:
                     unknown.append(sentence)
         doc.paragraphs.append(paragraph)
     spans: list[tuple[int, int, str]] = []
-    if not unknown:
-        return spans
-    ner = nlp.get_pipe("ner")
-    pieces = (nlp.make_doc(text[s.start : s.end]) for s in unknown)
-    for sentence, parsed in zip(unknown, ner.pipe(pieces), strict=True):
-        for ent in parsed.ents:
-            label = NER_LABELS.get(ent.label_)
-            if label:
-                spans.extend(_entity_span(ent, sentence.start, label))
+    if unknown:
+        ner = nlp.get_pipe("ner")
+        pieces = (nlp.make_doc(text[s.start : s.end]) for s in unknown)
+        for sentence, parsed in zip(unknown, ner.pipe(pieces), strict=True):
+            for ent in parsed.ents:
+                label = NER_LABELS.get(ent.label_)
+                if label:
+                    spans.extend(_entity_span(ent, sentence.start, label))
+    spans = [_untitled(doc.text, span) for span in spans]
+    spans += _titled_names(doc, spans)
+    spans += _surname_labels(doc, spans)
     return spans
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    from demarche.data import load_json
+
+    return frozenset(w.lower() for w in load_json("lang/en.json").get("person_titles", []))
+
+
+def _untitled(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """ "Spokesperson Lin Jian": the NER's person without the title words it took in."""
+    start, end, label = span
+    if label != "PER":
+        return span
+    titles = _person_titles()
+    words = text[start:end].split(" ")
+    cut = 0
+    while cut < len(words) - 2 and words[cut].lower() in titles:
+        cut += 1
+    return (start + sum(len(w) + 1 for w in words[:cut]), end, label)
+
+
+def _titled_names(doc: Document, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Foreign Ministry Spokesman Esmaeil Baghaei": two or three capitalised words right
+    after a title noun name a person, when the NER left them out (unknown names)."""
+    titles = _person_titles()
+    found = []
+    for paragraph in doc.paragraphs:
+        for sentence in paragraph.sentences:
+            tokens = sentence.tokens
+            for index, token in enumerate(tokens[:-1]):
+                if token.text.lower() not in titles:
+                    continue
+                end = index + 1
+                while (
+                    end < len(tokens)
+                    and end - index <= 3
+                    and tokens[end].pos == "PROPN"
+                    and tokens[end].text[:1].isupper()
+                    and tokens[end].text.lower() not in titles
+                ):
+                    end += 1
+                if end - index < 3:  # a given name and a surname at least
+                    continue
+                start, stop = tokens[index + 1].start, tokens[end - 1].end
+                if not any(s < stop and start < e for s, e, _ in spans + found):
+                    found.append((start, stop, "PER"))
+    return found
+
+
+def _surname_labels(doc: Document, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Baghaei: …": a turn label of one word that ends a person's name found in the text is
+    that person."""
+    surnames = {doc.text[s:e].split()[-1] for s, e, label in spans if label == "PER"}
+    found = []
+    for turn in doc.turns:
+        label = doc.text[turn.label_start : turn.label_end]
+        if " " in label or label not in surnames:
+            continue
+        if not any(s < turn.label_end and turn.label_start < e for s, e, _ in spans):
+            found.append((turn.label_start, turn.label_end, "PER"))
+    return found
 
 
 def _needs_ner(sentence: Sentence, known: frozenset[str]) -> bool:
