@@ -395,3 +395,38 @@ DATED = [
 @pytest.mark.parametrize(("text", "kind", "source", "target", "modality"), DATED)
 def test_dated_acts(english, text, kind, source, target, modality):
     _has(english, text, kind, source, target, modality)
+
+
+# Briefings: a title with its genre after a lead ("Excerpts from the weekly press briefing
+# of …"), the place and date on a line of their own, a speaker whose office names no state
+# (the place's state speaks), one-word turn labels ("Baghaei:"), Q/A labels.
+BRIEFINGS = [
+    ("Excerpts from the weekly press briefing of Foreign Ministry Spokesman Esmaeil Baghaei\n"
+     "Tehran, February 1, 2027\n\nQuestion: What about Syria?\n\nBaghaei: We strongly "
+     "condemn the strikes of Israel on Syria.", "ACCUSE", {"IRN"}, {"ISR"}),
+    ("Transcript of the regular briefing by Spokesperson Lin Jian\nBeijing, March 4, 2026\n\n"
+     "Question: Any comment?\n\nLin: We firmly oppose the sanctions of the United States.\n\n"
+     "Question: And Japan?\n\nLin: We urge Japan to stop its provocations.", "REQUEST",
+     {"CHN"}, {"JPN"}),
+    ("Statement of the Foreign Ministry\nTehran, February 1, 2027\n\nWe strongly condemn the "
+     "strike of Israel on Syria.", "ACCUSE", {"IRN"}, {"ISR"}),
+    ("Remarks by Spokesperson Mao Ning\nBeijing, January 21, 2027\n\nQ: What is your "
+     "comment?\n\nA: We strongly condemn the arms sale of the United States to Taiwan.",
+     "ACCUSE", {"CHN"}, {"USA"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target"), BRIEFINGS)
+def test_briefings_speak_for_their_place(english, text, kind, source, target):
+    _has(english, text, kind, source, target)
+
+
+def test_one_word_labels_and_the_title_place(english):
+    doc = english.analyze_text(BRIEFINGS[0][0], "briefing")
+    assert doc.metadata.genre == "briefing"
+    assert doc.metadata.date.isoformat() == "2027-02-01"
+    assert [t.label for t in doc.turns] == ["Question", "Baghaei"]
+    assert doc.turns[1].actor == "IRN"
+    # a one-word line label the title does not name, said once, is no turn
+    doc = english.analyze_text("Statement of the Ministry\n\nNote: Russia expelled a diplomat.")
+    assert doc.turns == []
