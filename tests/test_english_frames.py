@@ -430,3 +430,15 @@ def test_one_word_labels_and_the_title_place(english):
     # a one-word line label the title does not name, said once, is no turn
     doc = english.analyze_text("Statement of the Ministry\n\nNote: Russia expelled a diplomat.")
     assert doc.turns == []
+
+
+def test_spokesperson_of_the_state_the_answers_make_subject(english):
+    # no place, an office of no state: the state the answers make their subject speaks
+    text = (
+        "Spokesperson Lin Jian's Remarks on the Sanctions of Japan\n\nQ: What is your comment?"
+        "\n\nA: China firmly opposes the move of Japan. China has lodged protests. We urge "
+        "Japan to correct its mistake.\n\nQ: What next?\n\nA: China will respond firmly."
+    )
+    doc = english.analyze_text(text, "spokesperson")
+    assert doc.metadata.speaker.actor == "CHN"
+    _has(english, text, "REQUEST", {"CHN"}, {"JPN"})

@@ -258,7 +258,7 @@ class _Resolution:
         if entity is not None and entity.kind == "person" and not entity.actor:
             # "… Spokesman Esmaeil Baghaei / Tehran, February 1, 2027": an office of no named
             # state speaks for the state where the statement is made
-            state = self._statement_state()
+            state = self._statement_state() or self._main_state()
             if state:
                 entity = replace(entity, actor=state, country=state)
                 self.doc.entities[entity.id] = entity
@@ -287,6 +287,26 @@ class _Resolution:
             if entity is not None and entity.kind in ("place", "state"):
                 return entity.country or entity.actor
         return None
+
+    def _main_state(self) -> str | None:
+        """The state a statement makes the subject of its clauses at least twice as often as
+        any other ("China strongly deplores …", "China will take …"): whose spokesperson
+        speaks, when neither the office nor the place says it."""
+        counts: Counter[str] = Counter()
+        for candidate in self.found:
+            entity_id = self.entity_of.get(id(candidate))
+            entity = self.doc.entities.get(entity_id) if entity_id else None
+            if entity is None or entity.kind != "state" or candidate.form != "name":
+                continue
+            tokens = candidate.sentence.tokens if candidate.sentence is not None else None
+            if tokens and tokens[candidate.last].rel.startswith("nsubj"):
+                counts[entity.actor] += 1
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def _speaker_name(self, candidate: Candidate, entity: Entity | None) -> str:
         # The speaker's name as a turn label writes it ("Сергей Лавров"), else the entity's.
