@@ -442,3 +442,31 @@ def test_spokesperson_of_the_state_the_answers_make_subject(english):
     doc = english.analyze_text(text, "spokesperson")
     assert doc.metadata.speaker.actor == "CHN"
     _has(english, text, "REQUEST", {"CHN"}, {"JPN"})
+
+
+# Joint statements: "The Ministers", "The Leaders", "The Parties" (a capitalised plural the
+# tagger took for a name) are all the sides that met, three as well as two.
+_TRILATERAL = (
+    "Joint Statement of the Trilateral Foreign Ministers' Meeting\n\nTokyo, January 25, 2027"
+    "\n\nThe Minister for Foreign Affairs of Japan, the Secretary of State of the United States "
+    "and the Minister of Foreign Affairs of the Republic of Korea met today in Tokyo.\n\n"
+)
+JOINT = [
+    (_TRILATERAL + "The Ministers strongly condemned the missile launch by the DPRK.",
+     "ACCUSE", {"JPN", "USA", "KOR"}, {"PRK"}),
+    (_TRILATERAL + "The Ministers expressed grave concern over the actions of Russia.",
+     "ACCUSE", {"JPN", "USA", "KOR"}, {"RUS"}),
+    (_TRILATERAL + "The Ministers urged the DPRK to return to dialogue.",
+     "REQUEST", {"JPN", "USA", "KOR"}, {"PRK"}),
+    ("Joint Statement\n\nAnkara, March 3, 2026\n\nThe Foreign Minister of Turkey held talks "
+     "with the Foreign Minister of Egypt in Ankara.\n\nThe Parties condemned the strikes of "
+     "Israel on Gaza.", "ACCUSE", {"TUR", "EGY"}, {"ISR"}),
+    ("Joint Statement\n\nAnkara, March 3, 2026\n\nThe Foreign Minister of Turkey held talks "
+     "with the Foreign Minister of Egypt in Ankara.\n\nThe Leaders called on Israel to stop "
+     "the strikes.", "REQUEST", {"TUR", "EGY"}, {"ISR"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target"), JOINT)
+def test_joint_subjects_are_all_the_sides(english, text, kind, source, target):
+    _has(english, text, kind, source, target)

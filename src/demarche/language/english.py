@@ -486,6 +486,25 @@ def _entity_span(ent: Any, offset: int, label: str) -> list[tuple[int, int, str]
     return [(offset + first.idx, offset + last.idx + len(last.text), label)]
 
 
+@cache
+def _capitalised_nouns() -> frozenset[str]:
+    from demarche.data import load_json
+
+    return frozenset(w.lower() for w in load_json("lang/en.json").get("capitalised_nouns", []))
+
+
+def _capitalised_plural(word: str) -> str | None:
+    """ "Ministers", "Leaders", "Parties": the singular of a common noun the pack lists
+    (en.json capitalised_nouns) when a capitalised plural was tagged a proper noun."""
+    lowered = word.lower()
+    nouns = _capitalised_nouns()
+    if lowered.endswith("ies") and lowered[:-3] + "y" in nouns:
+        return lowered[:-3] + "y"
+    if lowered.endswith("s") and lowered[:-1] in nouns:
+        return lowered[:-1]
+    return None
+
+
 def _sentence(sent: Any, offset: int) -> Sentence:
     words = [t for t in sent if not t.is_space]
     index = {t.i: position for position, t in enumerate(words)}
@@ -495,12 +514,17 @@ def _sentence(sent: Any, offset: int) -> Sentence:
         if token.dep_ == "neg":
             feats["Polarity"] = "Neg"
         lemma = token.lemma_ if token.pos_ != "PUNCT" else token.text
+        pos = token.pos_ or "X"
+        plural = _capitalised_plural(token.text) if pos == "PROPN" else None
+        if plural:  # "The Ministers": a plural common noun written with a capital
+            pos, lemma = "NOUN", plural
+            feats["Number"] = "Plur"
         tokens.append(
             Token(
                 start=offset + token.idx,
                 end=offset + token.idx + len(token.text),
                 text=token.text,
-                pos=token.pos_ or "X",
+                pos=pos,
                 feats=feats,
                 lemma=lemma.lower(),
                 head=-1 if token.head.i == token.i else index.get(token.head.i, -1),
