@@ -470,3 +470,17 @@ JOINT = [
 @pytest.mark.parametrize(("text", "kind", "source", "target"), JOINT)
 def test_joint_subjects_are_all_the_sides(english, text, kind, source, target):
     _has(english, text, kind, source, target)
+
+
+# A wire dateline is parsed apart from the report it opens (its words are no subject).
+DATELINED = [
+    ("Nigeria, Niger agree\n\nABUJA, Jan 12 (Reuters) - Nigeria and Niger agreed on Tuesday to "
+     "reopen their main border crossings.", "AGREE", {"NGA", "NER"}, {"NGA", "NER"}, "planned"),
+    ("Poland expels diplomat\n\nWARSAW, March 3 (Reuters) - Poland expelled a Russian diplomat "
+     "on Monday.", "SANCTION", {"POL"}, {"RUS"}, "done"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target", "modality"), DATELINED)
+def test_a_dateline_is_no_part_of_the_report(english, text, kind, source, target, modality):
+    _has(english, text, kind, source, target, modality)

@@ -347,19 +347,35 @@ def analyse(doc: Document, models: EnglishModels) -> list[tuple[int, int, str]]:
         if line.strip():
             lead = len(line) - len(line.lstrip())
             lines.append((start + lead, line.strip()))
+    # "ABUJA, Jan 12 (Reuters) - Nigeria and Niger agreed …": the dateline is parsed apart
+    # from the report it opens, whose first words would otherwise hang from it
+    pieces: list[tuple[int, str, bool]] = []  # (start, words, opens a paragraph)
+    datelines = {m.start: m.end for m in doc.markers if m.kind == "dateline"}
+    for start, line in lines:
+        stop = datelines.get(start)
+        rest = text[stop : start + len(line)] if stop and stop < start + len(line) else ""
+        if rest.strip():
+            lead = len(rest) - len(rest.lstrip())
+            pieces.append((start, text[start:stop].rstrip(), True))
+            pieces.append((stop + lead, rest.strip(), False))
+        else:
+            pieces.append((start, line, True))
     unknown: list[Sentence] = []
     nlp = models.nlp
-    for (start, line), parsed in zip(
-        lines, nlp.pipe((line for _, line in lines), disable=["ner"]), strict=True
+    paragraph: Paragraph | None = None
+    for (start, line, opens), parsed in zip(
+        pieces, nlp.pipe((line for _, line, _ in pieces), disable=["ner"]), strict=True
     ):
-        paragraph = Paragraph(start=start, end=start + len(line))
+        if opens or paragraph is None:
+            paragraph = Paragraph(start=start, end=start + len(line))
+            doc.paragraphs.append(paragraph)
+        paragraph.end = start + len(line)
         for sent in parsed.sents:
             sentence = _sentence(sent, start)
             if sentence.tokens:
                 paragraph.sentences.append(sentence)
                 if _needs_ner(sentence, models.known):
                     unknown.append(sentence)
-        doc.paragraphs.append(paragraph)
     spans: list[tuple[int, int, str]] = []
     if unknown:
         ner = nlp.get_pipe("ner")
