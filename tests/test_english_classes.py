@@ -154,3 +154,24 @@ def test_widened_classes(analyzer, kind, text):
     assert kind in {e.type for e in doc.facts.events}, [
         (e.type, [r.code for r in e.source]) for e in doc.facts.events
     ]
+
+
+# Closing and reopening borders, crossings and missions; lifting measures.
+BORDERS = [
+    ("SANCTION", "Nigeria shut its border with Niger."),
+    ("SANCTION", "Hungary closed its border with Serbia."),
+    ("SANCTION", "Poland sealed the border crossings with Belarus."),
+    ("SANCTION", "The border with Belarus was closed by Poland."),
+    ("SANCTION", "Russia closed the consulate of Estonia in Pskov."),
+    ("RETREAT", "Turkey reopened its border with Armenia."),
+    ("RETREAT", "ECOWAS lifted most of the measures against Niger."),
+    ("RETREAT", "The EU lifted the embargo on Iran."),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), BORDERS)
+def test_borders_and_missions(analyzer, kind, text):
+    doc = analyzer.analyze_text(text, "classes")
+    assert kind in {e.type for e in doc.facts.events}, [
+        (e.type, [r.code for r in e.source]) for e in doc.facts.events
+    ]
