@@ -77,10 +77,18 @@ def parse_title(doc: Document) -> None:
     trailer = _TRAILER.search(line)
     if trailer is None and _pack_options(doc.language)[1]:
         trailer = _comma_trailer(line, doc.language)
+    base = lead  # where the line with the genre word and the trailer starts
+    if not genre and not trailer and len(line) <= _MAX_TITLE:
+        below = _genre_line_below(doc, end)
+        if below is not None:
+            # a headline, the issuer, then "Press release, 20.01.2027": one title block
+            base, line, genre = below
+            trailer = _TRAILER.search(line) or _comma_trailer(line, doc.language)
+            end = base + len(line)
     if (not genre and not trailer) or len(line) > _MAX_TITLE:
         _date_near_top(doc)
         return
-    meta.title = (lead, lead + len(line))
+    meta.title = (lead, base + len(line))
     if trailer is None and _pack_options(doc.language)[1]:
         _place_date_line(doc, end)
     if genre:
@@ -88,7 +96,7 @@ def parse_title(doc: Document) -> None:
         meta.title_genre_word = line[at : at + len(genre[0])]
         meta.genre = genre[1]
     if trailer:
-        inside_start = lead + trailer.start(1)
+        inside_start = base + trailer.start(1)
         inside = trailer.group(1)
         dates = find_full_dates(inside, doc.language)
         if dates:
@@ -101,6 +109,31 @@ def parse_title(doc: Document) -> None:
             meta.place_span = (inside_start, inside_start + len(place))
     if meta.date is None:
         _date_near_top(doc)
+
+
+_LINES_BELOW = 3
+_MAX_GENRE_LINE = 80
+
+
+def _genre_line_below(doc: Document, title_end: int) -> tuple[int, str, tuple] | None:
+    """A short line opening with a genre word within the few lines under a headline (a
+    pack's ``genre_line_below``): (its start, the line, the genre)."""
+    if not load_json(f"lang/{doc.language}.json").get("genre_line_below"):
+        return None
+    text, start = doc.text, title_end + 1
+    for _ in range(_LINES_BELOW):
+        while start < len(text) and text[start] in "\n \t":
+            start += 1
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        line = text[start:stop].rstrip()
+        if not line or len(line) > _MAX_GENRE_LINE:
+            return None
+        genre = _genre(line, doc.language)
+        if genre and genre[2] == 0:
+            return start, line, genre
+        start = stop + 1
+    return None
 
 
 _PLACE_LINE = re.compile(r"[ \t]*(?P<place>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}),[ \t]*")
