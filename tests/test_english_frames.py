@@ -484,3 +484,28 @@ DATELINED = [
 @pytest.mark.parametrize(("text", "kind", "source", "target", "modality"), DATELINED)
 def test_a_dateline_is_no_part_of_the_report(english, text, kind, source, target, modality):
     _has(english, text, kind, source, target, modality)
+
+
+# A press release whose headline comes first: the issuer and the genre line below it
+# ("Ministry of Foreign Affairs of the Republic of Estonia / Press release, 20.01.2027") give
+# the voice and the date; a title body naming its own state is that state's.
+_RELEASE = (
+    "Estonia declares Russian diplomat persona non grata\n\nMinistry of Foreign Affairs of the "
+    "Republic of Estonia\nPress release, 20.01.2027\n\n"
+)
+
+
+def test_a_genre_line_below_the_headline(english):
+    doc = english.analyze_text(_RELEASE + "We condemn the violation of our airspace.", "release")
+    assert doc.metadata.genre == "press_release"
+    assert doc.metadata.date.isoformat() == "2027-01-20"
+    assert doc.metadata.speaker.actor == "EST"
+    text = _RELEASE + "A diplomat of the Russian embassy has been declared persona non grata."
+    _has(english, text, "SANCTION", {"EST"}, {"RUS"})
+    # a headline with no genre line below it is no title
+    doc = english.analyze_text(
+        "Estonia expels Russian diplomat\n\nTallinn said on Monday that "
+        "it had expelled a Russian diplomat.",
+        "news",
+    )
+    assert doc.metadata.genre is None

@@ -200,7 +200,8 @@ class _Resolution:
             and self.doc.entities[entity_id].kind in ("state_body", "organization")
         ]
         named = self._title_body(start, end)
-        place = self._statement_state()
+        own = self._body_state(*named[:2]) if named is not None else None
+        place = own or self._statement_state()
         if named is not None and place and named[2].actor and named[2].actor != place:
             # "Foreign Ministry … / Tehran, …": not the pack's own ministry, the place's
             state = self.r.gazetteer.entities.get(f"state:{place}")
@@ -275,6 +276,23 @@ class _Resolution:
             end=candidate.end,
         )
         return entity.actor if entity else None
+
+    def _body_state(self, start: int, end: int) -> str | None:
+        """The state a title body's own words name: "Ministry of Foreign Affairs of the
+        Republic of Estonia", "Estonian Foreign Ministry", "Iran's Foreign Ministry"."""
+        text = self.doc.text
+        for candidate in self.found:
+            entity_id = self.entity_of.get(id(candidate))
+            entity = self.doc.entities.get(entity_id) if entity_id else None
+            if entity is None or entity.kind != "state":
+                continue
+            after = text[end : candidate.start]
+            before = text[candidate.end : start]
+            if re.fullmatch(r"\s+of\s+(?:the\s+)?", after) or re.fullmatch(
+                r"(?:['’]s)?\s+", before
+            ):
+                return entity.actor
+        return None
 
     def _statement_state(self) -> str | None:
         """The state of the place the title names (its trailer or the line below it)."""
