@@ -496,3 +496,30 @@ def test_talks_in_the_speaker_s_capital_go_from_the_guest_in_both_languages(anal
             if e.type == "CONSULT"
         ]
         assert consult == [(["EGY"], ["RUS"])], consult
+
+
+# A report of a dispute between two states: a denial, demand or protest that names no one
+# answers the other of the two, in both languages (a condemnation may be of a third side).
+DISPUTES = [
+    ("ru", "Таиланд обвинил Камбоджу в установке новых мин у границы. Камбоджа отвергла "
+     "обвинения. По данным Таиланда, мины новые, Камбоджа это отрицает.", "REJECT", "KHM", "THA"),
+    ("en", "Thailand accused Cambodia of laying new mines near the border. Cambodia denied "
+     "laying new mines. Thailand says the mines are new; Cambodia says they are old.",
+     "REJECT", "KHM", "THA"),
+    ("en", "Thailand accused Cambodia of laying new mines near the border. Thailand lodged a "
+     "formal protest. Cambodia says the mines are old.", "ACCUSE", "THA", "KHM"),
+    ("en", "Guyana accused Venezuela of moving troops toward the border. \"We demand their "
+     "immediate release,\" the Guyanese foreign minister said. Venezuela says the troops are "
+     "on its own territory.", "REQUEST", "GUY", "VEN"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "kind", "source", "target"), DISPUTES)
+def test_a_dispute_answers_the_other_side(language, text, kind, source, target):
+    from demarche.pipeline import Analyzer
+
+    doc = Analyzer(language=language).analyze_text(text, "dispute")
+    found = [
+        (e.type, [r.code for r in e.source], [r.code for r in e.target]) for e in doc.facts.events
+    ]
+    assert (kind, [source], [target]) in found, found

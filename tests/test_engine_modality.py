@@ -114,3 +114,21 @@ def test_a_present_tense_call_is_made_now(analyzer, sentence):
     found = _events(analyzer, STATEMENT + sentence)
     requests = [e for e in found if e[0] == "REQUEST"]
     assert requests and all(e[3] == "done" for e in requests), found
+
+
+# An undated report names today's acts by weekday; an act it dates with a year is one it
+# recalls: historical, in both languages; a future one stays planned, a weekday one done.
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Россия ввела санкции против Японии в 2019 году.", "historical"),
+        ("Россия введёт санкции против Японии в 2027 году.", "planned"),
+        ("Japan imposed sanctions on Iran in 2019.", "historical"),
+        ("In December 2023, Poland expelled two Russian diplomats.", "historical"),
+        ("Japan will impose sanctions on Iran in 2027.", "planned"),
+        ("Japan imposed sanctions on Iran on Wednesday.", "done"),
+    ],
+)
+def test_an_undated_report_recalls_what_it_dates_with_a_year(analyzer, sentence, modality):
+    found = _events(analyzer, sentence)
+    assert [e for e in found if e[0] == "SANCTION" and e[3] == modality], found

@@ -128,3 +128,50 @@ def test_every_entry_has_a_known_class():
         assert (entry["type"], entry["mode"]) == (cls["type"], cls["mode"]), entry
         assert tuple(entry["lemmas"]) not in seen, entry
         seen.add(tuple(entry["lemmas"]))
+
+
+# Classes widened in en5 (sentences invented): strong disapproval verbs; a decided
+# countermeasure is a sanction taken, an announced one a threat; scrambling jets, active
+# and passive.
+WIDENED = [
+    ("ACCUSE", "China strongly deplores the decision of Lithuania."),
+    ("ACCUSE", "Iran decried the new sanctions of the European Union."),
+    ("ACCUSE", "The Foreign Ministry of Brazil censured the remarks of Argentina."),
+    ("SANCTION", "China has decided to take countermeasures against three US defense companies."),
+    ("SANCTION", "Moscow decided to impose countermeasures on Japanese officials."),
+    ("SANCTION", "Beijing decided to sanction two Lithuanian officials."),
+    ("THREATEN", "China will take countermeasures against the United States."),
+    ("MOBILIZE", "Poland scrambled jets after Russian drones entered its airspace."),
+    ("MOBILIZE", "Finland scrambled fighter jets to escort the Russian aircraft."),
+    ("MOBILIZE", "Finnish fighter jets were scrambled to escort the Russian aircraft."),
+    ("MOBILIZE", "Romanian aircraft were scrambled after the drone attack of Russia."),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), WIDENED)
+def test_widened_classes(analyzer, kind, text):
+    doc = analyzer.analyze_text(text, "classes")
+    assert kind in {e.type for e in doc.facts.events}, [
+        (e.type, [r.code for r in e.source]) for e in doc.facts.events
+    ]
+
+
+# Closing and reopening borders, crossings and missions; lifting measures.
+BORDERS = [
+    ("SANCTION", "Nigeria shut its border with Niger."),
+    ("SANCTION", "Hungary closed its border with Serbia."),
+    ("SANCTION", "Poland sealed the border crossings with Belarus."),
+    ("SANCTION", "The border with Belarus was closed by Poland."),
+    ("SANCTION", "Russia closed the consulate of Estonia in Pskov."),
+    ("RETREAT", "Turkey reopened its border with Armenia."),
+    ("RETREAT", "ECOWAS lifted most of the measures against Niger."),
+    ("RETREAT", "The EU lifted the embargo on Iran."),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), BORDERS)
+def test_borders_and_missions(analyzer, kind, text):
+    doc = analyzer.analyze_text(text, "classes")
+    assert kind in {e.type for e in doc.facts.events}, [
+        (e.type, [r.code for r in e.source]) for e in doc.facts.events
+    ]

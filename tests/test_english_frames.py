@@ -38,7 +38,9 @@ def _has(english, text, kind, source, target, modality="done"):
 
 TALKS = [
     # passive and light verbs, «between» on the verb or on the noun
-    ("Talks were held between Russia and China in Beijing.", {"RUS", "CHN"}, set()),
+    ("Talks were held between Russia and China in Geneva.", {"RUS", "CHN"}, set()),
+    # in one side's capital: from the guest to the host
+    ("Talks were held between Russia and China in Beijing.", {"RUS"}, {"CHN"}),
     ("Talks between Iran and Saudi Arabia took place in Baghdad.", {"IRN", "SAU"}, set()),
     ("Consultations between Japan and India took place in Geneva.", {"JPN", "IND"}, set()),
     ("Negotiations were held between Armenia and Azerbaijan in Geneva.", {"ARM", "AZE"}, set()),
@@ -362,3 +364,148 @@ def test_a_wish_of_another_side_stays_conditional(english):
         {"JPN"},
         "hypothetical",
     )
+
+
+# Dates in English: an act dated a month or a year before the statement (its date from the
+# title line: a written date, a numeric one, or an ISO one) is historical; one dated days
+# before, or this month, is today's news.
+DATED = [
+    ("Statement of the Ministry\nLondon, March 3, 2026\n\nPoland expelled two Russian "
+     "diplomats in August 2023.", "SANCTION", {"POL"}, {"RUS"}, "historical"),
+    ("Statement of the Ministry\nLondon, March 3, 2026\n\nIn 2019, Japan imposed sanctions "
+     "on Iran.", "SANCTION", {"JPN"}, {"IRN"}, "historical"),
+    ("Statement of the Ministry\nLondon, March 3, 2026\n\nThe United States imposed "
+     "sanctions on Venezuela last year.", "SANCTION", {"USA"}, {"VEN"}, "historical"),
+    ("Statement of the Ministry\nLondon, March 3, 2026\n\nJapan imposed sanctions on Iran "
+     "in January.", "SANCTION", {"JPN"}, {"IRN"}, "historical"),
+    ("Press release, 03.03.2026\n\nFrance condemned the strikes of Israel on Lebanon in "
+     "December 2025.", "ACCUSE", {"FRA"}, {"ISR"}, "historical"),
+    ("Remarks of the Spokesperson\n\n2026-03-03 10:00\n\nChina expelled a diplomat of "
+     "Lithuania on February 2.", "SANCTION", {"CHN"}, {"LTU"}, "historical"),
+    ("READOUT\nMARCH 3, 2026\n\nIndia and Brazil signed an agreement on trade in 2024.",
+     "SUPPORT", {"IND", "BRA"}, {"IND", "BRA"}, "historical"),
+    # days ago, or this month: done
+    ("Statement of the Ministry\nLondon, March 3, 2026\n\nPoland expelled two Russian "
+     "diplomats last week.", "SANCTION", {"POL"}, {"RUS"}, "done"),
+    ("Statement of the Ministry\nLondon, March 3, 2026\n\nJapan imposed sanctions on Iran "
+     "on March 1.", "SANCTION", {"JPN"}, {"IRN"}, "done"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target", "modality"), DATED)
+def test_dated_acts(english, text, kind, source, target, modality):
+    _has(english, text, kind, source, target, modality)
+
+
+# Briefings: a title with its genre after a lead ("Excerpts from the weekly press briefing
+# of …"), the place and date on a line of their own, a speaker whose office names no state
+# (the place's state speaks), one-word turn labels ("Baghaei:"), Q/A labels.
+BRIEFINGS = [
+    ("Excerpts from the weekly press briefing of Foreign Ministry Spokesman Esmaeil Baghaei\n"
+     "Tehran, February 1, 2027\n\nQuestion: What about Syria?\n\nBaghaei: We strongly "
+     "condemn the strikes of Israel on Syria.", "ACCUSE", {"IRN"}, {"ISR"}),
+    ("Transcript of the regular briefing by Spokesperson Lin Jian\nBeijing, March 4, 2026\n\n"
+     "Question: Any comment?\n\nLin: We firmly oppose the sanctions of the United States.\n\n"
+     "Question: And Japan?\n\nLin: We urge Japan to stop its provocations.", "REQUEST",
+     {"CHN"}, {"JPN"}),
+    ("Statement of the Foreign Ministry\nTehran, February 1, 2027\n\nWe strongly condemn the "
+     "strike of Israel on Syria.", "ACCUSE", {"IRN"}, {"ISR"}),
+    ("Remarks by Spokesperson Mao Ning\nBeijing, January 21, 2027\n\nQ: What is your "
+     "comment?\n\nA: We strongly condemn the arms sale of the United States to Taiwan.",
+     "ACCUSE", {"CHN"}, {"USA"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target"), BRIEFINGS)
+def test_briefings_speak_for_their_place(english, text, kind, source, target):
+    _has(english, text, kind, source, target)
+
+
+def test_one_word_labels_and_the_title_place(english):
+    doc = english.analyze_text(BRIEFINGS[0][0], "briefing")
+    assert doc.metadata.genre == "briefing"
+    assert doc.metadata.date.isoformat() == "2027-02-01"
+    assert [t.label for t in doc.turns] == ["Question", "Baghaei"]
+    assert doc.turns[1].actor == "IRN"
+    # a one-word line label the title does not name, said once, is no turn
+    doc = english.analyze_text("Statement of the Ministry\n\nNote: Russia expelled a diplomat.")
+    assert doc.turns == []
+
+
+def test_spokesperson_of_the_state_the_answers_make_subject(english):
+    # no place, an office of no state: the state the answers make their subject speaks
+    text = (
+        "Spokesperson Lin Jian's Remarks on the Sanctions of Japan\n\nQ: What is your comment?"
+        "\n\nA: China firmly opposes the move of Japan. China has lodged protests. We urge "
+        "Japan to correct its mistake.\n\nQ: What next?\n\nA: China will respond firmly."
+    )
+    doc = english.analyze_text(text, "spokesperson")
+    assert doc.metadata.speaker.actor == "CHN"
+    _has(english, text, "REQUEST", {"CHN"}, {"JPN"})
+
+
+# Joint statements: "The Ministers", "The Leaders", "The Parties" (a capitalised plural the
+# tagger took for a name) are all the sides that met, three as well as two.
+_TRILATERAL = (
+    "Joint Statement of the Trilateral Foreign Ministers' Meeting\n\nTokyo, January 25, 2027"
+    "\n\nThe Minister for Foreign Affairs of Japan, the Secretary of State of the United States "
+    "and the Minister of Foreign Affairs of the Republic of Korea met today in Tokyo.\n\n"
+)
+JOINT = [
+    (_TRILATERAL + "The Ministers strongly condemned the missile launch by the DPRK.",
+     "ACCUSE", {"JPN", "USA", "KOR"}, {"PRK"}),
+    (_TRILATERAL + "The Ministers expressed grave concern over the actions of Russia.",
+     "ACCUSE", {"JPN", "USA", "KOR"}, {"RUS"}),
+    (_TRILATERAL + "The Ministers urged the DPRK to return to dialogue.",
+     "REQUEST", {"JPN", "USA", "KOR"}, {"PRK"}),
+    ("Joint Statement\n\nAnkara, March 3, 2026\n\nThe Foreign Minister of Turkey held talks "
+     "with the Foreign Minister of Egypt in Ankara.\n\nThe Parties condemned the strikes of "
+     "Israel on Gaza.", "ACCUSE", {"TUR", "EGY"}, {"ISR"}),
+    ("Joint Statement\n\nAnkara, March 3, 2026\n\nThe Foreign Minister of Turkey held talks "
+     "with the Foreign Minister of Egypt in Ankara.\n\nThe Leaders called on Israel to stop "
+     "the strikes.", "REQUEST", {"TUR", "EGY"}, {"ISR"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target"), JOINT)
+def test_joint_subjects_are_all_the_sides(english, text, kind, source, target):
+    _has(english, text, kind, source, target)
+
+
+# A wire dateline is parsed apart from the report it opens (its words are no subject).
+DATELINED = [
+    ("Nigeria, Niger agree\n\nABUJA, Jan 12 (Reuters) - Nigeria and Niger agreed on Tuesday to "
+     "reopen their main border crossings.", "AGREE", {"NGA", "NER"}, {"NGA", "NER"}, "planned"),
+    ("Poland expels diplomat\n\nWARSAW, March 3 (Reuters) - Poland expelled a Russian diplomat "
+     "on Monday.", "SANCTION", {"POL"}, {"RUS"}, "done"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target", "modality"), DATELINED)
+def test_a_dateline_is_no_part_of_the_report(english, text, kind, source, target, modality):
+    _has(english, text, kind, source, target, modality)
+
+
+# A press release whose headline comes first: the issuer and the genre line below it
+# ("Ministry of Foreign Affairs of the Republic of Estonia / Press release, 20.01.2027") give
+# the voice and the date; a title body naming its own state is that state's.
+_RELEASE = (
+    "Estonia declares Russian diplomat persona non grata\n\nMinistry of Foreign Affairs of the "
+    "Republic of Estonia\nPress release, 20.01.2027\n\n"
+)
+
+
+def test_a_genre_line_below_the_headline(english):
+    doc = english.analyze_text(_RELEASE + "We condemn the violation of our airspace.", "release")
+    assert doc.metadata.genre == "press_release"
+    assert doc.metadata.date.isoformat() == "2027-01-20"
+    assert doc.metadata.speaker.actor == "EST"
+    text = _RELEASE + "A diplomat of the Russian embassy has been declared persona non grata."
+    _has(english, text, "SANCTION", {"EST"}, {"RUS"})
+    # a headline with no genre line below it is no title
+    doc = english.analyze_text(
+        "Estonia expels Russian diplomat\n\nTallinn said on Monday that "
+        "it had expelled a Russian diplomat.",
+        "news",
+    )
+    assert doc.metadata.genre is None

@@ -200,6 +200,12 @@ class _Resolution:
             and self.doc.entities[entity_id].kind in ("state_body", "organization")
         ]
         named = self._title_body(start, end)
+        own = self._body_state(*named[:2]) if named is not None else None
+        place = own or self._statement_state()
+        if named is not None and place and named[2].actor and named[2].actor != place:
+            # "Foreign Ministry … / Tehran, …": not the pack's own ministry, the place's
+            state = self.r.gazetteer.entities.get(f"state:{place}")
+            named = (named[0], named[1], state) if state is not None else None
         if named is not None and (not bodies or named[0] < bodies[0].start):
             return self._set_title_body(*named)
         for candidate in bodies:
@@ -250,6 +256,13 @@ class _Resolution:
         if entity is None and context is not None:
             entity = self._context_person(candidate, context, None)
             self.entity_of[id(candidate)] = entity.id
+        if entity is not None and entity.kind == "person" and not entity.actor:
+            # "… Spokesman Esmaeil Baghaei / Tehran, February 1, 2027": an office of no named
+            # state speaks for the state where the statement is made
+            state = self._statement_state() or self._main_state()
+            if state:
+                entity = replace(entity, actor=state, country=state)
+                self.doc.entities[entity.id] = entity
         name_ru = self._speaker_name(candidate, entity)
         self.doc.metadata.speaker = Speaker(
             entity_id=entity.id if entity else None,
@@ -263,6 +276,55 @@ class _Resolution:
             end=candidate.end,
         )
         return entity.actor if entity else None
+
+    def _body_state(self, start: int, end: int) -> str | None:
+        """The state a title body's own words name: "Ministry of Foreign Affairs of the
+        Republic of Estonia", "Estonian Foreign Ministry", "Iran's Foreign Ministry"."""
+        text = self.doc.text
+        for candidate in self.found:
+            entity_id = self.entity_of.get(id(candidate))
+            entity = self.doc.entities.get(entity_id) if entity_id else None
+            if entity is None or entity.kind != "state":
+                continue
+            after = text[end : candidate.start]
+            before = text[candidate.end : start]
+            if re.fullmatch(r"\s+of\s+(?:the\s+)?", after) or re.fullmatch(
+                r"(?:['’]s)?\s+", before
+            ):
+                return entity.actor
+        return None
+
+    def _statement_state(self) -> str | None:
+        """The state of the place the title names (its trailer or the line below it)."""
+        span = self.doc.metadata.place_span
+        if span is None:
+            return None
+        for candidate in self._within(*span):
+            entity_id = self.entity_of.get(id(candidate))
+            entity = self.doc.entities.get(entity_id) if entity_id else None
+            if entity is not None and entity.kind in ("place", "state"):
+                return entity.country or entity.actor
+        return None
+
+    def _main_state(self) -> str | None:
+        """The state a statement makes the subject of its clauses at least twice as often as
+        any other ("China strongly deplores …", "China will take …"): whose spokesperson
+        speaks, when neither the office nor the place says it."""
+        counts: Counter[str] = Counter()
+        for candidate in self.found:
+            entity_id = self.entity_of.get(id(candidate))
+            entity = self.doc.entities.get(entity_id) if entity_id else None
+            if entity is None or entity.kind != "state" or candidate.form != "name":
+                continue
+            tokens = candidate.sentence.tokens if candidate.sentence is not None else None
+            if tokens and tokens[candidate.last].rel.startswith("nsubj"):
+                counts[entity.actor] += 1
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def _speaker_name(self, candidate: Candidate, entity: Entity | None) -> str:
         # The speaker's name as a turn label writes it ("Сергей Лавров"), else the entity's.
@@ -379,6 +441,7 @@ class _Resolution:
     # -- metadata links -------------------------------------------------------------------
 
     def _turns(self) -> None:
+        speaker = self.doc.metadata.speaker
         for turn in self.doc.turns:
             for candidate in self._within(turn.label_start, turn.label_end):
                 entity_id = self.entity_of.get(id(candidate))
@@ -386,6 +449,15 @@ class _Resolution:
                     turn.entity_id = entity_id
                     turn.actor = self.doc.entities[entity_id].actor
                     break
+            label = self.doc.text[turn.label_start : turn.label_end]
+            if (
+                turn.actor is None
+                and speaker is not None
+                and speaker.entity_id
+                and (speaker.name_en or "").split()[-1:] == [label]
+            ):
+                # "Baghaei:": the title's speaker by surname
+                turn.entity_id, turn.actor = speaker.entity_id, speaker.actor
 
     def _place(self) -> None:
         span = self.doc.metadata.place_span

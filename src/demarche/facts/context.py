@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from demarche.data import load_json
 from demarche.facts.lexicon import FactLexicon
 from demarche.language.morphology import fold
 from demarche.language.normalize import transliterate
@@ -13,8 +15,23 @@ from demarche.model import ActorRef, Document, Entity, Mention, Sentence, Token
 from demarche.structure.dates import find_dates, month_number, shift
 
 # «27 февраля», «19-20 июня», «в марте»: dates whose year the statement's own date supplies.
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([а-яё]{3,})", re.IGNORECASE)
-_IN_MONTH = re.compile(r"\b(?:в|во|с|до|к)\s+([а-яё]{3,})\b", re.IGNORECASE)
+# A language pack gives its own (``yearless_day_month`` with groups day and month;
+# ``yearless_month`` with group month): ``January 14``, ``in February``.
+_DAY_MONTH = re.compile(
+    r"\b(?P<day>\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+(?P<month>[а-яё]{3,})", re.IGNORECASE
+)
+_IN_MONTH = re.compile(r"\b(?:в|во|с|до|к)\s+(?P<month>[а-яё]{3,})\b", re.IGNORECASE)
+
+
+@cache
+def _yearless_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    pack = load_json(f"lang/{language}.json")
+    day_month, month = pack.get("yearless_day_month"), pack.get("yearless_month")
+    return (
+        re.compile(day_month) if day_month else _DAY_MONTH,
+        re.compile(month) if month else _IN_MONTH,
+    )
+
 
 # Tokens that end an office phrase before a name.
 _CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
@@ -361,7 +378,8 @@ class FactContext:
     def _find_dates(self, view: SentenceView) -> list[tuple[int, int, str]]:
         sentence = view.sentence
         text = self.doc.text[sentence.start : sentence.end]
-        found = [(sentence.start + s, sentence.start + e, v) for s, e, v in find_dates(text)]
+        dates = find_dates(text, self.doc.language)
+        found = [(sentence.start + s, sentence.start + e, v) for s, e, v in dates]
         if self.date is not None:
             found += self._yearless(view, text, found)
             tokens = view.tokens
@@ -381,14 +399,15 @@ class FactContext:
         anchor, offset = self.date, view.sentence.start
         taken = [(s - offset, e - offset) for s, e, _ in known]
         found = []
-        for pattern, has_day in ((_DAY_MONTH, True), (_IN_MONTH, False)):
+        day_month, in_month = _yearless_patterns(self.doc.language)
+        for pattern, has_day in ((day_month, True), (in_month, False)):
             for match in pattern.finditer(text):
                 if any(s < match.end() and match.start() < e for s, e in taken):
                     continue
-                month = month_number(match.group(2 if has_day else 1).lower())
+                month = month_number(match.group("month").lower(), self.doc.language)
                 if not month:
                     continue
-                day = int(match.group(1)) if has_day else None
+                day = int(match.group("day")) if has_day else None
                 if day is not None and not 1 <= day <= 31:
                     continue
                 year = anchor.year

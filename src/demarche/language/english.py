@@ -347,30 +347,110 @@ def analyse(doc: Document, models: EnglishModels) -> list[tuple[int, int, str]]:
         if line.strip():
             lead = len(line) - len(line.lstrip())
             lines.append((start + lead, line.strip()))
+    # "ABUJA, Jan 12 (Reuters) - Nigeria and Niger agreed …": the dateline is parsed apart
+    # from the report it opens, whose first words would otherwise hang from it
+    pieces: list[tuple[int, str, bool]] = []  # (start, words, opens a paragraph)
+    datelines = {m.start: m.end for m in doc.markers if m.kind == "dateline"}
+    for start, line in lines:
+        stop = datelines.get(start)
+        rest = text[stop : start + len(line)] if stop and stop < start + len(line) else ""
+        if rest.strip():
+            lead = len(rest) - len(rest.lstrip())
+            pieces.append((start, text[start:stop].rstrip(), True))
+            pieces.append((stop + lead, rest.strip(), False))
+        else:
+            pieces.append((start, line, True))
     unknown: list[Sentence] = []
     nlp = models.nlp
-    for (start, line), parsed in zip(
-        lines, nlp.pipe((line for _, line in lines), disable=["ner"]), strict=True
+    paragraph: Paragraph | None = None
+    for (start, line, opens), parsed in zip(
+        pieces, nlp.pipe((line for _, line, _ in pieces), disable=["ner"]), strict=True
     ):
-        paragraph = Paragraph(start=start, end=start + len(line))
+        if opens or paragraph is None:
+            paragraph = Paragraph(start=start, end=start + len(line))
+            doc.paragraphs.append(paragraph)
+        paragraph.end = start + len(line)
         for sent in parsed.sents:
             sentence = _sentence(sent, start)
             if sentence.tokens:
                 paragraph.sentences.append(sentence)
                 if _needs_ner(sentence, models.known):
                     unknown.append(sentence)
-        doc.paragraphs.append(paragraph)
     spans: list[tuple[int, int, str]] = []
-    if not unknown:
-        return spans
-    ner = nlp.get_pipe("ner")
-    pieces = (nlp.make_doc(text[s.start : s.end]) for s in unknown)
-    for sentence, parsed in zip(unknown, ner.pipe(pieces), strict=True):
-        for ent in parsed.ents:
-            label = NER_LABELS.get(ent.label_)
-            if label:
-                spans.extend(_entity_span(ent, sentence.start, label))
+    if unknown:
+        ner = nlp.get_pipe("ner")
+        pieces = (nlp.make_doc(text[s.start : s.end]) for s in unknown)
+        for sentence, parsed in zip(unknown, ner.pipe(pieces), strict=True):
+            for ent in parsed.ents:
+                label = NER_LABELS.get(ent.label_)
+                if label:
+                    spans.extend(_entity_span(ent, sentence.start, label))
+    spans = [_untitled(doc.text, span) for span in spans]
+    spans += _titled_names(doc, spans)
+    spans += _surname_labels(doc, spans)
     return spans
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    from demarche.data import load_json
+
+    return frozenset(w.lower() for w in load_json("lang/en.json").get("person_titles", []))
+
+
+def _untitled(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """ "Spokesperson Lin Jian": the NER's person without the title words it took in."""
+    start, end, label = span
+    if label != "PER":
+        return span
+    titles = _person_titles()
+    words = text[start:end].split(" ")
+    cut = 0
+    while cut < len(words) - 2 and words[cut].lower() in titles:
+        cut += 1
+    return (start + sum(len(w) + 1 for w in words[:cut]), end, label)
+
+
+def _titled_names(doc: Document, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Foreign Ministry Spokesman Esmaeil Baghaei": two or three capitalised words right
+    after a title noun name a person, when the NER left them out (unknown names)."""
+    titles = _person_titles()
+    found = []
+    for paragraph in doc.paragraphs:
+        for sentence in paragraph.sentences:
+            tokens = sentence.tokens
+            for index, token in enumerate(tokens[:-1]):
+                if token.text.lower() not in titles:
+                    continue
+                end = index + 1
+                while (
+                    end < len(tokens)
+                    and end - index <= 3
+                    and tokens[end].pos == "PROPN"
+                    and tokens[end].text[:1].isupper()
+                    and tokens[end].text.lower() not in titles
+                ):
+                    end += 1
+                if end - index < 3:  # a given name and a surname at least
+                    continue
+                start, stop = tokens[index + 1].start, tokens[end - 1].end
+                if not any(s < stop and start < e for s, e, _ in spans + found):
+                    found.append((start, stop, "PER"))
+    return found
+
+
+def _surname_labels(doc: Document, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Baghaei: …": a turn label of one word that ends a person's name found in the text is
+    that person."""
+    surnames = {doc.text[s:e].split()[-1] for s, e, label in spans if label == "PER"}
+    found = []
+    for turn in doc.turns:
+        label = doc.text[turn.label_start : turn.label_end]
+        if " " in label or label not in surnames:
+            continue
+        if not any(s < turn.label_end and turn.label_start < e for s, e, _ in spans):
+            found.append((turn.label_start, turn.label_end, "PER"))
+    return found
 
 
 def _needs_ner(sentence: Sentence, known: frozenset[str]) -> bool:
@@ -422,6 +502,25 @@ def _entity_span(ent: Any, offset: int, label: str) -> list[tuple[int, int, str]
     return [(offset + first.idx, offset + last.idx + len(last.text), label)]
 
 
+@cache
+def _capitalised_nouns() -> frozenset[str]:
+    from demarche.data import load_json
+
+    return frozenset(w.lower() for w in load_json("lang/en.json").get("capitalised_nouns", []))
+
+
+def _capitalised_plural(word: str) -> str | None:
+    """ "Ministers", "Leaders", "Parties": the singular of a common noun the pack lists
+    (en.json capitalised_nouns) when a capitalised plural was tagged a proper noun."""
+    lowered = word.lower()
+    nouns = _capitalised_nouns()
+    if lowered.endswith("ies") and lowered[:-3] + "y" in nouns:
+        return lowered[:-3] + "y"
+    if lowered.endswith("s") and lowered[:-1] in nouns:
+        return lowered[:-1]
+    return None
+
+
 def _sentence(sent: Any, offset: int) -> Sentence:
     words = [t for t in sent if not t.is_space]
     index = {t.i: position for position, t in enumerate(words)}
@@ -431,12 +530,17 @@ def _sentence(sent: Any, offset: int) -> Sentence:
         if token.dep_ == "neg":
             feats["Polarity"] = "Neg"
         lemma = token.lemma_ if token.pos_ != "PUNCT" else token.text
+        pos = token.pos_ or "X"
+        plural = _capitalised_plural(token.text) if pos == "PROPN" else None
+        if plural:  # "The Ministers": a plural common noun written with a capital
+            pos, lemma = "NOUN", plural
+            feats["Number"] = "Plur"
         tokens.append(
             Token(
                 start=offset + token.idx,
                 end=offset + token.idx + len(token.text),
                 text=token.text,
-                pos=token.pos_ or "X",
+                pos=pos,
                 feats=feats,
                 lemma=lemma.lower(),
                 head=-1 if token.head.i == token.i else index.get(token.head.i, -1),

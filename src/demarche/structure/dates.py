@@ -22,6 +22,9 @@ def _month_stems(language: str) -> list[tuple[re.Pattern[str], int]]:
 
 
 def month_number(word: str, language: str = "ru") -> int | None:
+    """A month's name in any form, or its number (``01`` in a pack's numeric pattern)."""
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 12 else None
     lowered = word.lower()
     for stem, number in _month_stems(language):
         if stem.match(lowered):

@@ -34,6 +34,14 @@ def _pack_options(language: str) -> tuple[bool, bool]:
     return pack.get("genre_position") == "anywhere", bool(pack.get("comma_trailer"))
 
 
+@cache
+def _genre_leads(language: str) -> str:
+    """Where a genre word may stand besides the start and after a possessive: the pack's
+    ``genre_leads`` ("excerpts from the weekly press briefing")."""
+    leads = load_json(f"lang/{language}.json").get("genre_leads", [])
+    return "".join(f"|{lead}" for lead in leads)
+
+
 _MAX_PLACE_WORDS = 4
 
 
@@ -69,16 +77,26 @@ def parse_title(doc: Document) -> None:
     trailer = _TRAILER.search(line)
     if trailer is None and _pack_options(doc.language)[1]:
         trailer = _comma_trailer(line, doc.language)
+    base = lead  # where the line with the genre word and the trailer starts
+    if not genre and not trailer and len(line) <= _MAX_TITLE:
+        below = _genre_line_below(doc, end)
+        if below is not None:
+            # a headline, the issuer, then "Press release, 20.01.2027": one title block
+            base, line, genre = below
+            trailer = _TRAILER.search(line) or _comma_trailer(line, doc.language)
+            end = base + len(line)
     if (not genre and not trailer) or len(line) > _MAX_TITLE:
         _date_near_top(doc)
         return
-    meta.title = (lead, lead + len(line))
+    meta.title = (lead, base + len(line))
+    if trailer is None and _pack_options(doc.language)[1]:
+        _place_date_line(doc, end)
     if genre:
         at = genre[2]
         meta.title_genre_word = line[at : at + len(genre[0])]
         meta.genre = genre[1]
     if trailer:
-        inside_start = lead + trailer.start(1)
+        inside_start = base + trailer.start(1)
         inside = trailer.group(1)
         dates = find_full_dates(inside, doc.language)
         if dates:
@@ -93,6 +111,53 @@ def parse_title(doc: Document) -> None:
         _date_near_top(doc)
 
 
+_LINES_BELOW = 3
+_MAX_GENRE_LINE = 80
+
+
+def _genre_line_below(doc: Document, title_end: int) -> tuple[int, str, tuple] | None:
+    """A short line opening with a genre word within the few lines under a headline (a
+    pack's ``genre_line_below``): (its start, the line, the genre)."""
+    if not load_json(f"lang/{doc.language}.json").get("genre_line_below"):
+        return None
+    text, start = doc.text, title_end + 1
+    for _ in range(_LINES_BELOW):
+        while start < len(text) and text[start] in "\n \t":
+            start += 1
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        line = text[start:stop].rstrip()
+        if not line or len(line) > _MAX_GENRE_LINE:
+            return None
+        genre = _genre(line, doc.language)
+        if genre and genre[2] == 0:
+            return start, line, genre
+        start = stop + 1
+    return None
+
+
+_PLACE_LINE = re.compile(r"[ \t]*(?P<place>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}),[ \t]*")
+
+
+def _place_date_line(doc: Document, title_end: int) -> None:
+    """A title followed by a line of its own with the place and the date ("Tokyo, January 25,
+    2027"): the statement's place and date, as a trailer would give them."""
+    text = doc.text
+    start = title_end + 1
+    while start < len(text) and text[start] == "\n":
+        start += 1
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    line = text[start:stop].rstrip()
+    match = _PLACE_LINE.match(line)
+    dates = find_full_dates(line, doc.language) if match else []
+    if not dates or dates[-1][0] != match.end() or line[dates[-1][1] :].strip(" ."):
+        return
+    meta = doc.metadata
+    meta.date, meta.date_span = dates[-1][2], (start + dates[-1][0], start + dates[-1][1])
+    meta.place_span = (start + match.start("place"), start + match.end("place"))
+
+
 def _genre(line: str, language: str) -> tuple[str, str, int] | None:
     """(genre word, label, its offset in the line)."""
     lowered = line.lower()
@@ -100,7 +165,12 @@ def _genre(line: str, language: str) -> tuple[str, str, int] | None:
         found = [
             (m.start(), -len(word), word, label)
             for word, label in _genres(language)
-            if (m := re.search(rf"(?:^|['’]s\s+){re.escape(word.lower())}(?!\w)", lowered))
+            if (
+                m := re.search(
+                    rf"(?:^|['’]s\s+{_genre_leads(language)}){re.escape(word.lower())}(?!\w)",
+                    lowered,
+                )
+            )
         ]
         if not found:
             return None

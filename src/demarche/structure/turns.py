@@ -26,9 +26,30 @@ def _label_pattern(language: str) -> tuple[re.Pattern[str], set[str], set[str]]:
     return pattern, questions, answers
 
 
+_ONE_WORD = re.compile(r"^[ \t]*(?P<label>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]*:[ \t]*", re.MULTILINE)
+
+
+def _one_word_labels(text: str, taken: list[re.Match[str]]) -> list[re.Match[str]]:
+    """ "Baghaei: …": a one-word label (a pack's ``one_word_turns``) is a speaker's when the
+    title line names it, or when it opens two turns or more."""
+    starts = {m.start() for m in taken}
+    found = [m for m in _ONE_WORD.finditer(text) if m.start() not in starts]
+    title = text.lstrip().split("\n", 1)[0]
+    counts: dict[str, int] = {}
+    for match in found:
+        counts[match.group("label")] = counts.get(match.group("label"), 0) + 1
+    return [
+        m
+        for m in found
+        if counts[m.group("label")] >= 2 or re.search(rf"\b{m.group('label')}\b", title)
+    ]
+
+
 def find_turns(text: str, language: str = "ru") -> list[SpeakerTurn]:
     pattern, questions, answers = _label_pattern(language)
     found = list(pattern.finditer(text))
+    if load_json(f"lang/{language}.json").get("one_word_turns"):
+        found = sorted(found + _one_word_labels(text, found), key=lambda m: m.start())
     turns: list[SpeakerTurn] = []
     for index, match in enumerate(found):
         label = match.group("label")

@@ -513,7 +513,33 @@ def _default_target(context: FactContext, entry: dict, source: list[ActorRef]) -
             return [counterpart]
         if speaker and speaker.code not in codes:
             return [speaker]
+    answering = entry["type"] in ("REJECT", "REQUEST") or entry.get("class") == "ACCUSE.protest"
+    if answering and speaker is None and len(codes) == 1:
+        # a report of a dispute between two states («Камбоджа отвергла обвинения», "Cambodia
+        # denied laying new mines", "lodged a formal protest"): a denial, demand or protest
+        # with no one named answers the other of the two (a condemnation may be of a third)
+        return _other_disputant(context, codes)
     return []
+
+
+def _other_disputant(context: FactContext, codes: set[str]) -> list[ActorRef]:
+    """The report's two states, named far more often than any third (twice as often): the
+    one not in ``codes``."""
+    counts: dict[str, int] = {}
+    for mention in context.doc.mentions:
+        entity = context.doc.entities.get(mention.entity_id) if mention.entity_id else None
+        if entity is not None and entity.kind == "state" and entity.actor:
+            counts[entity.actor] = counts.get(entity.actor, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if len(ranked) < 2 or ranked[1][1] < 2:
+        return []
+    if len(ranked) > 2 and ranked[1][1] < 2 * ranked[2][1]:
+        return []
+    two = {ranked[0][0], ranked[1][0]}
+    if not codes < two:
+        return []
+    (other,) = two - codes
+    return [_ref_of(context, other)]
 
 
 def _parties(context: FactContext, view: SentenceView) -> list[ActorRef]:

@@ -83,7 +83,7 @@ def _location(context: FactContext, view: SentenceView, hit: Hit, date: str | No
         if (
             entity.kind == "place"
             and index > 0
-            and fold(view.tokens[index - 1].text) in ("в", "во")
+            and fold(view.tokens[index - 1].text) in context.lexicon.place_prepositions
         ):
             places.append((abs(index - hit.first), entity.name_en))
     if places:

@@ -188,6 +188,10 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         date = context.date.isoformat()  # «Стороны осуждают удары …, нанесённые в июне»
     if date and context.date and _long_ago(date, context.date):
         aux.append("historical")
+    elif date and context.date is None and "future" not in aux and _past(view, hit):
+        # an undated report names today's acts by weekday ("on Wednesday"); an act it dates
+        # with a year ("met in December 2023") is one it recalls
+        aux.append("historical")
     elif _anniversary(context, view, hit) and "historical" not in aux:
         # «135 лет со дня установления дипломатических отношений»: long ago, and by whoever
         # the words name; «80-летие подписания Устава ООН» names no one, not the speaker
@@ -344,6 +348,20 @@ def _labels_an_actor(view: SentenceView, inside: list[int]) -> bool:
         by_noun = 0 <= parent < len(tokens) and tokens[parent].pos in ("NOUN", "PROPN")
         return case == "Gen" and not by_noun and tokens[noun].rel not in ("nmod", "")
     return True
+
+
+def _past(view: SentenceView, hit: Hit) -> bool:
+    """The act's verb (or the verb its noun hangs from) is in a past tense or a participle."""
+    tokens = view.tokens
+    node = hit.first
+    for _ in range(3):
+        token = tokens[node]
+        if token.pos in ("VERB", "AUX"):
+            return token.feats.get("Tense") == "Past" or token.feats.get("VerbForm") == "Part"
+        if not 0 <= token.head < len(tokens):
+            return False
+        node = token.head
+    return False
 
 
 def _speaking_now(view: SentenceView, hit: Hit) -> bool:
