@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _events(analyzer, text: str) -> list[tuple[str, list[str], list[str], str]]:
-    doc = analyzer.analyze_text(text)
-    return [
-        (e.type, sorted(r.code for r in e.source), sorted(r.code for r in e.target), e.modality)
-        for e in doc.facts.events
-    ]
+from tests.event_tuples import event_tuples
 
 
 @pytest.mark.parametrize(
@@ -30,7 +24,7 @@ def _events(analyzer, text: str) -> list[tuple[str, list[str], list[str], str]]:
     ],
 )
 def test_the_latter_is_the_person_named_last(analyzer, text, source):
-    found = _events(analyzer, text)
+    found = event_tuples(analyzer, text)
     assert any(e[0] == "AGREE" and e[1] == [source] and e[3] == "planned" for e in found), found
 
 
@@ -50,7 +44,7 @@ def test_the_latter_is_the_person_named_last(analyzer, text, source):
     ],
 )
 def test_a_pronoun_or_a_bare_title_is_the_person_named_before(analyzer, text, source):
-    found = _events(analyzer, text)
+    found = event_tuples(analyzer, text)
     assert ("ACCUSE", [source], ["PSE"], "done") in found, found
 
 
@@ -62,7 +56,7 @@ def test_a_title_keeps_its_referent_through_a_readout(analyzer):
         "Республики Чили в Москве. Обсуждены вопросы двустороннего сотрудничества. Стороны "
         "подчеркнули заинтересованность в контактах. Посол передал приглашение посетить Сантьяго."
     )
-    found = _events(analyzer, text)
+    found = event_tuples(analyzer, text)
     assert ("AGREE", ["CHL"], ["RUS"], "planned") in found, found
 
 
@@ -73,7 +67,7 @@ def test_a_plural_title_is_no_antecedent_of_a_singular_one(analyzer):
         "иностранных дел Лаоса и Камбоджи. Министр также проведёт переговоры с президентом "
         "Вьетнама."
     )
-    found = _events(analyzer, text)
+    found = event_tuples(analyzer, text)
     talks = [e for e in found if "VNM" in e[1] + e[2]]
     assert talks and all("RUS" in e[1] + e[2] for e in talks), found
     assert not [e for e in talks if {"LAO", "KHM"} & set(e[1] + e[2])], found
@@ -84,7 +78,7 @@ def test_a_ministrys_bare_minister_is_its_own(analyzer):
         "Брифинг официального представителя МИД России (Москва, 3 июля 2025 года)\n"
         "10 июля министр посетит Джакарту."
     )
-    found = _events(analyzer, text)
+    found = event_tuples(analyzer, text)
     assert ("AGREE", ["RUS"], ["IDN"], "planned") in found, found
 
 
@@ -103,13 +97,13 @@ TALKS = (
     ],
 )
 def test_sides_named_in_a_clause_of_their_own_do_not_make_we_joint(analyzer, sentence):
-    found = _events(analyzer, TALKS + sentence)
+    found = event_tuples(analyzer, TALKS + sentence)
     support = [e for e in found if e[0] == "SUPPORT"]
     assert support and all(e[1] == ["RUS"] for e in support), found
 
 
 def test_the_sides_as_the_subject_still_act_together(analyzer):
-    found = _events(
+    found = event_tuples(
         analyzer,
         TALKS + "Министры обсудили двусторонние отношения и подтвердили "
         "приверженность сотрудничеству.",
@@ -134,7 +128,7 @@ def test_a_protest_to_him_is_aimed_at_the_summoned_envoys_state(analyzer, title,
         "решительный протест в связи с решением, разрешающим Европейской комиссии распоряжаться "
         "российскими активами."
     )
-    found = _events(analyzer, text)
+    found = event_tuples(analyzer, text)
     assert found and found[-1][:3] == ("ACCUSE", ["RUS"], [code]), found
     assert all(e[2] in ([], [code]) for e in found), found
 
@@ -147,5 +141,5 @@ def test_a_pronoun_after_a_title_subject_is_the_title_s_person(analyzer):
         "переговоры с министром иностранных дел Ирана Аббасом Арагчи. Министр передал Аббасу "
         "Арагчи приглашение посетить Каир. Он также призвал Израиль прекратить огонь."
     )
-    found = _events(analyzer, text)
+    found = event_tuples(analyzer, text)
     assert ("REQUEST", ["EGY"], ["ISR"], "done") in found, found

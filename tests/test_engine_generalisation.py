@@ -7,18 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _events(analyzer, text: str) -> list[tuple[str, list[str], list[str], str]]:
-    doc = analyzer.analyze_text(text)
-    return [
-        (
-            e.type,
-            sorted(r.code for r in e.source),
-            sorted(r.code for r in e.target),
-            e.modality,
-        )
-        for e in doc.facts.events
-    ]
+from tests.event_tuples import event_tuples
 
 
 @pytest.mark.parametrize(
@@ -31,7 +20,7 @@ def _events(analyzer, text: str) -> list[tuple[str, list[str], list[str], str]]:
     ],
 )
 def test_a_threat_of_a_future_or_conditional_response_is_made_now(analyzer, sentence, source):
-    found = _events(analyzer, sentence)
+    found = event_tuples(analyzer, sentence)
     threats = [e for e in found if e[0] == "THREATEN"]
     assert threats, found
     assert all(e[3] == "done" for e in threats), found
@@ -47,7 +36,7 @@ def test_a_threat_of_a_future_or_conditional_response_is_made_now(analyzer, sent
     ],
 )
 def test_a_subject_borrowed_from_a_governing_passive_is_the_doer(analyzer, sentence, source):
-    found = _events(analyzer, sentence)
+    found = event_tuples(analyzer, sentence)
     assert found and all(source in e[1] and source not in e[2] for e in found), found
 
 
@@ -61,12 +50,12 @@ def test_a_subject_borrowed_from_a_governing_passive_is_the_doer(analyzer, sente
     ],
 )
 def test_the_country_stands_for_the_state_of_who_reports_it(analyzer, sentence, source):
-    found = _events(analyzer, sentence)
+    found = event_tuples(analyzer, sentence)
     assert found and all(e[1] == [source] for e in found), found
 
 
 def test_the_country_without_a_reporter_is_the_state_the_text_is_about(analyzer):
-    found = _events(
+    found = event_tuples(
         analyzer,
         "Парламент Грузии принял закон об иностранных агентах. Страна осуждает давление Евросоюза.",
     )
@@ -74,7 +63,7 @@ def test_the_country_without_a_reporter_is_the_state_the_text_is_about(analyzer)
 
 
 def test_countries_in_the_plural_are_no_one_state(analyzer):
-    found = _events(analyzer, "МИД Китая заявил, что страны осуждают удары по Сирии.")
+    found = event_tuples(analyzer, "МИД Китая заявил, что страны осуждают удары по Сирии.")
     assert all(e[1] != ["CHN"] for e in found), found
 
 
@@ -93,7 +82,7 @@ def test_countries_in_the_plural_are_no_one_state(analyzer):
     ],
 )
 def test_a_host_receiving_a_person_is_visited_by_the_guest(analyzer, sentence, guest, host):
-    assert ("CONSULT", [guest], [host], "done") in _events(analyzer, sentence)
+    assert ("CONSULT", [guest], [host], "done") in event_tuples(analyzer, sentence)
 
 
 @pytest.mark.parametrize(
@@ -105,11 +94,11 @@ def test_a_host_receiving_a_person_is_visited_by_the_guest(analyzer, sentence, g
     ],
 )
 def test_receiving_a_law_or_taking_part_is_no_visit(analyzer, sentence):
-    assert not [e for e in _events(analyzer, sentence) if e[0] == "CONSULT"]
+    assert not [e for e in event_tuples(analyzer, sentence) if e[0] == "CONSULT"]
 
 
 def test_guests_received_separately_are_separate_visits(analyzer):
-    found = _events(
+    found = event_tuples(
         analyzer,
         "Премьер-министр Индии принял по отдельности министров обороны Вьетнама и Лаоса.",
     )
@@ -132,12 +121,12 @@ _COMMENT = "Комментарий официального представит
     ],
 )
 def test_the_speaker_characterising_anothers_conduct_accuses_it(analyzer, sentence, target):
-    found = _events(analyzer, _COMMENT + sentence)
+    found = event_tuples(analyzer, _COMMENT + sentence)
     assert ("ACCUSE", ["RUS"], [target], "done") in found, found
 
 
 def test_a_reported_speaker_characterises_conduct_in_their_own_name(analyzer):
-    found = _events(analyzer, "По словам Ван И, Токио фальсифицирует историю войны.")
+    found = event_tuples(analyzer, "По словам Ван И, Токио фальсифицирует историю войны.")
     assert ("ACCUSE", ["CHN"], ["JPN"], "done") in found, found
 
 
@@ -150,13 +139,13 @@ def test_a_reported_speaker_characterises_conduct_in_their_own_name(analyzer):
     ],
 )
 def test_no_accusation_of_the_voice_a_denial_or_nobody(analyzer, sentence):
-    found = _events(analyzer, _COMMENT + sentence)
+    found = event_tuples(analyzer, _COMMENT + sentence)
     assert not [e for e in found if e[0] == "ACCUSE"], found
 
 
 def test_conduct_needs_a_voice(analyzer):
     """A wire report with no speaker or reporter does not accuse in its own name."""
-    found = _events(analyzer, "МОСКВА, 3 мая. /ТАСС/. Киев провоцирует эскалацию.")
+    found = event_tuples(analyzer, "МОСКВА, 3 мая. /ТАСС/. Киев провоцирует эскалацию.")
     assert not [e for e in found if e[0] == "ACCUSE"], found
 
 
@@ -177,7 +166,7 @@ def test_conduct_needs_a_voice(analyzer):
     ],
 )
 def test_one_side_of_a_reciprocal_act_acts_with_its_partner(analyzer, sentence, source, partner):
-    found = _events(analyzer, sentence)
+    found = event_tuples(analyzer, sentence)
     assert any(e[1] == [source] and e[2] == [partner] for e in found), found
 
 
@@ -190,7 +179,7 @@ def test_one_side_of_a_reciprocal_act_acts_with_its_partner(analyzer, sentence, 
     ],
 )
 def test_what_is_refused_is_no_act_of_its_own(analyzer, sentence, refuser, refused):
-    found = _events(analyzer, sentence)
+    found = event_tuples(analyzer, sentence)
     assert any(e[0] == "REJECT" and e[1] == [refuser] for e in found), found
     assert not [e for e in found if e[0] == refused], found
 
@@ -205,7 +194,7 @@ def test_what_is_refused_is_no_act_of_its_own(analyzer, sentence, refuser, refus
     ],
 )
 def test_leaving_or_freezing_membership_withdraws_from_the_body(analyzer, sentence, source, body):
-    assert ("SANCTION", [source], [body], "done") in _events(analyzer, sentence)
+    assert ("SANCTION", [source], [body], "done") in event_tuples(analyzer, sentence)
 
 
 @pytest.mark.parametrize(
@@ -213,7 +202,7 @@ def test_leaving_or_freezing_membership_withdraws_from_the_body(analyzer, senten
     ["Министр вышел из здания посольства Франции.", "Стороны ищут выход из кризиса на Украине."],
 )
 def test_leaving_a_building_or_a_crisis_is_no_withdrawal(analyzer, sentence):
-    assert not [e for e in _events(analyzer, sentence) if e[0] == "SANCTION"]
+    assert not [e for e in event_tuples(analyzer, sentence) if e[0] == "SANCTION"]
 
 
 @pytest.mark.parametrize(
@@ -225,12 +214,12 @@ def test_leaving_a_building_or_a_crisis_is_no_withdrawal(analyzer, sentence):
     ],
 )
 def test_a_meeting_in_the_object_of_a_future_verb_is_planned(analyzer, sentence):
-    found = _events(analyzer, sentence)
+    found = event_tuples(analyzer, sentence)
     assert found and all(e[0] == "AGREE" and e[3] == "planned" for e in found), found
 
 
 def test_the_outcome_of_a_meeting_discussed_later_was_held(analyzer):
-    found = _events(analyzer, "Министры обсудят итоги саммита БРИКС в Казани.")
+    found = event_tuples(analyzer, "Министры обсудят итоги саммита БРИКС в Казани.")
     assert ("CONSULT", ["BRICS"], [], "done") in found, found
 
 
@@ -247,12 +236,14 @@ def test_the_outcome_of_a_meeting_discussed_later_was_held(analyzer):
     ],
 )
 def test_a_ministrys_agentless_short_passive_is_its_own_act(analyzer, sentence, kind, target):
-    found = _events(analyzer, _COMMENT + sentence)
+    found = event_tuples(analyzer, _COMMENT + sentence)
     assert (kind, ["RUS"], [target], "done") in found, found
 
 
 def test_an_agentless_passive_done_to_the_voices_side_is_not_its_own(analyzer):
-    found = _events(analyzer, _COMMENT + "Два российских дипломата объявлены персонами нон грата.")
+    found = event_tuples(
+        analyzer, _COMMENT + "Два российских дипломата объявлены персонами нон грата."
+    )
     assert all(e[1] != ["RUS"] for e in found if e[0] == "SANCTION"), found
 
 
@@ -316,12 +307,12 @@ def test_a_sentence_opening_with_a_place_is_no_dateline(analyzer, text):
     ],
 )
 def test_a_verb_phrase_in_its_passive_order_keeps_its_roles(analyzer, sentence, event):
-    found = _events(analyzer, sentence)
+    found = event_tuples(analyzer, sentence)
     assert event in found, found
 
 
 def test_agreements_reached_earlier_are_recalled_not_reached_again(analyzer):
-    found = _events(
+    found = event_tuples(
         analyzer,
         "Министр обсудил с коллегой ход выполнения договорённостей, достигнутых "
         "президентами Египта и Судана.",
@@ -370,12 +361,14 @@ _ARTICLE = "Статья Министра иностранных дел Росс
     ],
 )
 def test_an_act_whose_anniversary_is_marked_is_historical(analyzer, sentence):
-    found = _events(analyzer, _ARTICLE + sentence)
+    found = event_tuples(analyzer, _ARTICLE + sentence)
     assert found and all(e[3] == "historical" for e in found), found
 
 
 def test_an_anniversary_naming_no_one_is_not_the_speakers_act(analyzer):
-    found = _events(analyzer, _ARTICLE + "В этом году отмечается 80-летие подписания Устава ООН.")
+    found = event_tuples(
+        analyzer, _ARTICLE + "В этом году отмечается 80-летие подписания Устава ООН."
+    )
     assert not [e for e in found if e[1] == ["RUS"]], found
 
 
@@ -387,7 +380,7 @@ def test_an_anniversary_naming_no_one_is_not_the_speakers_act(analyzer):
     ],
 )
 def test_a_meeting_of_the_sides_by_role_is_the_sides_last_named(analyzer, follow_up):
-    found = _events(
+    found = event_tuples(
         analyzer,
         "КАИР, 16 сентября. /ТАСС/. Министры иностранных дел Египта и Эфиопии договорились "
         "возобновить переговоры по плотине. " + follow_up,

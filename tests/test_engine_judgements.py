@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.event_tuples import event_tuples
+
 HEADER = "Комментарий официального представителя МИД России (Москва, 10 марта 2026 года)\n"
 
 
 def _events(analyzer, text: str) -> list[tuple[str, list[str], list[str], str]]:
-    doc = analyzer.analyze_text(HEADER + text)
-    return [
-        (e.type, sorted(r.code for r in e.source), sorted(r.code for r in e.target), e.modality)
-        for e in doc.facts.events
-    ]
+    return event_tuples(analyzer, HEADER + text)
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _events(analyzer, text: str) -> list[tuple[str, list[str], list[str], str]]:
-    doc = analyzer.analyze_text(text)
-    return [
-        (e.type, sorted(r.code for r in e.source), sorted(r.code for r in e.target), e.modality)
-        for e in doc.facts.events
-    ]
+from tests.event_tuples import event_tuples
 
 
 @pytest.mark.parametrize(
@@ -26,14 +20,14 @@ def _events(analyzer, text: str) -> list[tuple[str, list[str], list[str], str]]:
     ],
 )
 def test_an_invitation_or_its_acceptance_is_planned_whatever_its_tense(analyzer, sentence, source):
-    found = _events(analyzer, sentence)
+    found = event_tuples(analyzer, sentence)
     invitations = [e for e in found if e[0] == "AGREE" and source in e[1]]
     assert invitations, found
     assert all(e[3] == "planned" for e in invitations), found
 
 
 def test_a_refused_invitation_is_no_plan(analyzer):
-    found = _events(analyzer, "Вашингтон заявил, что не пригласит ЮАР на саммит.")
+    found = event_tuples(analyzer, "Вашингтон заявил, что не пригласит ЮАР на саммит.")
     assert not [e for e in found if e[0] == "AGREE" and e[3] == "planned"], found
 
 
@@ -81,7 +75,7 @@ def test_a_perfective_or_auxiliary_future_is_planned(analyzer, sentence, modalit
 )
 def test_the_voice_announcing_its_own_measure_threatens_now(analyzer, sentence, target):
     """(An expulsion is declared as it is announced: «мы вышлем» is the SANCTION itself.)"""
-    found = _events(analyzer, STATEMENT + sentence)
+    found = event_tuples(analyzer, STATEMENT + sentence)
     assert ("THREATEN", ["RUS"], [target], "done") in found, found
 
 
@@ -93,12 +87,14 @@ def test_the_voice_announcing_its_own_measure_threatens_now(analyzer, sentence, 
     ],
 )
 def test_an_announced_expulsion_is_done_as_it_is_declared(analyzer, sentence):
-    found = _events(analyzer, STATEMENT + sentence)
+    found = event_tuples(analyzer, STATEMENT + sentence)
     assert ("SANCTION", ["RUS"], ["EST"], "done") in found, found
 
 
 def test_a_plain_announced_sanction_is_planned(analyzer):
-    found = _events(analyzer, STATEMENT + "Мы закроем генконсульство Эстонии в Санкт-Петербурге.")
+    found = event_tuples(
+        analyzer, STATEMENT + "Мы закроем генконсульство Эстонии в Санкт-Петербурге."
+    )
     assert ("SANCTION", ["RUS"], ["EST"], "planned") in found, found
 
 
@@ -111,7 +107,7 @@ def test_a_plain_announced_sanction_is_planned(analyzer):
     ],
 )
 def test_a_present_tense_call_is_made_now(analyzer, sentence):
-    found = _events(analyzer, STATEMENT + sentence)
+    found = event_tuples(analyzer, STATEMENT + sentence)
     requests = [e for e in found if e[0] == "REQUEST"]
     assert requests and all(e[3] == "done" for e in requests), found
 
@@ -130,5 +126,5 @@ def test_a_present_tense_call_is_made_now(analyzer, sentence):
     ],
 )
 def test_an_undated_report_recalls_what_it_dates_with_a_year(analyzer, sentence, modality):
-    found = _events(analyzer, sentence)
+    found = event_tuples(analyzer, sentence)
     assert [e for e in found if e[0] == "SANCTION" and e[3] == modality], found

@@ -291,6 +291,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
     glossary = load_json(f"lang/{language}_glossary.json")
     c = _Compiler(morphology)
     phrases = lambda key, window=1: LemmaMatcher(c.phrases(facts[key]), window)  # noqa: E731
+    phrase_list = lambda key: LemmaMatcher(  # noqa: E731
+        c.phrases({w: w for w in facts.get(key, [])}), 1
+    )  # a list of words or phrases, each matching itself
     listed = lambda key: LemmaMatcher(  # noqa: E731
         c.phrases({w: w for w in facts[key]}) + c.raw_phrases(facts[key]), 1
     )
@@ -311,9 +314,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         conditional=c.words(facts["conditional_words"]),
         negation=c.words(facts["negation_words"]),
         joint=listed("joint_markers"),
-        joint_exceptions=LemmaMatcher(
-            c.phrases({w: w for w in facts.get("joint_exceptions", [])}), 1
-        ),
+        joint_exceptions=phrase_list("joint_exceptions"),
         relative_dates={
             " ".join(c.lemmas(k.split())): v for k, v in facts["relative_dates"].items()
         },
@@ -358,7 +359,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         comitative_case=facts.get("comitative_case", "Ins"),
         own_act_genres=set(facts.get("own_act_genres", [])),
         own_act_types=set(facts.get("own_act_types", [])),
-        anniversary=LemmaMatcher(c.phrases({w: w for w in facts.get("anniversary_cues", [])}), 1),
+        anniversary=phrase_list("anniversary_cues"),
         anniversary_suffixes=tuple(facts.get("anniversary_suffixes", [])),
         act_nouns={c.lemmas([k])[0]: c.words(v) for k, v in facts.get("act_nouns", {}).items()},
         past_plural_endings=tuple(facts.get("past_plural_endings", [])),
@@ -371,9 +372,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         modal_words=c.words(facts.get("modal_words", [])),
         reporting_verbs=c.words(facts.get("reporting_verbs", [])),
         according_words=c.words(facts.get("according_words", [])),
-        according_phrases=LemmaMatcher(
-            c.phrases({w: w for w in facts.get("according_phrases", [])}), 1
-        ),
+        according_phrases=phrase_list("according_phrases"),
         genitive_prepositions=set(facts.get("genitive_prepositions", [])),
         agreement_names={
             key: [c.lemmas([w])[0] for w in words]
@@ -382,16 +381,14 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         doer_relations=set(facts.get("doer_relations", [])),
         reported_pronouns=c.words(facts.get("reported_pronouns", [])),
         reported_future=c.words(facts.get("reported_future", [])),
-        separate_meetings=LemmaMatcher(
-            c.phrases({w: w for w in facts.get("separate_meetings", [])}), 1
-        ),
-        own_part=LemmaMatcher(c.phrases({w: w for w in facts.get("own_part", [])}), 1),
+        separate_meetings=phrase_list("separate_meetings"),
+        own_part=phrase_list("own_part"),
         office_anaphora=c.words(facts.get("office_anaphora", [])),
         country_anaphora=c.words(facts.get("country_anaphora", [])),
         person_anaphora=c.words(facts.get("person_anaphora", [])),
         latter_anaphora=c.words(facts.get("latter_anaphora", [])),
         title_anaphora=c.words(facts.get("title_anaphora", [])),
-        manner=LemmaMatcher(c.phrases({w: w for w in facts.get("manner_phrases", [])}), 1),
+        manner=phrase_list("manner_phrases"),
         response_cues=tuple(facts.get("response_cues", [])),
         anaphora_subjects_only=bool(facts.get("anaphora_subjects_only", False)),
         polite_verbs=c.words(facts.get("polite_verbs", [])),
@@ -399,5 +396,5 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         colleagues=c.words(load_json(f"lang/{language}.json").get("colleague_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
-        courtesy=LemmaMatcher(c.phrases({w: w for w in facts.get("courtesy_objects", [])}), 1),
+        courtesy=phrase_list("courtesy_objects"),
     )
