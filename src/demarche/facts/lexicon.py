@@ -201,6 +201,9 @@ class FactLexicon:
     past_plural_endings: tuple[str, ...]
     institution_nouns: set[str]
     plan_words: set[str]
+    countable_meetings: set[str]
+    control_nouns: set[str]
+    control_verbs: set[str]
     carrier_nouns: frozenset[str]
     proposal_words: set[str]
     modal_words: set[str]
@@ -365,6 +368,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         past_plural_endings=tuple(facts.get("past_plural_endings", [])),
         institution_nouns=c.words(facts.get("institution_nouns", [])),
         plan_words=c.words(facts.get("plan_words", [])),
+        countable_meetings=c.words(facts.get("countable_meetings", [])),
+        control_nouns=c.words(facts.get("control_nouns", [])),
+        control_verbs=c.words(facts.get("control_verbs", [])),
         carrier_nouns=frozenset(
             c.words(facts.get("carrier_nouns", []) + facts.get("measure_nouns", []))
         ),

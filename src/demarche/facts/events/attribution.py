@@ -101,9 +101,13 @@ def _person_anaphor(
     token = view.tokens[subjects[0]]
     lemma, lexicon = fold(token.lemma), context.lexicon
     scope = view.subtree(subjects[0])
-    if context.actors_in(view, scope) or token.feats.get("Number") == "Plur":
+    # «его встречи»: a possessive's number is that of the noun it qualifies
+    possessive = token.pos == "DET"
+    if context.actors_in(view, scope) or (token.feats.get("Number") == "Plur" and not possessive):
         return []
-    pronoun = token.pos == "PRON" and lemma in lexicon.person_anaphora | lexicon.latter_anaphora
+    pronoun = token.pos in ("PRON", "DET") and lemma in (
+        lexicon.person_anaphora | lexicon.latter_anaphora
+    )
     title = lemma in lexicon.title_anaphora and token.pos in ("NOUN", "PROPN")
     latter = lemma in lexicon.latter_anaphora
     if not (pronoun or title or latter):
@@ -114,7 +118,7 @@ def _person_anaphor(
     for other in earlier:
         if not other.children:
             other.build_tree()
-    number = token.feats.get("Number")
+    number = None if possessive else token.feats.get("Number")
     if lexicon.anaphora_subjects_only:
         return _subject_anaphor(context, earlier, lemma if title else "", lemma, latter, depth)
     for other in earlier if title else []:

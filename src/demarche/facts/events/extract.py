@@ -44,6 +44,7 @@ from demarche.facts.events.triggers import (
     _mentioned_again,
     _missing_object,
     _object_of_another,
+    _planned_meeting,
     _proposed,
     _question,
     _thanked_for,
@@ -75,7 +76,11 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
             if _missing_object(context, view, hit, entry, kinds):
                 continue
             outcomes = context.lexicon.outcome_nouns
-            if _inside_name(view, hit, kinds) or _topic_meeting(view, hit, hits, outcomes):
+            if _inside_name(view, hit, kinds):
+                continue
+            if _topic_meeting(view, hit, hits, outcomes) and not _planned_meeting(
+                context, view, hit
+            ):
                 continue
             if courtesy and entry["type"] == "SUPPORT":
                 continue  # «Благодарю за гостеприимство»: courtesy, not support
@@ -94,7 +99,7 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
             if _counts_as(context, view, hit):
                 continue
             found = _event(context, view, hit, entry, len(events))
-            for event in _one_per_counterpart(context, view, found):
+            for event in _one_per_counterpart(context, view, found, hit):
                 events.append(event)
                 sides = _unique(event.source + event.target)
                 if event.type == "CONSULT" and len(sides) >= 3:
@@ -371,13 +376,18 @@ def _speaking_now(view: SentenceView, hit: Hit) -> bool:
     return token.feats.get("VerbForm") == "Fin" and token.feats.get("Tense") == "Pres"
 
 
-def _one_per_counterpart(context: FactContext, view: SentenceView, event: Event | None):
+def _one_per_counterpart(
+    context: FactContext, view: SentenceView, event: Event | None, hit: Hit
+) -> list[Event]:
     """«провёл двусторонние встречи с министрами Малайзии, Индонезии и Таиланда», «принял по
-    отдельности министров Пакистана и Узбекистана»: separate meetings, one per counterpart,
-    not one meeting of all of them."""
+    отдельности министров Пакистана и Узбекистана», «запланированы встречи министра с
+    коллегами из …»: separate meetings, one per counterpart, not one meeting of all of
+    them."""
     if event is None:
         return []
-    separate = context.lexicon.separate_meetings.find(view.tokens)
+    separate = context.lexicon.separate_meetings.find(view.tokens) or _countable_plural(
+        context, view, hit
+    )
     if event.type not in ("CONSULT", "AGREE") or not separate:
         return [event]
     if event.type == "AGREE" and not event.note.startswith("intent to consult"):
@@ -389,3 +399,13 @@ def _one_per_counterpart(context: FactContext, view: SentenceView, event: Event 
     if len(event.source) >= 2 and len(event.target) == 1:  # the guests of one host
         return [replace(event, source=[side]) for side in event.source]
     return [event]
+
+
+def _countable_plural(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«встречи», «беседы» in the plural are several meetings («переговоры», «консультации»
+    are one event in the plural)."""
+    return any(
+        view.tokens[i].feats.get("Number") == "Plur"
+        and fold(view.tokens[i].lemma) in context.lexicon.countable_meetings
+        for i in hit.indexes
+    )

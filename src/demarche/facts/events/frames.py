@@ -37,6 +37,7 @@ from demarche.facts.events.common import (
     _phrase,
     _prepositional,
     _refs,
+    _reported_clause,
     _unique,
 )
 from demarche.facts.events.modality import _negated
@@ -64,7 +65,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     verb = _governing_verb(view, anchor, context.lexicon.carrier_nouns)
     if verb == anchor:
         verb = head
-    subjects = [c for c in _subjects(view, verb, hit) if not _in_label(context, view, c)]
+    controllers = (context.lexicon.control_nouns, context.lexicon.control_verbs)
+    subjects = [
+        c for c in _subjects(view, verb, hit, controllers) if not _in_label(context, view, c)
+    ]
     # «Приветствуем успешное председательство Лаоса»: a first-person verb's only subject is
     # «мы»; a noun the parser made its subject is its object
     misread = [
@@ -114,10 +118,14 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     source = _unique(
         [r for c in subjects + agent for r in context.actors_in(view, _phrase(view, c, verb))]
     )
+    if not source and not subjects and not agent and (patients or _passive(tokens[verb])):
+        source = _reported_passive(context, view, verb, patients, entry)
     if not source and subjects and context.counterpart and _colleague(context, view, subjects):
         source = [context.counterpart]  # «Мой коллега передал приглашение»
     if not source and subjects and not agent:
         source = _own_country(context, view, subjects) or _person_anaphor(context, view, subjects)
+    if not source and not subjects and not agent and tokens[head].pos == "NOUN":
+        source = _possessor(context, view, head)  # «запланированы его встречи с …»
     if not source and not subjects:
         source = _institution_source(context, view, verb) or _source_preposition(
             context, view, verb, entry
@@ -257,10 +265,14 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     return source, target, pro_drop
 
 
-def _subjects(view: SentenceView, verb: int, hit: Hit) -> list[int]:
+def _subjects(
+    view: SentenceView, verb: int, hit: Hit, controllers: tuple[set[str], set[str]] = (set(), set())
+) -> list[int]:
     """The verb's subjects; a verb without one borrows the subject of the verb it depends on
-    («Россия намерена … укреплять», «М.Рубио подтвердил … и приветствовал»). A noun trigger
-    that is itself the subject («удары … не прекращаются») is no subject of its own."""
+    («Россия намерена … укреплять», «М.Рубио подтвердил … и приветствовал»), also through a
+    noun of intent («власти приняли решение выслать», «заявили о намерении закрыть»). A noun
+    trigger that is itself the subject («удары … не прекращаются») is no subject of its
+    own."""
     tokens = view.tokens
     found = [c for c in view.children[verb] if tokens[c].rel in _SUBJECT]
     node, steps = verb, 0
@@ -270,9 +282,36 @@ def _subjects(view: SentenceView, verb: int, hit: Hit) -> list[int]:
             break
         found = [c for c in view.children[parent] if tokens[c].rel in _SUBJECT]
         node, steps = parent, steps + 1
+    if not found and tokens[verb].feats.get("VerbForm") == "Inf":
+        found = _controller_subjects(view, verb, controllers)
     # «Выражена обеспокоенность»: the predicate's own noun as passive subject is none either
     passive_own = {c for c in hit.indexes[1:] if tokens[c].rel == "nsubj:pass"}
     return [c for c in found if c != hit.first and c not in passive_own]
+
+
+def _controller_subjects(
+    view: SentenceView, verb: int, controllers: tuple[set[str], set[str]]
+) -> list[int]:
+    """The doer of an infinitive under a noun of intent: the noun's own genitive («решение
+    Евросоюза продлить санкции»), else the subject of the verb that adopts or announces the
+    intent («власти приняли решение выслать»); a verb that judges the intent («осудил
+    решение продлить») is not its doer."""
+    tokens = view.tokens
+    nouns, verbs = controllers
+    noun = tokens[verb].head
+    if not 0 <= noun < len(tokens) or fold(tokens[noun].lemma) not in nouns:
+        return []
+    own = [
+        c
+        for c in view.children[noun]
+        if c != verb and tokens[c].rel == "nmod" and tokens[c].feats.get("Case") == "Gen"
+    ]
+    if own:
+        return own
+    above = tokens[noun].head
+    if not 0 <= above < len(tokens) or fold(tokens[above].lemma) not in verbs:
+        return []
+    return [c for c in view.children[above] if tokens[c].rel in _SUBJECT]
 
 
 def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int]:
@@ -293,10 +332,23 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
             continue  # «антироссийские санкции» are against Russia, not by it
         if doer and context.actors_in(view, [child]):
             return [child]
-        office = genitive and fold(token.lemma) in lexicon.office_anaphora
+        office = genitive and fold(token.lemma) in lexicon.office_anaphora | lexicon.visitor_nouns
         if office and context.actors_in(view, view.subtree(child)):
             return view.subtree(child)  # «визит Секретаря иностранных дел Мексики»
     return []
+
+
+def _possessor(context: FactContext, view: SentenceView, head: int) -> list[ActorRef]:
+    """«его визит», «её переговоры»: a possessive pronoun on a noun act stands for the
+    person it points back to."""
+    tokens = view.tokens
+    owners = [c for c in view.children[head] if tokens[c].pos == "DET"]
+    before = head - 1
+    while before >= 0 and tokens[before].pos == "ADJ":
+        before -= 1  # «его двусторонние встречи»
+    if not owners and before >= 0 and tokens[before].pos == "DET":
+        owners = [before]  # the parser hangs «её» in «Запланирована её встреча» on the verb
+    return _person_anaphor(context, view, owners) if len(owners) == 1 else []
 
 
 def _participle_agent(view: SentenceView, head: int) -> list[int]:
@@ -400,6 +452,21 @@ def _own_passive(
     return voice.code not in hit_sides
 
 
+def _reported_passive(
+    context: FactContext, view: SentenceView, verb: int, patients: list[int], entry: dict
+) -> list[ActorRef]:
+    """«МИД Молдавии сообщил, что три сотрудника посольства России будут высланы»: an
+    agentless passive of an own act in reported speech is the act of who reports it, unless
+    what is done is done to the reporter's own side."""
+    if entry["type"] not in context.lexicon.own_act_types:
+        return []
+    reporter = context.reporter(view)
+    if reporter is None or not _reported_clause(context, view, verb):
+        return []
+    hit_sides = {r.code for c in patients for r in context.actors_in(view, view.subtree(c))}
+    return [] if reporter.code in hit_sides else [reporter]
+
+
 def _joint_genitive(context: FactContext, view: SentenceView, head: int) -> bool:
     """«разговор министров», «встреча сторон»: a plural genitive naming the sides by role."""
     tokens = view.tokens
@@ -483,6 +550,15 @@ def _nearest_actors(
             plain = [n for n in found if not _prepositional(view, n)]
             chosen = (plain or found)[0]
             group = [chosen] + [n for n in _conjuncts(view, chosen) if n != chosen]
+            # «с послами Египта и Алжира»: the title names the first state, its genitive's
+            # conjuncts the others
+            group += [
+                n
+                for c in view.children[chosen]
+                if view.tokens[c].rel == "nmod"
+                for n in _conjuncts(view, c)
+                if n not in group and n != c and view.tokens[n].rel == "conj"
+            ]
             refs: list[ActorRef] = []
             for node in group:
                 for ref in _refs(context, view, [node, *view.children[node]], exclude):

@@ -39,6 +39,8 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     subject = token.pos == "NOUN" and token.rel in ("nsubj", "nsubj:pass")
     if subject and governor is not None and governor.feats.get("Tense") == "Fut":
         return True  # «22-24 октября в Казани пройдёт саммит БРИКС»
+    if subject and governor is not None and fold(governor.lemma) in context.lexicon.plan_words:
+        return True  # «запланирована встреча министров», «предстоят консультации»
     if subject and view.children and _future_auxiliary(view, token.head):
         return True  # «стоп-лист будет расширен»
     meeting = token.pos == "NOUN" and hit.pattern.payload["type"] == "CONSULT"

@@ -284,6 +284,21 @@ def _topic_meeting(view: SentenceView, hit: Hit, hits: list[Hit], outcomes=froze
     return False
 
 
+def _planned_meeting(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«Запланирована встреча Лаврова с Фиданом», «предстоят консультации заместителей
+    министров России и Индии»: a meeting noun that is the subject of a plan and names its
+    participants is the planned meeting itself, not the plan's topic («очередной раунд
+    намечено провести» names none: the plan's doer tells who meets)."""
+    token = view.tokens[hit.first]
+    head = view.tokens[token.head] if 0 <= token.head < len(view.tokens) else None
+    if head is None or token.rel not in ("nsubj", "nsubj:pass"):
+        return False
+    if fold(head.lemma) not in context.lexicon.plan_words:
+        return False
+    own = [i for i in view.subtree(hit.first) if i not in hit.indexes]
+    return bool(context.actors_in(view, own))
+
+
 def _held_participle(view: SentenceView, index: int, noun) -> bool:
     """A participle the parser hung on a noun below the meeting noun, agreeing with the
     meeting noun in gender and number: it is the meeting's («встречи …, состоявшейся»)."""
