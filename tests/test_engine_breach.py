@@ -65,3 +65,44 @@ def test_an_english_breach_accuses_its_doer_through_the_same_class(analyzer, sen
     text = "Statement by the Ministry of Foreign Affairs of Ukraine\n" + sentence
     found = event_tuples(analyzer, text)
     assert ("ACCUSE", ["UKR"], ["RUS"]) in [e[:3] for e in found], found
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            STATEMENT + "Россия выступает против размещения американских ракет в Японии.",
+            "RUS",
+            "USA",
+        ),
+        (
+            "Statement by the Ministry of Foreign Affairs of China\n"
+            "China firmly opposes the US arms sales to Taiwan.",
+            "CHN",
+            "USA",
+        ),
+        # whose plans they are is not yet read through «планов»: the type and doer are
+        (STATEMENT + "Москва выступила против планов НАТО по расширению на восток.", "RUS", None),
+    ],
+)
+def test_opposing_another_s_acts_is_disapproval_not_a_refusal(analyzer, text, source, target):
+    found = event_tuples(analyzer, text)
+    accusations = [e[:3] for e in found if e[0] == "ACCUSE" and e[1] == [source]]
+    assert accusations, found
+    assert target is None or ("ACCUSE", [source], [target]) in accusations, found
+    assert not [e for e in found if e[0] == "REJECT"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        STATEMENT + "Россия выступила против проекта резолюции, внесенного Великобританией.",
+        STATEMENT + "Москва выступает против инициативы Евросоюза.",
+        "Statement by the MFA of Hungary\nHungary opposed the new sanctions package.",
+        "Statement by the MFA of India\nIndia opposed the draft resolution tabled by France.",
+    ],
+)
+def test_opposing_a_proposal_is_refusing_it(analyzer, text):
+    found = event_tuples(analyzer, text)
+    assert [e for e in found if e[0] == "REJECT"], found
+    assert not [e for e in found if e[0] == "ACCUSE"], found

@@ -171,3 +171,22 @@ def test_a_possessive_pronoun_on_a_meeting_noun_is_the_person_before(analyzer, t
         assert [e for e in planned if side in e[1] + e[2] and len(set(e[1]) | set(e[2])) == 2], (
             found
         )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sides"),
+    [
+        ("Глава МИД Бразилии Мауро Виейра может посетить Россию летом.", {"BRA", "RUS"}),
+        (
+            "Если Вашингтон проявит готовность, Москва проведет переговоры "
+            "с американской стороной.",
+            {"RUS", "USA"},
+        ),
+        ("Президенты Казахстана и Киргизии могут встретиться на полях саммита.", {"KAZ", "KGZ"}),
+    ],
+)
+def test_a_possible_meeting_is_an_intent(analyzer, sentence, sides):
+    found = event_tuples(analyzer, sentence)
+    intents = [e for e in found if e[0] == "AGREE" and e[3] == "hypothetical"]
+    assert intents and set(intents[0][1]) | set(intents[0][2]) == sides, found
+    assert not [e for e in found if e[0] == "CONSULT"], found

@@ -22,8 +22,8 @@ def test_a_joint_statement_without_a_speaker_is_made_by_its_title_states(analyze
 
 def test_a_joint_stand_against_no_one_named_has_no_target(analyzer):
     body = "Россия и Куба выступают против политизации международного спорта.\n"
-    reject = [f for f in events(analyzer, JOINT, body) if f[0] == "REJECT"]
-    assert reject and reject[0][1:] == (["CUB", "RUS"], [])
+    opposed = [f for f in events(analyzer, JOINT, body) if f[0] == "ACCUSE"]  # docs/gold.md
+    assert opposed and opposed[0][1:] == (["CUB", "RUS"], [])
 
 
 def test_an_agentless_short_passive_in_a_readout_is_the_voice(analyzer):
@@ -178,8 +178,8 @@ def test_closing_border_crossings_to_a_state_is_a_sanction(analyzer):
 
 def test_whose_internal_affairs_is_no_target_of_a_stand_against_interference(analyzer):
     body = "Россия решительно выступает против вмешательства извне во внутренние дела Боливии.\n"
-    reject = [f for f in events(analyzer, STATEMENT, body) if f[0] == "REJECT"]
-    assert reject and reject[0][1:] == (["RUS"], [])
+    opposed = [f for f in events(analyzer, STATEMENT, body) if f[0] == "ACCUSE"]
+    assert opposed and opposed[0][1:] == (["RUS"], []), opposed
 
 
 def formats(analyzer, title: str, body: str):

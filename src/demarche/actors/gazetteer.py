@@ -300,7 +300,11 @@ def _load_organizations(gazetteer: Gazetteer, data: dict[str, Any], names: _Name
                 actor=org["code"],
                 sector=org.get("sector", "IGO"),
                 wikidata=org.get("wikidata"),
-                extra={"full_name_en": org.get("full_name_en"), "org_kind": org.get("kind")},
+                extra={
+                    "full_name_en": org.get("full_name_en"),
+                    "org_kind": org.get("kind"),
+                    "acts_for": org.get("acts_for"),
+                },
             )
         )
         org_names, org_adjectives = names.organization(org)

@@ -257,6 +257,7 @@ class FactContext:
         names («Брюссель» -> EU)."""
         entity = self.entity(mention)
         code = entity.actor or (entity.country if entity.kind == "state" else None)
+        code = entity.extra.get("acts_for") or code  # «Европарламент» acts for the EU
         if code is None and acting and entity.kind == "place":
             metonyms = self.lexicon.metonyms
             if entity.name_en in metonyms:

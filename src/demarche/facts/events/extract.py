@@ -119,6 +119,9 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
     if not source:
         return None
     event_type, mode, context_tag = entry["type"], entry.get("mode", ""), entry.get("context", "")
+    retyped = _type_by_object(view, hit, entry)
+    if retyped:
+        event_type, mode = retyped, ""  # «выступил против проекта резолюции»: a refusal
     aux: list[str] = []
     note = entry.get("note", "")
     if entry.get("needs_object") == "agreement":
@@ -158,6 +161,10 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         aux.append("hypothetical")
     if note.startswith(AGREEMENT_NOTE) and {"future", "hypothetical", "proposed"} & set(aux):
         event_type, mode = "AGREE", ""  # «могут подписать»: no signing yet, an intent
+    elif event_type == "CONSULT" and "hypothetical" in aux and "negation" not in aux:
+        # «может посетить Россию летом», «проведёт переговоры, если …»: a possible meeting is
+        # an intent, as a planned one is (docs/gold.md)
+        note, event_type = note or "intent to consult", "AGREE"
     if _announced_sanction(context, view, event_type, aux, source, target):
         # «российский стоп-лист будет расширен», «мы вышлем»: the voice announcing its own
         # measure against another makes a threat now
@@ -409,3 +416,21 @@ def _countable_plural(context: FactContext, view: SentenceView, hit: Hit) -> boo
         and fold(view.tokens[i].lemma) in context.lexicon.countable_meetings
         for i in hit.indexes
     )
+
+
+def _type_by_object(view: SentenceView, hit: Hit, entry: dict) -> str | None:
+    """A class whose frame types its act by the object (``object_types``): opposing a
+    proposal, a draft or a package is refusing it (REJECT), opposing acts is disapproval."""
+    types = entry.get("object_types")
+    if not types:
+        return None
+    tokens = view.tokens
+    for index in hit.indexes:
+        for child in view.children[index]:
+            if child in hit.indexes or tokens[child].rel not in ("obj", "obl"):
+                continue
+            if tokens[child].pos != "NOUN":
+                continue
+            lemma = fold(tokens[child].lemma)
+            return next((kind for kind, nouns in types.items() if lemma in nouns), None)
+    return None
