@@ -125,3 +125,15 @@ def test_sides_of_two_states_are_still_read_as_states(analyzer):
     doc, (meeting,) = meetings(analyzer, text)
     assert {code for code, _ in sides(meeting)} == {"PER", "ECU"}
     assert [(p[0], p[1]) for p in _event_pairs(doc)] == [("ECU", "PER")]
+
+
+def test_he_after_an_arrival_meets_someone_of_his_own_state(analyzer):
+    text = (
+        "Поездка\n\n"
+        "Министр экономики России Андрей Белов прибыл в Екатеринбург.\n\n"
+        "Там он встретился с губернатором Свердловской области Павлом Ершовым.\n"
+    )
+    doc, found = meetings(analyzer, text)
+    met = [e for e in found if len(sides(e)) == 2]
+    assert met and ("RUS", "Andrey Belov") in sides(met[0])
+    assert len(_event_pairs(doc)) == 1

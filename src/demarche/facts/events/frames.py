@@ -291,6 +291,9 @@ def _same_state_sides(
     guest = misread_guest(context, view, verb) if verb in hit.indexes else None
     partners += [guest] if guest is not None else []
     doers = [r for c in subjects for r in _conjunct_participants(context, view, c, verb)]
+    if not doers and subjects:
+        # «Там он встретился с губернатором …»: the person the subject pronoun points back to
+        doers = [r for r in found if r.person and tokens[subjects[0]].pos == "PRON"][:1]
     others = [r for c in partners for r in _conjunct_participants(context, view, c, verb)]
     codes = {r.code for r in found + doers + others}
     if len(codes) != 1:
