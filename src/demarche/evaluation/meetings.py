@@ -183,6 +183,7 @@ def evaluate_meetings(directory: Path, analyzer=None) -> dict[str, Any]:
         analyzer = Analyzer()
     per_document: dict[str, dict[str, Any]] = {}
     gold_total = matched_total = predicted_total = correct_total = 0
+    meetings_total = meetings_matched = 0
     for text_path in sorted(Path(directory).glob("*.txt")):
         stem = text_path.with_suffix("")
         meetings = load_meetings(stem)
@@ -197,6 +198,8 @@ def evaluate_meetings(directory: Path, analyzer=None) -> dict[str, Any]:
         predicted = _event_pairs(doc)
         matched = [g for g in gold_pairs if any(_recovers(g[:2], p) for p in predicted)]
         correct = [p for p in predicted if any(_recovers(g[:2], p) for g in gold_pairs)]
+        meetings_total += len(meetings)
+        meetings_matched += len({fact for _, _, fact in matched})
         gold_total += len(gold_pairs)
         matched_total += len(matched)
         predicted_total += len(predicted)
@@ -218,5 +221,8 @@ def evaluate_meetings(directory: Path, analyzer=None) -> dict[str, Any]:
         "precision": round(precision, 4),
         "recall": round(recall, 4),
         "f1": round(f1, 4),
+        # a meeting of n participants weighs n(n-1)/2 pairs: also how many meetings gave any
+        "gold_meetings": meetings_total,
+        "matched_meetings": meetings_matched,
         "per_document": per_document,
     }
