@@ -28,6 +28,7 @@ def test_meeting_scores_have_a_sane_shape(scores):
     assert scores["documents"] == len(scores["per_document"]) > 0
     assert 0 <= scores["matched_gold_pairs"] <= scores["gold_pairs"]
     assert 0 <= scores["correct_predicted_pairs"] <= scores["predicted_pairs"]
+    assert 0 <= scores["matched_meetings"] <= scores["gold_meetings"] <= scores["gold_pairs"]
     for key in ("precision", "recall", "f1"):
         assert 0.0 <= scores[key] <= 1.0
     for report in scores["per_document"].values():

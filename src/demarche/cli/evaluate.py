@@ -151,7 +151,8 @@ def eval_meetings(
     out.print(
         f"FactRuEval Meeting pairs: precision {report['precision']:.3f}, recall "
         f"{report['recall']:.3f} ({report['matched_gold_pairs']}/{report['gold_pairs']} gold, "
-        f"{report['correct_predicted_pairs']}/{report['predicted_pairs']} predicted)",
+        f"{report['correct_predicted_pairs']}/{report['predicted_pairs']} predicted); "
+        f"meetings with a recovered pair {report['matched_meetings']}/{report['gold_meetings']}",
         highlight=False,
     )
 

@@ -12,6 +12,11 @@ entity, by the mentions of any entity belonging to the same actor code (a minist
 count for his state, and the other way round), and by the mentions of the person the event
 names for it, even one the gazetteer does not know.
 
+Two sides of one state (a president and a governor, a minister and a company: «Путин
+встретился с главой «Роснефти» Сечиным») are two actors when the event tells them apart by
+person or organisation; such a pair is realised by each side's own mentions only (the person's,
+the organisation's), since the state's mentions would fit any two of its people.
+
 Matching: a gold pair {A, B} is recovered when one CONSULT event has two different actors X
 and Y such that some mention of A overlaps a mention of X and some mention of B overlaps a
 mention of Y. A predicted pair is correct when it recovers some gold pair. Precision is over
@@ -99,6 +104,34 @@ def _actor_spans(doc: Document, ref: ActorRef) -> Spans:
     return found
 
 
+def _own_spans(doc: Document, ref: ActorRef) -> Spans:
+    """The mentions of the side itself: its person's (known or not), else its organisation's."""
+    found = []
+    translit = load_json(f"lang/{doc.language}.json")["translit"]
+    for mention in doc.mentions:
+        entity = doc.entities.get(mention.entity_id) if mention.entity_id else None
+        if ref.person:
+            if entity is not None:
+                hit = entity.kind == "person" and entity.name_en == ref.person
+            else:
+                name = transliterate(mention.normal or mention.text, translit)
+                hit = mention.label == "PER" and (name == ref.person or _surname(name, ref))
+        else:
+            hit = mention.entity_id is not None and mention.entity_id == ref.entity_id
+        if hit:
+            found.append((mention.start, mention.end))
+    return found
+
+
+def _surname(name: str, ref: ActorRef) -> bool:
+    """«Сечин» later in the text for «Игорь Сечин»: the last name alone."""
+    return " " not in name and bool(ref.person) and ref.person.split()[-1] == name
+
+
+def _participant(ref: ActorRef) -> str:
+    return f"{ref.code}:{ref.person or ref.entity_id}"
+
+
 def _meeting(event: Event) -> bool:
     return event.type == "CONSULT" or (event.type == "AGREE" and event.note == "intent to consult")
 
@@ -114,15 +147,25 @@ def _event_pairs(doc: Document) -> list[tuple[str, str, Spans, Spans, str]]:
         if not _meeting(event):
             continue
         actors: list[ActorRef] = []
+        codes = [r.code for r in event.source + event.target]
         for ref in event.source + event.target:
-            if all(ref.code != a.code for a in actors):
+            # one side per state, unless the event names two of one state apart
+            own = codes.count(ref.code) > 1 and (ref.person or ref.entity_id)
+            if all(
+                ref.code != a.code or (own and _participant(ref) != _participant(a)) for a in actors
+            ):
                 actors.append(ref)
         for x, y in combinations(actors, 2):
-            key = tuple(sorted((x.code, y.code)))
+            if x.code == y.code:
+                key = tuple(sorted((_participant(x), _participant(y))))
+                spans = _own_spans(doc, x), _own_spans(doc, y)
+            else:
+                key = tuple(sorted((x.code, y.code)))
+                spans = _actor_spans(doc, x), _actor_spans(doc, y)
             if key in seen:
                 continue
             seen.add(key)
-            pairs.append((key[0], key[1], _actor_spans(doc, x), _actor_spans(doc, y), event.id))
+            pairs.append((key[0], key[1], spans[0], spans[1], event.id))  # matched both ways
     return pairs
 
 
@@ -140,6 +183,7 @@ def evaluate_meetings(directory: Path, analyzer=None) -> dict[str, Any]:
         analyzer = Analyzer()
     per_document: dict[str, dict[str, Any]] = {}
     gold_total = matched_total = predicted_total = correct_total = 0
+    meetings_total = meetings_matched = 0
     for text_path in sorted(Path(directory).glob("*.txt")):
         stem = text_path.with_suffix("")
         meetings = load_meetings(stem)
@@ -154,6 +198,8 @@ def evaluate_meetings(directory: Path, analyzer=None) -> dict[str, Any]:
         predicted = _event_pairs(doc)
         matched = [g for g in gold_pairs if any(_recovers(g[:2], p) for p in predicted)]
         correct = [p for p in predicted if any(_recovers(g[:2], p) for g in gold_pairs)]
+        meetings_total += len(meetings)
+        meetings_matched += len({fact for _, _, fact in matched})
         gold_total += len(gold_pairs)
         matched_total += len(matched)
         predicted_total += len(predicted)
@@ -175,5 +221,8 @@ def evaluate_meetings(directory: Path, analyzer=None) -> dict[str, Any]:
         "precision": round(precision, 4),
         "recall": round(recall, 4),
         "f1": round(f1, 4),
+        # a meeting of n participants weighs n(n-1)/2 pairs: also how many meetings gave any
+        "gold_meetings": meetings_total,
+        "matched_meetings": meetings_matched,
         "per_document": per_document,
     }

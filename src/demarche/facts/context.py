@@ -298,6 +298,48 @@ class FactContext:
                 _add_person(refs, self.person_ref(view, person))
         return refs
 
+    def participants_in(self, view: SentenceView, indexes: list[int]) -> list[ActorRef]:
+        """Who takes part, one by one: like ``actors_in``, but two named people, or a person
+        and a company or party, of one state stay apart («Путин встретился с главой
+        «Роснефти» Игорем Сечиным»). A person joins the side named right before him (his
+        office's state or organisation); pronouns are left to anaphora."""
+        refs: list[ActorRef] = []
+        seen: set[int] = set()
+        for index in indexes:
+            for mention in [view.mentions[index], *view.more.get(index, [])]:
+                if mention is None or id(mention) in seen or mention.form == "pronoun":
+                    continue
+                seen.add(id(mention))
+                ref = self.ref(mention, acting=not self.locative(view, mention))
+                if ref is not None:
+                    self._add_participant(refs, ref)
+            person = view.people.get(index)
+            if person is not None and id(person) not in seen:
+                seen.add(id(person))
+                ref = self.person_ref(view, person)
+                if ref is not None:
+                    self._add_participant(refs, ref)
+        return refs
+
+    def participant(self, ref: ActorRef) -> str | None:
+        """What tells a side apart from others of its state: its person, or its organisation
+        when that is no state body (a company, a party, a newspaper: ``participant_sectors``)."""
+        if ref.person:
+            return ref.person
+        if ref.sector in self.lexicon.participant_sectors and ref.entity_id:
+            return ref.entity_id
+        return None
+
+    def _add_participant(self, refs: list[ActorRef], ref: ActorRef) -> None:
+        key = self.participant(ref)
+        last = refs[-1] if refs else None
+        if ref.person and last is not None and last.code == ref.code and last.person is None:
+            refs[-1] = ActorRef(last.code, last.sector, last.entity_id, ref.person)
+            return  # «глава «Роснефти» Игорь Сечин»: the person of the office just named
+        if any(r.code == ref.code and self.participant(r) == key for r in refs):
+            return
+        refs.append(ref)
+
     def with_people(self, view: SentenceView, refs: list[ActorRef]) -> list[ActorRef]:
         """Each side with the one person the sentence names for it, where the parse reached
         the side's state rather than the name («с заместителем министра … Грузии Александром
@@ -320,6 +362,28 @@ class FactContext:
         return out
 
     def person_ref(self, view: SentenceView, person: Mention) -> ActorRef | None:
+        """The actor a name the gazetteer does not know acts for: by the office before it
+        (``office_ref``), else by the office the text gave the same person before («министр
+        финансов Алексей Кудрин … Кудрин встретился …»)."""
+        return self.office_ref(view, person) or self._introduced(view, person)
+
+    def _introduced(self, view: SentenceView, person: Mention) -> ActorRef | None:
+        name = transliterate(person.normal or person.text, self.lexicon.translit).split()
+        if not name:
+            return None
+        for earlier in self.views[: view.index + 1]:
+            for other in {id(m): m for m in earlier.people.values()}.values():
+                if other is person or other.start >= person.start:
+                    continue
+                full = transliterate(other.normal or other.text, self.lexicon.translit).split()
+                if not full or full[-1] != name[-1] or (len(name) > 1 and full != name):
+                    continue  # the same surname, or the same full name
+                ref = self.office_ref(earlier, other)
+                if ref is not None:
+                    return ref
+        return None
+
+    def office_ref(self, view: SentenceView, person: Mention) -> ActorRef | None:
         """«посол Италии в Грузии Виторио Сандали», «министром энергетики Белоруссии
         Александром Озерцом»: a name the gazetteer does not know acts for the actor its office
         phrase names. The office is the nearest noun before the name in the name's case (an
@@ -342,7 +406,8 @@ class FactContext:
             mention = view.mentions[position]
             if mention is None or mention.form == "pronoun" or self.locative(view, mention):
                 continue
-            ref = self.ref(mention)
+            # «губернатор Вологодской области», «мэр Казани»: a region's office is its state's
+            ref = self.ref(mention, acting=True)
             if ref is not None:
                 name = transliterate(person.normal or person.text, self.lexicon.translit)
                 return ActorRef(ref.code, ref.sector, ref.entity_id, name)

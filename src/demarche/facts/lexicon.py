@@ -185,6 +185,7 @@ class FactLexicon:
     same_place: list[str]
     series_nouns: dict[str, str]
     sideless_genres: set[str]
+    participant_sectors: frozenset[str]
     known_agreements: LemmaMatcher
     occasion_anaphora: list[str]
     term_prepositions: set[str]
@@ -401,6 +402,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         visitor_nouns=c.words(facts.get("visitor_nouns", [])),
         colleagues=c.words(load_json(f"lang/{language}.json").get("colleague_words", [])),
         sideless_genres=set(facts.get("sideless_genres", [])),
+        participant_sectors=frozenset(
+            load_json("actors/organizations.json").get("participant_sectors", [])
+        ),
         series_nouns={c.lemmas([k])[0]: v for k, v in facts.get("series_nouns", {}).items()},
         courtesy=phrase_list("courtesy_objects"),
     )

@@ -20,7 +20,7 @@ from demarche.facts.events.common import (
     _ref_of,
     _unique,
 )
-from demarche.facts.events.frames import _arguments, _noun_agent
+from demarche.facts.events.frames import _arguments, _noun_agent, _same_state_sides
 from demarche.facts.events.merge import _normalise, _one_meeting_each
 from demarche.facts.events.modality import (
     _accomplished,
@@ -116,6 +116,14 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
     tokens = view.tokens
     head = hit.first
     source, target, pro_drop = _arguments(context, view, hit, entry)
+    if entry["type"] == "CONSULT" and len(_unique(source + target)) <= 1:
+        # one state on every side: its people or companies may be the sides that met
+        sides = _same_state_sides(context, view, hit, entry, source + target)
+        if sides[0]:
+            source, target = sides
+    split = len({(r.code, context.participant(r)) for r in source + target}) > len(
+        _unique(source + target)
+    )  # two sides of one state, each its own person or body
     if not source:
         return None
     event_type, mode, context_tag = entry["type"], entry.get("mode", ""), entry.get("context", "")
@@ -213,7 +221,7 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         aux.append("historical")
     if event_type == "CONSULT" and not mode and context.place and _at_home_of(context, target):
         mode = "visit"
-    if view.people:
+    if view.people and not split:
         source, target = context.with_people(view, source), context.with_people(view, target)
     sentence = view.sentence
     return Event(

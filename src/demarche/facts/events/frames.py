@@ -41,6 +41,7 @@ from demarche.facts.events.common import (
     _unique,
 )
 from demarche.facts.events.modality import _negated
+from demarche.facts.events.triggers import misread_guest
 from demarche.facts.lexicon import Hit
 from demarche.language.morphology import fold
 from demarche.model import ActorRef
@@ -155,6 +156,9 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         if tokens[word].rel == "nsubj:pass":
             objects += [c for c in view.children[word] if c not in objects]
     objects = [c for c in objects if c not in agent]
+    if entry.get("needs_object") == "person" and verb in hit.indexes:
+        guest = misread_guest(context, view, verb)  # «принял в резиденции премьер-министра»
+        objects += [guest] if guest is not None else []
     if tokens[verb].rel.startswith("acl"):
         # «посол …, которому заявлен протест»: the relative pronoun stands for its noun
         noun = tokens[verb].head
@@ -263,6 +267,90 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     ):
         target = list(reversed(source))  # a joint act: each side is the other's recipient
     return source, target, pro_drop
+
+
+def _same_state_sides(
+    context: FactContext, view: SentenceView, hit: Hit, entry: dict, found: list[ActorRef]
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """«Путин встретился с губернатором Вологодской области Олегом Кувшинниковым», «Глава
+    «Газпрома» провёл переговоры с руководством «Роснефти»», «встреча Медведева и Кудрина»:
+    a meeting whose sides the states alone cannot tell apart (one state's people, companies
+    or parties). Its sides are the distinct participants of the subject and of the partner
+    phrases (with «с», «между», the bare genitive of a meeting noun, the object of
+    «принять»), each as its own side; (source, target), or nothing when there are not two."""
+    tokens = view.tokens
+    verb = _governing_verb(view, hit.first, context.lexicon.carrier_nouns)
+    partner_words = context.lexicon.comitative | context.lexicon.between
+    heads = [verb, *hit.indexes]
+    subjects = [c for h in heads for c in view.children[h] if tokens[c].rel in _SUBJECT]
+    partners = []
+    for head in heads:
+        for child in view.children[head]:
+            if child in hit.indexes or child in subjects:
+                continue
+            words = view.case_words(child)
+            relation = tokens[child].rel
+            if (
+                (relation in ("obl", "nmod") and words & partner_words)
+                or (relation == "nmod" and not words and tokens[head].pos == "NOUN")
+                or (relation == "obj" and head == verb and tokens[verb].pos == "VERB")
+            ):
+                partners.append(child)
+    guest = misread_guest(context, view, verb) if verb in hit.indexes else None
+    partners += [guest] if guest is not None else []
+    doers = [r for c in subjects for r in _conjunct_participants(context, view, c, verb)]
+    if not doers and subjects:
+        # «Там он встретился с губернатором …»: the person the subject pronoun points back to
+        doers = [r for r in found if r.person and tokens[subjects[0]].pos == "PRON"][:1]
+    others = [r for c in partners for r in _conjunct_participants(context, view, c, verb)]
+    codes = {r.code for r in found + doers + others}
+    if len(codes) != 1:
+        return [], []  # sides of two states are read the usual way
+    code = codes.pop()
+    sides: list[ActorRef] = []
+    for ref in doers + others:
+        key = context.participant(ref)
+        if ref.code == code and key and all(context.participant(r) != key for r in sides):
+            sides.append(ref)
+    if len(sides) < 2:
+        return [], []
+    source = [r for r in sides if any(r is d for d in doers)] or sides[:1]
+    target = [r for r in sides if all(r is not s for s in source)]
+    if entry.get("roles") == "passive" and target:
+        source, target = target, source  # «принял мэра Казани»: the guest came to the host
+    return source, target
+
+
+def _conjunct_participants(context: FactContext, view: SentenceView, root: int, verb: int):
+    """The participants of a phrase, one per state in each of its conjuncts (at any depth):
+    «Член Политбюро
+    ЦК КПК, министр иностранных дел КНР Ван И» is one man with two offices, «Сечин и Шматко»
+    two men."""
+    phrase = _phrase(view, root, verb)
+    members = [root, *(i for i in phrase if view.tokens[i].rel == "conj" and i != root)]
+    refs: list[ActorRef] = []
+    for member in members:
+        own = set(view.subtree(member)) & set(phrase)
+        for other in members:
+            if other != member and other in own:
+                own -= set(view.subtree(other))  # «представители Газпрома и Роснефти»
+        found: list[ActorRef] = []
+        for ref in context.participants_in(view, sorted(own)):
+            same = next(
+                (
+                    i
+                    for i, r in enumerate(found)
+                    if r.code == ref.code
+                    and not (r.person and ref.person and r.person != ref.person)
+                ),
+                None,
+            )  # two offices of one man are one side; two named men are two
+            if same is None:
+                found.append(ref)
+            elif ref.person and not found[same].person:
+                found[same] = ref  # the person stands for his office's body
+        refs += found
+    return refs
 
 
 def _subjects(
@@ -521,7 +609,8 @@ def _between(context: FactContext, view: SentenceView, hit: Hit) -> list[ActorRe
     for child in (c for i in hit.indexes for c in view.children[i]):
         words = view.case_words(child)
         if words & context.lexicon.between:
-            nodes = [n for c in _conjuncts(view, child) for n in [c, *view.children[c]]]
+            # «между министрами обороны Греции и Турции»: the states below the offices too
+            nodes = [n for c in _conjuncts(view, child) for n in view.subtree(c)]
             return context.actors_in(view, sorted(set(nodes)))
     return []
 

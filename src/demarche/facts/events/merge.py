@@ -96,7 +96,7 @@ def _one_meeting_each(events: list[Event]) -> list[Event]:
     meetings: dict[frozenset, list[Event]] = {}
     planned: dict[frozenset, Event] = {}
     for event in events:
-        sides = frozenset(r.code for r in event.source + event.target)
+        sides = _sides(event)
         if event.type == "CONSULT":
             # a topic's place («саммит … в Тегеране») is no venue; «в 2024 году», «в ноябре
             # 2024 года», «1 ноября 2024 года» of the same sides are one meeting
@@ -119,6 +119,16 @@ def _one_meeting_each(events: list[Event]) -> list[Event]:
     for number, event in enumerate(kept, 1):
         event.id = f"e{number}"
     return kept
+
+
+def _sides(event: Event) -> frozenset:
+    """The states of an event; its people or bodies too when two sides share a state
+    («Путин встретился с губернатором …» is no repeat of Putin's visit told before)."""
+    refs = event.source + event.target
+    codes = frozenset(r.code for r in refs)
+    people = frozenset((r.code, r.person or r.entity_id) for r in refs)
+    shared = len({r.code for r in refs if r.person}) < len({r.person for r in refs if r.person})
+    return people if shared else codes
 
 
 def same_time(first: str | None, second: str | None) -> bool:

@@ -77,10 +77,52 @@ def _person_object(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     for child in view.children[hit.first]:
         if view.tokens[child].rel != "obj":
             continue
-        if fold(view.tokens[child].lemma) in people or child in view.people:
+        if fold(view.tokens[child].lemma) in people:
             return True
-        mention = view.mentions[child]
-        if mention is not None and mention.entity_id and context.entity(mention).kind == "person":
+        # «принял мэра Казани Ильсура Метшина»: an office with the person's name after it
+        if any(_a_person(context, view, i) for i in view.subtree(child)):
+            return True
+    return misread_guest(context, view, hit.first) is not None
+
+
+def _a_person(context: FactContext, view: SentenceView, index: int) -> bool:
+    if index in view.people:
+        return True
+    mention = view.mentions[index]
+    return (
+        mention is not None
+        and bool(mention.entity_id)
+        and context.entity(mention).kind == ("person")
+    )
+
+
+def misread_guest(context: FactContext, view: SentenceView, verb: int) -> int | None:
+    """«принял в своей резиденции премьер-министра Канады»: the parser may hang the guest
+    (an animate accusative that looks like a genitive) on the place phrase before it; the
+    guest's position, if so."""
+    tokens = view.tokens
+    people = context.lexicon.office_anaphora | context.lexicon.visitor_nouns
+    for place in view.children[verb]:
+        words = view.case_words(place)
+        if tokens[place].rel != "obl" or not words & context.lexicon.place_prepositions:
+            continue
+        for child in view.children[place]:
+            token = tokens[child]
+            if token.rel != "nmod" or token.feats.get("Animacy") != "Anim" or child != place + 1:
+                continue
+            if fold(token.lemma) in people or any(
+                _a_person(context, view, i) for i in view.subtree(child)
+            ):
+                return child
+    return None
+    people = context.lexicon.office_anaphora | context.lexicon.visitor_nouns
+    for child in view.children[place]:
+        token = tokens[child]
+        if token.rel != "nmod" or token.feats.get("Animacy") != "Anim" or child != place + 1:
+            continue
+        if fold(token.lemma) in people or any(
+            _a_person(context, view, i) for i in view.subtree(child)
+        ):
             return True
     return False
 
