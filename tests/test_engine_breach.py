@@ -106,3 +106,20 @@ def test_opposing_a_proposal_is_refusing_it(analyzer, text):
     found = event_tuples(analyzer, text)
     assert [e for e in found if e[0] == "REJECT"], found
     assert not [e for e in found if e[0] == "ACCUSE"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Россия выступает против попыток навязать Нейпьидо решения извне.", []),
+        ("Москва осуждает решение Вильнюса выслать российских дипломатов.", ["LTU"]),
+        ("Россия осуждает попытки Киева сорвать переговоры с Минском.", ["UKR"]),
+        ("Москва выступает против попыток заставить Белград ввести санкции.", []),
+    ],
+)
+def test_whom_an_opposed_attempt_is_aimed_at_is_no_target_of_the_judgement(
+    analyzer, sentence, target
+):
+    found = event_tuples(analyzer, STATEMENT + sentence)
+    judgements = [e for e in found if e[0] == "ACCUSE" and e[1] == ["RUS"]]
+    assert judgements and judgements[0][2] == target, found

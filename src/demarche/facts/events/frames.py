@@ -166,7 +166,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         if any(fold(tokens[c].lemma) in pronouns for c in objects) and 0 <= noun < len(tokens):
             objects = [c for c in objects if fold(tokens[c].lemma) not in pronouns] + [noun]
     exclude = {r.code for r in source}
-    target = _nearest_actors(context, view, objects, exclude, head)
+    clauses = entry["type"] == "ACCUSE"
+    target = _nearest_actors(context, view, objects, exclude, head, skip_clauses=clauses)
     needs = entry.get("needs_target")
     marked = needs if isinstance(needs, str) else None
     if needs and not _actor_object(context, view, verb, marked):
@@ -616,7 +617,12 @@ def _between(context: FactContext, view: SentenceView, hit: Hit) -> list[ActorRe
 
 
 def _nearest_actors(
-    context: FactContext, view: SentenceView, roots: list[int], exclude: set[str], head: int
+    context: FactContext,
+    view: SentenceView,
+    roots: list[int],
+    exclude: set[str],
+    head: int,
+    skip_clauses: bool = False,
 ) -> list[ActorRef]:
     """Actors closest to the predicate in the tree (breadth first); else the first after it.
 
@@ -627,6 +633,10 @@ def _nearest_actors(
     («призываем Вашингтон и Берлин»), but not actors of other phrases.
     """
     seen: set[int] = {head} | _named_bodies(context, view)
+    if skip_clauses:
+        # «выступает против попыток навязать Нейпьидо решения»: who an opposed or condemned
+        # attempt is aimed at is not whom the judgement is aimed at
+        seen |= {i for c in _noun_clauses(view) for i in view.subtree(c)}
     frontier = [r for r in roots if r not in seen]
     aside: set[int] = set(seen)  # «в органах ООН»: what a circumstance names is no target either
     while frontier:
@@ -664,6 +674,18 @@ def _nearest_actors(
         if refs:
             return refs
     return []
+
+
+def _noun_clauses(view: SentenceView) -> list[int]:
+    """Infinitive clauses that complete a noun («попытки навязать …», «решение выслать …»)."""
+    tokens = view.tokens
+    return [
+        i
+        for i, t in enumerate(tokens)
+        if t.feats.get("VerbForm") == "Inf"
+        and 0 <= t.head < len(tokens)
+        and tokens[t.head].pos == "NOUN"
+    ]
 
 
 def _named_bodies(context: FactContext, view: SentenceView) -> set[int]:
