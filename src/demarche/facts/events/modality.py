@@ -163,6 +163,25 @@ def _long_ago(date: str, today) -> bool:
         return date < anchor[: len(date)]
 
 
+def _recalled_undated(context: FactContext, view: SentenceView) -> bool:
+    """«Washington imposed sanctions last year», «в прошлом месяце»: in a statement with no
+    date of its own, a relative date that points to an earlier month or year («year-1»,
+    «month-2») still says the act is historical, whatever day the statement was made."""
+    if context.date is not None:
+        return False
+    tokens = view.tokens
+    for index in range(len(tokens)):
+        for length in (3, 2, 1):
+            words = tokens[index : index + length]
+            key = " ".join(fold(t.lemma or t.text) for t in words)
+            how = context.lexicon.relative_dates.get(key)
+            if how is not None and len(words) == length:
+                if isinstance(how, str) and "-" in how:
+                    return True
+                break
+    return False
+
+
 MODALITIES = ("done", "historical", "planned", "proposed", "hypothetical", "negated")
 # Only acts that happened may stand for a meeting held or an agreement signed.
 REALIS = frozenset({"done", "historical"})

@@ -1,0 +1,96 @@
+"""English event classes added in round en6: whole families of expressions, each shown on
+sentences invented for these tests (other actors, voices and word orders than any dev text).
+
+Each case is (text, expected event) where the expected event is (type, sources, targets,
+modality) and must be among the events of the text; NEGATIVE texts must report none of the
+given type.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from demarche.pipeline import Analyzer
+from tests.event_tuples import event_tuples
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+FOUND = [
+    # AID: sending aid, selling or delivering arms, training troops, lending money
+    ("Japan sent humanitarian aid to Mozambique.", ("AID", ["JPN"], ["MOZ"], "done")),
+    ("Norway delivered medical supplies to Yemen.", ("AID", ["NOR"], ["YEM"], "done")),
+    ("France will sell fighter jets to Indonesia.", ("AGREE", ["FRA"], ["IDN"], "planned")),
+    ("Germany supplied weapons to Ukraine.", ("AID", ["DEU"], ["UKR"], "done")),
+    (
+        "The United States approved the sale of missiles to Poland.",
+        ("AID", ["USA"], ["POL"], "done"),
+    ),
+    ("Egypt has trained Sudanese troops.", ("AID", ["EGY"], ["SDN"], "done")),
+    ("China provided a loan to Pakistan.", ("AID", ["CHN"], ["PAK"], "done")),
+    # SANCTION.impose: any verb of imposing, raising or announcing with any measure noun
+    ("Canada raised tariffs on Chinese steel.", ("SANCTION", ["CAN"], ["CHN"], "done")),
+    (
+        "The United Kingdom announced sanctions against Belarus.",
+        ("SANCTION", ["GBR"], ["BLR"], "done"),
+    ),
+    ("Australia hiked duties on Chinese goods.", ("SANCTION", ["AUS"], ["CHN"], "done")),
+    # RETREAT.return and CONCEDE.ease_sanctions: lifting or easing measures
+    ("The European Union repealed its sanctions on Syria.", ("RETREAT", ["EU"], ["SYR"], "done")),
+    ("Washington eased restrictions on Cuba.", ("CONCEDE", ["USA"], ["CUB"], "done")),
+    # REQUEST.ask: asking someone to act, asking for, requesting
+    ("Lebanon asked the Security Council to convene.", ("REQUEST", ["LBN"], ["UNSC"], "done")),
+    ("Lithuania requested consultations with NATO.", ("REQUEST", ["LTU"], ["NATO"], "done")),
+    # AGREE.propose: an offer; AGREE.open_to: openness to talks is a readiness, planned
+    (
+        "Qatar offered to host talks between Iran and Egypt.",
+        ("AGREE", ["QAT"], ["EGY", "IRN"], "proposed"),
+    ),
+    ("Iran is open to dialogue with the European Union.", ("AGREE", ["IRN"], ["EU"], "planned")),
+    ("Serbia remains open to negotiations with Kosovo.", ("AGREE", ["SRB"], ["XKX"], "planned")),
+    # RETREAT.access: granting access
+    ("Russia granted consular access to the Dutch embassy.", ("RETREAT", ["RUS"], ["NLD"], "done")),
+    # CONSULT.mediate: the mediator acts on the sides it brings together, in both voices
+    (
+        "Turkey brokered a ceasefire between Armenia and Azerbaijan.",
+        ("CONSULT", ["TUR"], ["ARM", "AZE"], "done"),
+    ),
+    (
+        "The truce between Ethiopia and Eritrea was mediated by Kenya.",
+        ("CONSULT", ["KEN"], ["ERI", "ETH"], "done"),
+    ),
+    # CONSULT: concluding talks reports that they were held
+    (
+        "Italy and Egypt concluded a round of consultations in Cairo.",
+        ("CONSULT", ["ITA"], ["EGY"], "done"),
+    ),
+    # an undated report: «last year», «last month» still date an act before the statement
+    (
+        "Washington imposed sanctions on Nicaragua last year.",
+        ("SANCTION", ["USA"], ["NIC"], "historical"),
+    ),
+    ("Tokyo sent humanitarian aid to Nepal last month.", ("AID", ["JPN"], ["NPL"], "historical")),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), FOUND)
+def test_event_found(analyzer, text, event):
+    kind, source, target, modality = event
+    found = event_tuples(analyzer, text)
+    assert (kind, sorted(source), sorted(target), modality) in found, found
+
+
+NEGATIVE = [
+    ("Asked about the report, the minister of Chile declined to comment.", "REQUEST"),
+    ("The border is open to trucks.", "AGREE"),
+    ("The minister of Egypt spoke about Cairo's mediation efforts.", "CONSULT"),
+    ("The weather in Oslo was warm this week.", "SANCTION"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NEGATIVE)
+def test_no_event_of_kind(analyzer, text, kind):
+    assert kind not in {e[0] for e in event_tuples(analyzer, text)}
