@@ -73,6 +73,34 @@ FOUND = [
         ("SANCTION", ["USA"], ["NIC"], "historical"),
     ),
     ("Tokyo sent humanitarian aid to Nepal last month.", ("AID", ["JPN"], ["NPL"], "historical")),
+    # ACCUSE.violation: saying another actor violates, breaches or interferes
+    ("Japan said China violates international law.", ("ACCUSE", ["JPN"], ["CHN"], "done")),
+    (
+        "Moscow grossly interferes in Moldova's internal affairs, the Moldovan Foreign Ministry"
+        " said.",
+        ("ACCUSE", ["MDA"], ["RUS"], "done"),
+    ),
+    ("Armenia says Azerbaijan breached the ceasefire.", ("ACCUSE", ["ARM"], ["AZE"], "done")),
+    # THREATEN.retaliate: resolute measures and a firm response are announced retaliation
+    (
+        "India will take resolute measures against Pakistan.",
+        ("THREATEN", ["IND"], ["PAK"], "done"),
+    ),
+    (
+        "Any incursion by Venezuela will meet a firm response, Guyana said.",
+        ("THREATEN", ["GUY"], ["VEN"], "done"),
+    ),
+    # «both sides», «the two sides», «the parties» as object: the sides the report is about
+    (
+        "Eritrea accused Ethiopia of shelling its positions. Ethiopia denied that and blamed"
+        " Eritrea. Kenya urged both sides to show restraint.",
+        ("REQUEST", ["KEN"], ["ERI", "ETH"], "done"),
+    ),
+    (
+        "Lavrov held talks with Fidan in Ankara. Later, China called on the two sides to keep"
+        " contacts.",
+        ("REQUEST", ["CHN"], ["RUS", "TUR"], "done"),
+    ),
 ]
 
 
@@ -88,6 +116,8 @@ NEGATIVE = [
     ("The border is open to trucks.", "AGREE"),
     ("The minister of Egypt spoke about Cairo's mediation efforts.", "CONSULT"),
     ("The weather in Oslo was warm this week.", "SANCTION"),
+    ("The new law of Chile does not violate the constitution.", "ACCUSE"),
+    ("The minister of Peru gave a firm answer to the question.", "THREATEN"),
 ]
 
 

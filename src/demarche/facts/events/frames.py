@@ -36,6 +36,7 @@ from demarche.facts.events.common import (
     _passive,
     _phrase,
     _prepositional,
+    _ref_of,
     _refs,
     _unique,
 )
@@ -155,6 +156,9 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
             objects = [c for c in objects if fold(tokens[c].lemma) not in pronouns] + [noun]
     exclude = {r.code for r in source}
     target = _nearest_actors(context, view, objects, exclude, head)
+    if not target and _joint_object(context, view, objects):
+        # «urged both sides to exercise restraint»: the sides the report is about
+        target = [r for r in _sides_in_report(context, view) if r.code not in exclude]
     needs = entry.get("needs_target")
     marked = needs if isinstance(needs, str) else None
     if needs and not _actor_object(context, view, verb, marked):
@@ -398,6 +402,38 @@ def _own_passive(
         return False
     hit_sides = {r.code for c in patients for r in context.actors_in(view, view.subtree(c))}
     return voice.code not in hit_sides
+
+
+def _joint_object(context: FactContext, view: SentenceView, objects: list[int]) -> bool:
+    """An object naming the sides by role, in the plural: «both sides», «the two countries»,
+    «the parties», «обе стороны»."""
+    tokens = view.tokens
+    return any(
+        fold(tokens[c].lemma) in context.lexicon.joint_subjects
+        and tokens[c].feats.get("Number") == "Plur"
+        and not context.actors_in(view, view.subtree(c))
+        for c in objects
+    )
+
+
+def _sides_in_report(context: FactContext, view: SentenceView) -> list[ActorRef]:
+    """The sides of the talks reported last; failing those, the two states the text names
+    most often up to this sentence (a report of a quarrel between two neighbours), when
+    both are named more than once and a third is not as frequent."""
+    talks = _last_talks(context, view)
+    if len(talks) >= 2:
+        return talks
+    counts: dict[str, int] = {}
+    for earlier in context.views[: view.index + 1]:
+        for ref in context.actors_in(earlier, list(range(len(earlier.tokens)))):
+            if ref.entity_id and ref.entity_id.startswith("state:"):
+                counts[ref.code] = counts.get(ref.code, 0) + 1
+    ranked = sorted(counts, key=lambda code: -counts[code])
+    if len(ranked) < 2 or counts[ranked[1]] < 2:
+        return []
+    if len(ranked) > 2 and counts[ranked[2]] == counts[ranked[1]]:
+        return []  # no two sides stand out
+    return [_ref_of(context, code) for code in ranked[:2]]
 
 
 def _joint_genitive(context: FactContext, view: SentenceView, head: int) -> bool:
