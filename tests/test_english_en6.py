@@ -101,6 +101,21 @@ FOUND = [
         " contacts.",
         ("REQUEST", ["CHN"], ["RUS", "TUR"], "done"),
     ),
+    # reported future through a noun: «said the next round of talks would be held» is a plan
+    (
+        "The minister of Peru said the next round of consultations between Peru and Chile"
+        " would be held in Lima in May.",
+        ("AGREE", ["CHL", "PER"], ["CHL", "PER"], "planned"),
+    ),
+    # a participle's agent signs, not the subject of the clause its noun stands in
+    (
+        "Poland and Lithuania discussed the treaty signed in 2019 by Latvia and Estonia.",
+        ("SUPPORT", ["EST", "LVA"], ["EST", "LVA"], "historical"),
+    ),
+    (
+        "The treaty was signed by Latvia and Estonia in 2019.",
+        ("SUPPORT", ["EST", "LVA"], ["EST", "LVA"], "historical"),
+    ),
 ]
 
 
@@ -118,6 +133,10 @@ NEGATIVE = [
     ("The weather in Oslo was warm this week.", "SANCTION"),
     ("The new law of Chile does not violate the constitution.", "ACCUSE"),
     ("The minister of Peru gave a firm answer to the question.", "THREATEN"),
+    (
+        "The minister of Peru said talks with Chile would be useful if Chile changed course.",
+        "AGREE",
+    ),
 ]
 
 

@@ -77,6 +77,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     subjects = [c for c in subjects if c not in misread]
     subjects = subjects or _stray_subject(context, view, verb)
     subjects = _antecedents(context, view, verb, subjects)
+    if verb in hit.indexes and tokens[verb].rel.startswith("acl"):
+        # «the Declaration, signed in 2024 by Somalia and Ethiopia»: a participle's agent is
+        # its doer, not the subject of the clause its noun stands in
+        subjects = _passive_agents(view, verb) or subjects
     if not subjects and verb != head and tokens[head].rel == "nsubj:pass":
         # «sanctions were imposed on Iran by the EU»: the act noun is the passive's subject,
         # the agent its doer
@@ -193,6 +197,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = _parties(context, view)
         if len(source) >= 2:
             return source, list(reversed(source)), True
+    if signing and _passive(tokens[verb]) and len(source) >= 2:
+        return source, list(reversed(source)), False  # «signed in 2019 by Latvia and Estonia»
     if (
         not source
         and context.sides

@@ -88,6 +88,12 @@ def _reported_future(context: FactContext, view: SentenceView, hit: Hit) -> list
     future of the reported moment, no condition; its positions, if so."""
     tokens = view.tokens
     verb = _governing_verb(view, hit.first)
+    for _ in range(3):  # «said the next round of talks would be held»: through the nouns
+        if tokens[verb].pos in ("VERB", "AUX") or not 0 <= tokens[verb].head < len(tokens):
+            break
+        if tokens[verb].pos not in ("NOUN", "PROPN"):
+            break
+        verb = tokens[verb].head
     auxiliaries = [
         c
         for c in view.children[verb]
