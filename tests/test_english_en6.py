@@ -116,6 +116,29 @@ FOUND = [
         "The treaty was signed by Latvia and Estonia in 2019.",
         ("SUPPORT", ["EST", "LVA"], ["EST", "LVA"], "historical"),
     ),
+    # calling a person is a phone call, one per person called; «called on» stays a request
+    (
+        "Lula called the presidents of Guyana and Venezuela on Thursday.",
+        ("CONSULT", ["BRA", "GUY"], [], "done"),
+    ),
+    (
+        "Lula called the presidents of Guyana and Venezuela on Thursday.",
+        ("CONSULT", ["BRA", "VEN"], [], "done"),
+    ),
+    (
+        "The President of Brazil phoned Narendra Modi.",
+        ("CONSULT", ["BRA", "IND"], [], "done"),
+    ),
+    ("France called on Iran to release the prisoners.", ("REQUEST", ["FRA"], ["IRN"], "done")),
+    # a decision to act is a plan: «decided to hold joint exercises» is AGREE, planned
+    (
+        "Japan and India decided to hold joint naval exercises next year.",
+        ("AGREE", ["IND", "JPN"], ["IND", "JPN"], "planned"),
+    ),
+    (
+        "Egypt and Saudi Arabia conducted joint drills in the Red Sea.",
+        ("COOPERATE", ["EGY", "SAU"], ["EGY", "SAU"], "done"),
+    ),
 ]
 
 
@@ -131,6 +154,8 @@ NEGATIVE = [
     ("The border is open to trucks.", "AGREE"),
     ("The minister of Egypt spoke about Cairo's mediation efforts.", "CONSULT"),
     ("The weather in Oslo was warm this week.", "SANCTION"),
+    ("The President of Chile called Argentina on Monday to express sympathy.", "REQUEST"),
+    ("Iran called the report a fabrication.", "CONSULT"),
     ("The new law of Chile does not violate the constitution.", "ACCUSE"),
     ("The minister of Peru gave a firm answer to the question.", "THREATEN"),
     (

@@ -383,6 +383,10 @@ def _one_per_counterpart(context: FactContext, view: SentenceView, event: Event 
     if event is None:
         return []
     separate = context.lexicon.separate_meetings.find(view.tokens)
+    calls = event.type == "CONSULT" and event.mode == "phone" and len(event.source) == 1
+    if calls and len(event.target) >= 2:
+        # «Lula called Ali and Maduro»: one caller, one call per person called
+        return [replace(event, target=[side]) for side in event.target]
     if event.type not in ("CONSULT", "AGREE") or not separate:
         return [event]
     if event.type == "AGREE" and not event.note.startswith("intent to consult"):
