@@ -152,6 +152,19 @@ FOUND = [
         " Israel.",
         ("ACCUSE", ["ESP", "MAR"], ["IRN"], "done"),
     ),
+    # a meeting agreed on in a coordinated infinitive is planned, not held; an offer
+    # coordinated with the agreement is an act of its own
+    (
+        "Chile and Peru have agreed to coordinate their positions and propose convening a"
+        " regional conference.",
+        ("AGREE", ["CHL", "PER"], ["CHL", "PER"], "proposed"),
+    ),
+    # «They» after reported talks, as the subject of an act done together, is their sides
+    (
+        "Lavrov had a phone call with Fidan. They agreed to continue contacts and to hold the"
+        " next meeting in Moscow in February.",
+        ("AGREE", ["RUS", "TUR"], ["RUS", "TUR"], "planned"),
+    ),
 ]
 
 
@@ -169,6 +182,11 @@ NEGATIVE = [
     ("The weather in Oslo was warm this week.", "SANCTION"),
     ("The President of Chile called Argentina on Monday to express sympathy.", "REQUEST"),
     ("Iran called the report a fabrication.", "CONSULT"),
+    (
+        "Japan and India agreed to continue contacts and to hold the next round of"
+        " consultations in Delhi.",
+        "CONSULT",
+    ),
     # the situation in Syria is the topic of a phone call, not a meeting with Syria
     (
         "Lavrov held a phone call with Fidan. The ministers discussed the situation in Syria.",

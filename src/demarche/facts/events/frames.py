@@ -221,6 +221,9 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = [voice, other]  # «Стороны выражают…», «Министры обсудили…»
     if not source and subjects and _joint_subject(context, view, subjects):
         source = _last_talks(context, view)  # a report's «стороны»: who last met
+    together = entry.get("reciprocal") or entry["type"] == "CONSULT"
+    if not source and subjects and together and _sides_pronoun(context, view, subjects):
+        source = _last_talks(context, view)  # «… had a call with Fidan. They agreed …»
     meeting_noun = entry["type"] == "CONSULT" and tokens[anchor].pos == "NOUN"
     if not source and meeting_noun and _joint_genitive(context, view, anchor):
         source = _last_talks(context, view)  # «по итогам телефонного разговора министров»
@@ -416,6 +419,13 @@ def _own_passive(
         return False
     hit_sides = {r.code for c in patients for r in context.actors_in(view, view.subtree(c))}
     return voice.code not in hit_sides
+
+
+def _sides_pronoun(context: FactContext, view: SentenceView, subjects: list[int]) -> bool:
+    """«They agreed», «они договорились»: a plural pronoun as the whole subject of an act
+    done together, which after reported talks stands for their sides."""
+    pronouns = context.lexicon.sides_pronouns
+    return all(fold(view.tokens[c].lemma) in pronouns for c in subjects)
 
 
 def _joint_object(context: FactContext, view: SentenceView, objects: list[int]) -> bool:
