@@ -187,6 +187,13 @@ NEGATIVE = [
         " consultations in Delhi.",
         "CONSULT",
     ),
+    # exchanging views is done together on a topic: the country talked about takes no part
+    ("Lavrov had a phone call with Fidan. They exchanged views on Syria.", "CONSULT-SYR"),
+    (
+        "Lavrov had a phone call with Abdelatty. The ministers exchanged views on the"
+        " situation in Sudan and Libya.",
+        "CONSULT-SDN",
+    ),
     # the situation in Syria is the topic of a phone call, not a meeting with Syria
     (
         "Lavrov held a phone call with Fidan. The ministers discussed the situation in Syria.",
