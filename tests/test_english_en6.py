@@ -165,6 +165,19 @@ FOUND = [
         " next meeting in Moscow in February.",
         ("AGREE", ["RUS", "TUR"], ["RUS", "TUR"], "planned"),
     ),
+    # a name addressed before the comma («Minister X, the US has …») is not the subject
+    (
+        "Minister Sharma, the United States has raised tariffs on Brazilian and Indian goods.",
+        ("SANCTION", ["USA"], ["BRA", "IND"], "done"),
+    ),
+    (
+        "Mr Minister, China has imposed sanctions on Lithuania.",
+        ("SANCTION", ["CHN"], ["LTU"], "done"),
+    ),
+    (
+        "Sergey Lavrov, the Foreign Minister of Russia, condemned the strikes on Syria.",
+        ("ACCUSE", ["RUS"], ["SYR"], "done"),
+    ),
 ]
 
 
