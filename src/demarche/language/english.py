@@ -32,6 +32,8 @@ quantmod            advmod
 predet, preconj     det:predet, cc:preconj
 meta                parataxis
 cc                  moved from the first conjunct to the conjunct that follows it
+nsubj + appos       ``Minister X, the US has …``: an apposition running into its verb becomes
+                    ``nsubj``, the name addressed before the comma ``vocative``
 others              unchanged (nsubj, amod, compound, det, aux, advmod, advcl, ccomp,
                     xcomp, conj, appos, acl, mark, nummod, case, punct, nmod, expl, …)
 ==================  =======================================================================
@@ -591,6 +593,40 @@ def to_ud(tokens: list[Token]) -> None:
         else:
             token.rel = _SIMPLE.get(token.rel, token.rel)
     _move_coordinators(tokens, children)
+    _vocative(tokens, children)
+
+
+def _vocative(tokens: list[Token], children: dict[int, list[int]]) -> None:
+    """«Minister Vieira, the United States has raised tariffs …»: the parser takes the name
+    addressed for the subject and the real subject for its apposition. An apposition that
+    runs straight into its verb (no closing comma, as «Lavrov, the minister, said» has) is
+    the subject; the name before the comma is addressed (UD ``vocative``)."""
+    for position, token in enumerate(tokens):
+        if token.rel != "nsubj" or token.head < 0:
+            continue
+        verb = token.head
+        comma = [k for k in children.get(position, []) if tokens[k].text == ","]
+        appos = [k for k in children.get(position, []) if tokens[k].rel == "appos"]
+        if not comma or not appos or not position < comma[0] < appos[0] < verb:
+            continue
+        last = max(_span(children, appos[0]))
+        between = tokens[last + 1 : verb]
+        if any(t.text == "," for t in between) or any(
+            t.pos not in ("AUX", "ADV", "PART") for t in between
+        ):
+            continue
+        _attach(tokens, children, appos[0], verb, "nsubj")
+        _attach(tokens, children, position, verb, "vocative")
+        return
+
+
+def _span(children: dict[int, list[int]], node: int) -> list[int]:
+    found, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(children.get(current, []))
+    return found
 
 
 def _oblique(tokens: list[Token], head: int, rel: str) -> str:

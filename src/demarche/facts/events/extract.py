@@ -21,7 +21,7 @@ from demarche.facts.events.common import (
     _unique,
 )
 from demarche.facts.events.frames import _arguments, _noun_agent, _same_state_sides
-from demarche.facts.events.merge import _normalise, _one_meeting_each
+from demarche.facts.events.merge import _mediation, _normalise, _one_meeting_each
 from demarche.facts.events.modality import (
     _accomplished,
     _anniversary,
@@ -31,6 +31,7 @@ from demarche.facts.events.modality import (
     _offered,
     _possible,
     _promises_future,
+    _recalled_undated,
     _reported_future,
 )
 from demarche.facts.events.triggers import (
@@ -101,6 +102,8 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
             found = _event(context, view, hit, entry, len(events))
             for event in _one_per_counterpart(context, view, found, hit):
                 events.append(event)
+                if _mediation(event):
+                    continue  # the mediator is no side of the talks it brokers
                 sides = _unique(event.source + event.target)
                 if event.type == "CONSULT" and len(sides) >= 3:
                     context.meetings[view.index] = sides
@@ -212,6 +215,8 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         # an undated report names today's acts by weekday ("on Wednesday"); an act it dates
         # with a year ("met in December 2023") is one it recalls
         aux.append("historical")
+    elif "future" not in aux and _past(view, hit) and _recalled_undated(context, view):
+        aux.append("historical")  # «imposed sanctions last year» in an undated report
     elif _anniversary(context, view, hit) and "historical" not in aux:
         # «135 лет со дня установления дипломатических отношений»: long ago, and by whoever
         # the words name; «80-летие подписания Устава ООН» names no one, not the speaker
@@ -403,6 +408,10 @@ def _one_per_counterpart(
     separate = context.lexicon.separate_meetings.find(view.tokens) or _countable_plural(
         context, view, hit
     )
+    calls = event.type == "CONSULT" and event.mode == "phone" and len(event.source) == 1
+    if calls and len(event.target) >= 2:
+        # «Lula called Ali and Maduro»: one caller, one call per person called
+        return [replace(event, target=[side]) for side in event.target]
     if event.type not in ("CONSULT", "AGREE") or not separate:
         return [event]
     if event.type == "AGREE" and not event.note.startswith("intent to consult"):

@@ -36,6 +36,7 @@ from demarche.facts.events.common import (
     _passive,
     _phrase,
     _prepositional,
+    _ref_of,
     _refs,
     _reported_clause,
     _unique,
@@ -81,6 +82,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     subjects = [c for c in subjects if c not in misread]
     subjects = subjects or _stray_subject(context, view, verb)
     subjects = _antecedents(context, view, verb, subjects)
+    if verb in hit.indexes and tokens[verb].rel.startswith("acl"):
+        # «the Declaration, signed in 2024 by Somalia and Ethiopia»: a participle's agent is
+        # its doer, not the subject of the clause its noun stands in
+        subjects = _passive_agents(view, verb) or subjects
     if not subjects and verb != head and tokens[head].rel == "nsubj:pass":
         # «sanctions were imposed on Iran by the EU»: the act noun is the passive's subject,
         # the agent its doer
@@ -168,6 +173,9 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     exclude = {r.code for r in source}
     clauses = entry["type"] == "ACCUSE"
     target = _nearest_actors(context, view, objects, exclude, head, skip_clauses=clauses)
+    if not target and _joint_object(context, view, objects):
+        # «urged both sides to exercise restraint»: the sides the report is about
+        target = [r for r in _sides_in_report(context, view) if r.code not in exclude]
     needs = entry.get("needs_target")
     marked = needs if isinstance(needs, str) else None
     if needs and not _actor_object(context, view, verb, marked):
@@ -202,6 +210,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = _parties(context, view)
         if len(source) >= 2:
             return source, list(reversed(source)), True
+    if signing and _passive(tokens[verb]) and len(source) >= 2:
+        return source, list(reversed(source)), False  # «signed in 2019 by Latvia and Estonia»
     if (
         not source
         and context.sides
@@ -213,9 +223,20 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = list(context.sides)  # «Стороны призвали…» after «(далее – Стороны)»
     other = context.other_side(view, voice) if voice else None
     if not source and subjects and voice and other and _joint_subject(context, view, subjects):
+        # «… held talks in Tokyo. The sides condemned the launch by the DPRK»: the sides of
+        # the talks the voice reported last, not the state the sentence itself names
+        talks = _last_talks(context, view)
+        codes = {r.code for r in talks}
+        named = {r.code for r in context.actors_in(view, list(range(len(tokens))))}
+        if len(talks) == 2 and voice.code in codes and other.code not in codes | {voice.code}:
+            source = talks if other.code in named else []
+    if not source and subjects and voice and other and _joint_subject(context, view, subjects):
         source = [voice, other]  # «Стороны выражают…», «Министры обсудили…»
     if not source and subjects and _joint_subject(context, view, subjects):
         source = _last_talks(context, view)  # a report's «стороны»: who last met
+    together = entry.get("reciprocal") or entry["type"] == "CONSULT"
+    if not source and subjects and together and _sides_pronoun(context, view, subjects):
+        source = _last_talks(context, view)  # «… had a call with Fidan. They agreed …»
     meeting_noun = entry["type"] == "CONSULT" and tokens[anchor].pos == "NOUN"
     if not source and meeting_noun and _joint_genitive(context, view, anchor):
         source = _last_talks(context, view)  # «по итогам телефонного разговора министров»
@@ -554,6 +575,45 @@ def _reported_passive(
         return []
     hit_sides = {r.code for c in patients for r in context.actors_in(view, view.subtree(c))}
     return [] if reporter.code in hit_sides else [reporter]
+
+
+def _sides_pronoun(context: FactContext, view: SentenceView, subjects: list[int]) -> bool:
+    """«They agreed», «они договорились»: a plural pronoun as the whole subject of an act
+    done together, which after reported talks stands for their sides."""
+    pronouns = context.lexicon.sides_pronouns
+    return all(fold(view.tokens[c].lemma) in pronouns for c in subjects)
+
+
+def _joint_object(context: FactContext, view: SentenceView, objects: list[int]) -> bool:
+    """An object naming the sides by role, in the plural: «both sides», «the two countries»,
+    «the parties», «обе стороны»."""
+    tokens = view.tokens
+    return any(
+        fold(tokens[c].lemma) in context.lexicon.joint_subjects
+        and tokens[c].feats.get("Number") == "Plur"
+        and not context.actors_in(view, view.subtree(c))
+        for c in objects
+    )
+
+
+def _sides_in_report(context: FactContext, view: SentenceView) -> list[ActorRef]:
+    """The sides of the talks reported last; failing those, the two states the text names
+    most often up to this sentence (a report of a quarrel between two neighbours), when
+    both are named more than once and a third is not as frequent."""
+    talks = _last_talks(context, view)
+    if len(talks) >= 2:
+        return talks
+    counts: dict[str, int] = {}
+    for earlier in context.views[: view.index + 1]:
+        for ref in context.actors_in(earlier, list(range(len(earlier.tokens)))):
+            if ref.entity_id and ref.entity_id.startswith("state:"):
+                counts[ref.code] = counts.get(ref.code, 0) + 1
+    ranked = sorted(counts, key=lambda code: -counts[code])
+    if len(ranked) < 2 or counts[ranked[1]] < 2:
+        return []
+    if len(ranked) > 2 and counts[ranked[2]] == counts[ranked[1]]:
+        return []  # no two sides stand out
+    return [_ref_of(context, code) for code in ranked[:2]]
 
 
 def _joint_genitive(context: FactContext, view: SentenceView, head: int) -> bool:

@@ -55,6 +55,8 @@ def _only_named_people(context: FactContext, event: Event) -> None:
 
 
 def _consult_convention(context: FactContext, event: Event) -> None:
+    if _mediation(event):
+        return  # «a ceasefire brokered by Malaysia between …»: the mediator acts on the sides
     sides: list[ActorRef] = []
     for ref in event.source + event.target:
         if all(ref.code != s.code for s in sides):
@@ -79,6 +81,14 @@ def _consult_convention(context: FactContext, event: Event) -> None:
     elif not hosts:
         event.source, event.target = sides, []
         event.mode = event.mode or "third-party"
+
+
+def _mediation(event: Event) -> bool:
+    """A mediator (a mediation entry's own mode) with the sides it brings together as
+    target, none of them the mediator: mediator -> sides, not a meeting of all three."""
+    if event.mode != "third-party" or len(event.source) != 1 or not event.target:
+        return False
+    return all(r.code != event.source[0].code for r in event.target)
 
 
 def _country_of(context: FactContext, place_name: str | None) -> str | None:

@@ -90,6 +90,12 @@ def _reported_future(context: FactContext, view: SentenceView, hit: Hit) -> list
     future of the reported moment, no condition; its positions, if so."""
     tokens = view.tokens
     verb = _governing_verb(view, hit.first)
+    for _ in range(3):  # «said the next round of talks would be held»: through the nouns
+        if tokens[verb].pos in ("VERB", "AUX") or not 0 <= tokens[verb].head < len(tokens):
+            break
+        if tokens[verb].pos not in ("NOUN", "PROPN"):
+            break
+        verb = tokens[verb].head
     auxiliaries = [
         c
         for c in view.children[verb]
@@ -163,6 +169,25 @@ def _long_ago(date: str, today) -> bool:
         return (today - _day.fromisoformat(date[:10])).days > 21
     except ValueError:
         return date < anchor[: len(date)]
+
+
+def _recalled_undated(context: FactContext, view: SentenceView) -> bool:
+    """«Washington imposed sanctions last year», «в прошлом месяце»: in a statement with no
+    date of its own, a relative date that points to an earlier month or year («year-1»,
+    «month-2») still says the act is historical, whatever day the statement was made."""
+    if context.date is not None:
+        return False
+    tokens = view.tokens
+    for index in range(len(tokens)):
+        for length in (3, 2, 1):
+            words = tokens[index : index + length]
+            key = " ".join(fold(t.lemma or t.text) for t in words)
+            how = context.lexicon.relative_dates.get(key)
+            if how is not None and len(words) == length:
+                if isinstance(how, str) and "-" in how:
+                    return True
+                break
+    return False
 
 
 MODALITIES = ("done", "historical", "planned", "proposed", "hypothetical", "negated")

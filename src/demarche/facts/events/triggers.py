@@ -240,8 +240,17 @@ def _proposed(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     token = view.tokens[hit.first]
     if token.feats.get("VerbForm") != "Inf":
         return False
+    head = token.head
+    # «agreed to continue contacts and to hold the next meeting»: a coordinated infinitive
+    # hangs from the first one, and is governed by what governs that; an offer or call
+    # coordinated so («agreed to coordinate … and propose a conference») is one of its own
+    own = hit.pattern.payload["type"] in _GOVERNING
+    if token.rel == "conj" and not own and 0 <= token.head < len(view.tokens):
+        first = view.tokens[token.head]
+        if first.feats.get("VerbForm") == "Inf" and first.rel in ("xcomp", "ccomp"):
+            head = first.head
     return any(
-        token.head in other.indexes and other.pattern.payload["type"] in _GOVERNING
+        head in other.indexes and other.pattern.payload["type"] in _GOVERNING
         for other in hits
         if other is not hit
     )
