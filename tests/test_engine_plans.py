@@ -190,3 +190,23 @@ def test_a_possible_meeting_is_an_intent(analyzer, sentence, sides):
     intents = [e for e in found if e[0] == "AGREE" and e[3] == "hypothetical"]
     assert intents and set(intents[0][1]) | set(intents[0][2]) == sides, found
     assert not [e for e in found if e[0] == "CONSULT"], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Министры иностранных дел России и Индии договорились о встрече в Москве в апреле.",
+        "Президенты России и Вьетнама договорились о визите президента Вьетнама в Россию.",
+        "Главы МИД Египта и Иордании условились о новом раунде консультаций.",
+        "Россия и Китай договорились о проведении переговоров на следующей неделе.",
+    ],
+)
+def test_agreeing_on_a_meeting_is_a_plan(analyzer, sentence):
+    found = event_tuples(analyzer, sentence)
+    assert [e for e in found if e[0] == "AGREE" and e[3] == "planned"], found
+    assert not [e for e in found if e[3] == "done"], found
+
+
+def test_agreeing_on_a_settled_matter_is_done(analyzer):
+    found = event_tuples(analyzer, "Россия и Китай договорились о расширении торговли.")
+    assert not [e for e in found if e[3] == "planned"], found
