@@ -210,3 +210,25 @@ def test_agreeing_on_a_meeting_is_a_plan(analyzer, sentence):
 def test_agreeing_on_a_settled_matter_is_done(analyzer):
     found = event_tuples(analyzer, "Россия и Китай договорились о расширении торговли.")
     assert not [e for e in found if e[3] == "planned"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sides"),
+    [
+        (
+            "Замминистра иностранных дел России Сергей Рябков заявил журналистам по итогам "
+            "переговоров с генеральным секретарем МИД Бразилии, что контакты продолжатся.",
+            {"RUS", "BRA"},
+        ),
+        ("На встрече с Сергеем Лавровым Хакан Фидан отметил важность диалога.", {"TUR", "RUS"}),
+        (
+            "После переговоров с министром иностранных дел Китая глава МИД Египта заявил "
+            "о поддержке инициативы.",
+            {"EGY", "CHN"},
+        ),
+    ],
+)
+def test_a_meeting_in_a_circumstance_was_held_by_the_clause_s_subject(analyzer, sentence, sides):
+    found = event_tuples(analyzer, sentence)
+    meetings = [e for e in found if e[0] == "CONSULT" and e[3] == "done"]
+    assert meetings and set(meetings[0][1]) | set(meetings[0][2]) == sides, found

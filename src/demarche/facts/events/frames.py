@@ -113,6 +113,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     agent: list[int] = []
     if tokens[head].pos == "NOUN" and not subjects:
         agent = _noun_agent(context, view, head)  # «удары ВСУ по…», «ударами израильских ВВС»
+        if not agent and entry["type"] == "CONSULT":
+            agent = _speaker_after_meeting(context, view, head)
     elif tokens[head].pos == "NOUN" and verb != head and verb not in hit.indexes:
         # «Москва ответит на санкции Евросоюза»: a noun's own named doer beats the subject of
         # a verb that only comments on the act («убийства российских граждан» names victims)
@@ -445,6 +447,26 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
         office = genitive and fold(token.lemma) in lexicon.office_anaphora | lexicon.visitor_nouns
         if office and context.actors_in(view, view.subtree(child)):
             return view.subtree(child)  # «визит Секретаря иностранных дел Мексики»
+    return []
+
+
+def _speaker_after_meeting(context: FactContext, view: SentenceView, head: int) -> list[int]:
+    """«заявил по итогам переговоров с генсеком МИД Бразилии», «На встрече с Лавровым Фидан
+    отметил …»: a meeting with a named partner and no named doer, in a circumstance of a
+    verb (through at most two nouns), was held by that verb's subject."""
+    tokens = view.tokens
+    lexicon = context.lexicon
+    if tokens[head].rel not in ("obl", "nmod"):
+        return []  # «запланированы встречи с …»: the meeting is the clause's own subject
+    if not any(view.case_words(c) & lexicon.comitative for c in view.children[head]):
+        return []
+    node, steps = tokens[head].head, 0
+    while 0 <= node < len(tokens) and steps < 3:
+        if tokens[node].pos in ("VERB", "AUX"):
+            return [c for c in view.children[node] if tokens[c].rel in _SUBJECT]
+        if tokens[node].pos != "NOUN":
+            return []
+        node, steps = tokens[node].head, steps + 1
     return []
 
 
