@@ -27,3 +27,16 @@ def test_an_organ_acts_for_its_organisation_in_events(analyzer, sentence, organ,
     codes = {r.code for e in doc.facts.events for r in e.source + e.target}
     assert parent in codes and organ not in codes, event_tuples(analyzer, sentence)
     assert organ in {entity.actor for entity in doc.entities.values()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Москва продолжит оказывать государствам Альянса государств Сахеля содействие.",
+        "The Alliance of Sahel States condemned the attack.",
+    ],
+)
+def test_an_alliance_with_its_own_name_is_not_the_alliance_nato(analyzer, text):
+    doc = analyzer.analyze_text(text)
+    codes = {entity.actor for entity in doc.entities.values()}
+    assert "AES" in codes and "NATO" not in codes, codes
