@@ -83,3 +83,16 @@ def test_a_quotation_over_two_sentences_is_said_by_who_closes_it(analyzer):
         for e in doc.facts.events
     ]
     assert ("ACCUSE", ["BLR"], ["POL"]) in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Бельгийской стороне передана нота с требованием отменить принятое решение.", "BEL"),
+        ("Временному поверенному Литвы передано письмо с требованием вывести войска.", "LTU"),
+        ("Посольству Японии направлено послание с требованием прекратить провокации.", "JPN"),
+    ],
+)
+def test_a_note_or_letter_carries_the_demand_it_is_handed_with(analyzer, sentence, target):
+    found = _events(analyzer, sentence)
+    assert ("REQUEST", ["RUS"], [target], "done") in found, found
