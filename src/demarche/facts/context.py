@@ -136,9 +136,24 @@ class FactContext:
         Сийярто», «сообщили в МИД Ирана»: who speaks in this sentence, when it says so."""
         if view.index in self.reporters:
             return self.reporters[view.index]
-        found = self._find_reporter(view)
+        found = self._find_reporter(view) or self._quote_reporter(view)
         self.reporters[view.index] = found
         return found
+
+    def _quote_reporter(self, view: SentenceView) -> ActorRef | None:
+        """«"Решение Вильнюса … – это недружественный шаг. Мы такие действия осуждаем", –
+        подчеркнул министр»: a sentence inside a quotation that goes on into a later sentence
+        of its paragraph is said by whoever that later sentence says speaks."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, view.sentence.start) + 1
+        if not _open_quote(text[start : view.sentence.end]):
+            return None
+        for later in self.views[view.index + 1 : view.index + 4]:
+            if "\n" in text[view.sentence.end : later.sentence.start]:
+                return None  # a quotation closes within its paragraph
+            if not _open_quote(text[start : later.sentence.end]):
+                return self._find_reporter(later)
+        return None
 
     def _find_reporter(self, view: SentenceView) -> ActorRef | None:
         tokens = view.tokens
@@ -485,6 +500,16 @@ class FactContext:
                 found.append((offset + match.start(), offset + match.end(), iso))
                 taken.append((match.start(), match.end()))
         return found
+
+
+def _open_quote(text: str) -> bool:
+    """Whether a quotation opened in ``text`` is still open at its end («…» nest; a straight
+    double quote opens and closes in turn)."""
+    return (
+        text.count("«") > text.count("»")
+        or text.count('"') % 2 == 1
+        or (text.count("“") > text.count("”"))
+    )
 
 
 def _compound_preposition(view: SentenceView, node: int) -> bool:

@@ -205,6 +205,7 @@ class FactLexicon:
     countable_meetings: set[str]
     control_nouns: set[str]
     control_verbs: set[str]
+    judging_verbs: set[str]
     carrier_nouns: frozenset[str]
     proposal_words: set[str]
     modal_words: set[str]
@@ -372,6 +373,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         countable_meetings=c.words(facts.get("countable_meetings", [])),
         control_nouns=c.words(facts.get("control_nouns", [])),
         control_verbs=c.words(facts.get("control_verbs", [])),
+        judging_verbs=c.words(facts.get("judging_verbs", [])),
         carrier_nouns=frozenset(
             c.words(facts.get("carrier_nouns", []) + facts.get("measure_nouns", []))
         ),

@@ -510,15 +510,44 @@ def _evaluative(context: FactContext, view: SentenceView, hit: Hit, verb: int, s
     judges or answers what the sentence is about."""
     if voice is None:
         return [], [], False
-    exclude = {voice.code}
+    judge = _other_judge(context, view, hit, verb, subjects, voice)
+    source = judge or [voice]
+    exclude = {r.code for r in source}
     roots = subjects + [c for c in view.children[verb] if c not in hit.indexes]
-    roots += [c for c in view.children[hit.first] if c not in hit.indexes and c not in roots]
-    target = _nearest_actors(context, view, roots, exclude, hit.first)
+    # «Решение Вильнюса … – это недружественный шаг»: a label that is the predicate noun
+    # itself carries the judged act as its subject (on its noun, not on its adjective)
+    roots += [
+        c
+        for i in hit.indexes[1:]
+        for c in view.children[i]
+        if view.tokens[c].rel in _SUBJECT and c not in roots
+    ]
+    # whose act is judged is its doer, not whom its infinitive clause is aimed at (the
+    # parser may hang the doer inside the clause: then the clause is read too)
+    target = _nearest_actors(
+        context, view, roots, exclude, hit.first, skip_clauses=True
+    ) or _nearest_actors(context, view, roots, exclude, hit.first)
     if not target:
-        target = _target_adjective(context, view, [voice]) or _anaphora(
-            context, view, [voice], demonstrative=False
+        target = _target_adjective(context, view, source) or _anaphora(
+            context, view, source, demonstrative=False
         )
-    return [voice], target, True
+    return source, target, not judge
+
+
+def _other_judge(context: FactContext, view: SentenceView, hit: Hit, verb: int, subjects, voice):
+    """«Вильнюс назвал российскую ноту недружественным шагом»: a label applied by a verb of
+    naming or judging is the judgement of that verb's subject; when the subject names
+    actors other than the voice, they judge (the voice only reports it)."""
+    if hit.pattern.payload["type"] != "ACCUSE" or verb in hit.indexes:
+        return []  # an answer («ответные меры») is the answering side's, whoever names it
+    if fold(view.tokens[verb].lemma) not in context.lexicon.judging_verbs:
+        return []
+    if view.tokens[verb].feats.get("Person") == "1":
+        return []  # «мы считаем …»: the voice itself
+    doers = _unique([r for c in subjects for r in context.actors_in(view, _phrase(view, c, verb))])
+    if not doers or any(r.code == voice.code for r in doers):
+        return []
+    return doers
 
 
 def _prepositional_target(
