@@ -216,6 +216,7 @@ class FactLexicon:
     doer_relations: set[str]
     reported_pronouns: set[str]
     reported_future: set[str]
+    copular_verbs: set[str]
     separate_meetings: LemmaMatcher
     own_part: LemmaMatcher
     office_anaphora: set[str]
@@ -388,6 +389,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         doer_relations=set(facts.get("doer_relations", [])),
         reported_pronouns=c.words(facts.get("reported_pronouns", [])),
         reported_future=c.words(facts.get("reported_future", [])),
+        copular_verbs=c.words(facts.get("copular_verbs", [])),
         separate_meetings=phrase_list("separate_meetings"),
         own_part=phrase_list("own_part"),
         office_anaphora=c.words(facts.get("office_anaphora", [])),

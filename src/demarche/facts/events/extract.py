@@ -17,6 +17,7 @@ from demarche.facts.events.common import (
     _FUTURE_TO_AGREE,
     _HOSTILE,
     AGREEMENT_NOTE,
+    _copular_predicate,
     _ref_of,
     _unique,
 )
@@ -70,6 +71,12 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
             continue
         view.build_tree()
         hits = [h for h in hits if not _attributive(view, h, h.pattern.payload)]
+        # «a flagrant violation», «aggression»: nouns that judge only as a predicate
+        hits = [
+            h
+            for h in hits
+            if not h.pattern.payload.get("copular") or _copular_predicate(context, view, h)
+        ]
         kinds = context.lexicon.agreement_kinds.find(view.tokens)
         courtesy = bool(context.lexicon.courtesy.find(view.tokens))
         for hit in hits:

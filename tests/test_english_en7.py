@@ -1,0 +1,81 @@
+"""English event classes added in round en7, each shown on sentences invented for these
+tests (other actors, voices and word orders than any dev text).
+
+Each case is (text, expected event) where the expected event is (type, sources, targets,
+modality) and must be among the events of the text; NEGATIVE texts must report none of the
+given type (or, written TYPE-CODE, none of that type involving CODE).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from demarche.pipeline import Analyzer
+from tests.event_tuples import event_tuples
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+FOUND = [
+    # ACCUSE.label, copular: a judgement noun as the predicate of a copula is the voice's
+    # judgement of what the subject names; its doer is the target, not the source
+    (
+        "Chile's move is a deliberate provocation, Peru said.",
+        ("ACCUSE", ["PER"], ["CHL"], "done"),
+    ),
+    (
+        "The Russian overflight was a blatant violation of Estonian airspace, Estonia said.",
+        ("ACCUSE", ["EST"], ["RUS"], "done"),
+    ),
+    (
+        "The raid by Israel constitutes aggression against Syria, Iran said.",
+        ("ACCUSE", ["IRN"], ["ISR"], "done"),
+    ),
+    (
+        "The draft prepared by Chile and Bolivia is a politically motivated move, Peru said.",
+        ("ACCUSE", ["PER"], ["BOL", "CHL"], "done"),
+    ),
+    (
+        "Kenya said the Somali incursion was an unprecedented incident and a gross infringement of"
+        " the truce.",
+        ("ACCUSE", ["KEN"], ["SOM"], "done"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), FOUND)
+def test_event_found(analyzer, text, event):
+    kind, source, target, modality = event
+    found = event_tuples(analyzer, text)
+    assert (kind, sorted(source), sorted(target), modality) in found, found
+
+
+NEGATIVE = [
+    # the same nouns outside a copula are a topic, not a judgement
+    ("Peru said the violation of the truce was discussed at the meeting.", "ACCUSE"),
+    ("The ministers of Chile and Peru discussed aggression in cyberspace.", "ACCUSE"),
+    # a judged act's doer is never the judge
+    ("Chile's move is a deliberate provocation, Peru said.", "ACCUSE-CHL>"),
+    # a weekday is no surname: «on Friday» names no person (Godwin Friday of St Vincent)
+    (
+        "Thailand summoned the ambassador of Cambodia on Friday and lodged a protest.",
+        "ACCUSE-VCT",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NEGATIVE)
+def test_no_event_of_kind(analyzer, text, kind):
+    """``kind`` is a type, a type and an actor code none of its events may include, or
+    TYPE-CODE> for a code none of its events may have as source."""
+    kind, _, code = kind.partition("-")
+    as_source = code.endswith(">")
+    code = code.rstrip(">")
+    for found, source, target, _ in event_tuples(analyzer, text):
+        if found != kind:
+            continue
+        assert code, (found, source, target)
+        assert code not in (source if as_source else source + target), (found, source, target)
