@@ -43,6 +43,18 @@ FOUND = [
         " the truce.",
         ("ACCUSE", ["KEN"], ["SOM"], "done"),
     ),
+    # a ministry's own release: «the Ministry of Foreign Affairs» naming no state is its own
+    (
+        "Ministry of Foreign Affairs of the Republic of Latvia\nPress release, 12.03.2027\n\n"
+        "On 12 March, the Ministry of Foreign Affairs summoned the ambassador of Belarus and"
+        " handed him a note of protest.",
+        ("ACCUSE", ["LVA"], ["BLR"], "done"),
+    ),
+    (
+        "Ministry of Foreign Affairs of Peru\nStatement, 12.03.2027\n\nThe Ministry strongly"
+        " condemns the shelling of the border post by Bolivia.",
+        ("ACCUSE", ["PER"], ["BOL"], "done"),
+    ),
 ]
 
 
@@ -59,6 +71,12 @@ NEGATIVE = [
     ("The ministers of Chile and Peru discussed aggression in cyberspace.", "ACCUSE"),
     # a judged act's doer is never the judge
     ("Chile's move is a deliberate provocation, Peru said.", "ACCUSE-CHL>"),
+    # in news the reporter has no ministry of its own: «the ministry» is nobody's voice
+    (
+        "Chile and Peru held talks in Lima on Monday. The Ministry of Foreign Affairs later"
+        " summoned the ambassador of Bolivia, a source said.",
+        "ACCUSE",
+    ),
     # a weekday is no surname: «on Friday» names no person (Godwin Friday of St Vincent)
     (
         "Thailand summoned the ambassador of Cambodia on Friday and lodged a protest.",

@@ -201,6 +201,7 @@ class FactLexicon:
     act_nouns: dict[str, set[str]]
     past_plural_endings: tuple[str, ...]
     institution_nouns: set[str]
+    own_institution_nouns: set[str]
     plan_words: set[str]
     countable_meetings: set[str]
     control_nouns: set[str]
@@ -369,6 +370,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         act_nouns={c.lemmas([k])[0]: c.words(v) for k, v in facts.get("act_nouns", {}).items()},
         past_plural_endings=tuple(facts.get("past_plural_endings", [])),
         institution_nouns=c.words(facts.get("institution_nouns", [])),
+        own_institution_nouns=c.words(facts.get("own_institution_nouns", [])),
         plan_words=c.words(facts.get("plan_words", [])),
         countable_meetings=c.words(facts.get("countable_meetings", [])),
         control_nouns=c.words(facts.get("control_nouns", [])),
