@@ -55,6 +55,26 @@ FOUND = [
         " condemns the shelling of the border post by Bolivia.",
         ("ACCUSE", ["PER"], ["BOL"], "done"),
     ),
+    # detaining, arresting, kidnapping (COERCE.arrest, ASSAULT.abduct); such an act a voice
+    # reports of another actor is also the voice's allegation against the doer
+    (
+        "Foreign Minister Hugh Todd of Guyana said Venezuelan soldiers had detained two"
+        " Guyanese miners.",
+        ("ACCUSE", ["GUY"], ["VEN"], "done"),
+    ),
+    (
+        "Chilean police arrested two Bolivian nationals, the ministry of Bolivia said.",
+        ("ACCUSE", ["BOL"], ["CHL"], "done"),
+    ),
+    (
+        "Kenya said Somali militants had kidnapped three Kenyan aid workers.",
+        ("ACCUSE", ["KEN"], ["SOM"], "done"),
+    ),
+    (
+        "Kenya said Somali militants had kidnapped three Kenyan aid workers.",
+        ("ASSAULT", ["SOM"], ["KEN"], "done"),
+    ),
+    ("Chile arrested two Bolivian smugglers on Monday.", ("COERCE", ["CHL"], ["BOL"], "done")),
 ]
 
 
@@ -77,6 +97,10 @@ NEGATIVE = [
         " summoned the ambassador of Bolivia, a source said.",
         "ACCUSE",
     ),
+    # no allegation: an act nobody reports, the voice's own act, or one it denies
+    ("Chile arrested two Bolivian smugglers on Monday.", "ACCUSE"),
+    ("Chile said it had arrested two Bolivian smugglers.", "ACCUSE"),
+    ("Bolivia denied that its troops had detained Chilean miners.", "ACCUSE"),
     # a weekday is no surname: «on Friday» names no person (Godwin Friday of St Vincent)
     (
         "Thailand summoned the ambassador of Cambodia on Friday and lodged a protest.",

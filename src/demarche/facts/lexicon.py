@@ -218,6 +218,7 @@ class FactLexicon:
     reported_pronouns: set[str]
     reported_future: set[str]
     copular_verbs: set[str]
+    reported_hostile_types: set[str]
     separate_meetings: LemmaMatcher
     own_part: LemmaMatcher
     office_anaphora: set[str]
@@ -392,6 +393,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         reported_pronouns=c.words(facts.get("reported_pronouns", [])),
         reported_future=c.words(facts.get("reported_future", [])),
         copular_verbs=c.words(facts.get("copular_verbs", [])),
+        reported_hostile_types=set(facts.get("reported_hostile_types", [])),
         separate_meetings=phrase_list("separate_meetings"),
         own_part=phrase_list("own_part"),
         office_anaphora=c.words(facts.get("office_anaphora", [])),
