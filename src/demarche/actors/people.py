@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from demarche.actors.gazetteer import Office
@@ -36,10 +37,20 @@ def name_variants_en(person: dict[str, Any]) -> list[str]:
     words = name.split()
     if person.get("order", "western") != "eastern" and len(words) > 1:
         surname = words[-1]
-        if len(surname) >= MIN_SURNAME_ALONE and surname[:1].isupper():
+        common = surname.lower() in _common_capitalised()  # «on Friday» is no Godwin Friday
+        if len(surname) >= MIN_SURNAME_ALONE and surname[:1].isupper() and not common:
             variants.append(surname)
         variants.append(f"{words[0][0]}. {surname}")
     return list(dict.fromkeys(variants))
+
+
+@cache
+def _common_capitalised() -> frozenset[str]:
+    """Capitalised English words that name no actor (weekdays, months, forms of address):
+    a surname spelt like one is no name alone."""
+    from demarche.data import load_json
+
+    return frozenset(w.lower() for w in load_json("lang/en.json").get("common_capitalised", []))
 
 
 def office_on(offices: tuple[Office, ...], when: date | None) -> tuple[Office | None, bool]:

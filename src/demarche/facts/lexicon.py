@@ -201,6 +201,7 @@ class FactLexicon:
     act_nouns: dict[str, set[str]]
     past_plural_endings: tuple[str, ...]
     institution_nouns: set[str]
+    own_institution_nouns: set[str]
     plan_words: set[str]
     countable_meetings: set[str]
     control_nouns: set[str]
@@ -217,6 +218,8 @@ class FactLexicon:
     doer_relations: set[str]
     reported_pronouns: set[str]
     reported_future: set[str]
+    copular_verbs: set[str]
+    reported_hostile_types: set[str]
     separate_meetings: LemmaMatcher
     own_part: LemmaMatcher
     office_anaphora: set[str]
@@ -369,6 +372,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         act_nouns={c.lemmas([k])[0]: c.words(v) for k, v in facts.get("act_nouns", {}).items()},
         past_plural_endings=tuple(facts.get("past_plural_endings", [])),
         institution_nouns=c.words(facts.get("institution_nouns", [])),
+        own_institution_nouns=c.words(facts.get("own_institution_nouns", [])),
         plan_words=c.words(facts.get("plan_words", [])),
         countable_meetings=c.words(facts.get("countable_meetings", [])),
         control_nouns=c.words(facts.get("control_nouns", [])),
@@ -390,6 +394,8 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         doer_relations=set(facts.get("doer_relations", [])),
         reported_pronouns=c.words(facts.get("reported_pronouns", [])),
         reported_future=c.words(facts.get("reported_future", [])),
+        copular_verbs=c.words(facts.get("copular_verbs", [])),
+        reported_hostile_types=set(facts.get("reported_hostile_types", [])),
         separate_meetings=phrase_list("separate_meetings"),
         own_part=phrase_list("own_part"),
         office_anaphora=c.words(facts.get("office_anaphora", [])),

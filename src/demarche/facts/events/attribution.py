@@ -76,6 +76,8 @@ def _own_country(context: FactContext, view: SentenceView, subjects: list[int]):
         reporter = context.reporter(view)
         reported = _reported_clause(context, view, tokens[subjects[0]].head)
         return [reporter] if reporter and reported else []
+    if _own_institution(context, view, subjects):
+        return [context.speaker]
     if not any(
         fold(tokens[i].lemma) in context.lexicon.country_anaphora
         and tokens[i].feats.get("Number") != "Plur"
@@ -86,6 +88,17 @@ def _own_country(context: FactContext, view: SentenceView, subjects: list[int]):
     if reporter is not None:
         return [reporter]
     return _anaphora(context, view, [], demonstrative=False)[:1]
+
+
+def _own_institution(context: FactContext, view: SentenceView, subjects: list[int]) -> bool:
+    """«On 20 January, the Ministry of Foreign Affairs summoned …» in a ministry's own press
+    release or statement: the ministry that names no state is the speaker's own (not «the
+    embassy warns citizens …»: another body of the state, whose acts are not the voice's)."""
+    if len(subjects) != 1 or context.speaker is None:
+        return False
+    if context.doc.metadata.genre not in context.lexicon.own_act_genres:
+        return False
+    return fold(view.tokens[subjects[0]].lemma) in context.lexicon.own_institution_nouns
 
 
 def _person_anaphor(

@@ -163,3 +163,20 @@ def _reported_clause(context: FactContext, view: SentenceView, verb: int) -> boo
         if 0 <= node < len(tokens) and fold(tokens[node].lemma) in context.lexicon.reporting_verbs:
             return True
     return False
+
+
+def _copular_predicate(context: FactContext, view: SentenceView, hit) -> bool:
+    """«This is a flagrant violation of the truce», «… the third incident and a deliberate
+    provocation», «the raid constitutes aggression»: the hit's noun (or a noun it is
+    coordinated with) is the predicate of a copular verb, so it judges the subject."""
+    tokens = view.tokens
+    nouns = [i for i in hit.indexes if tokens[i].pos == "NOUN"]
+    node = nouns[-1] if nouns else hit.first
+    for _ in range(4):  # up a chain of coordinated predicates
+        if tokens[node].rel != "conj" or not 0 <= tokens[node].head < len(tokens):
+            break
+        node = tokens[node].head
+    head = tokens[node].head
+    if tokens[node].rel not in ("xcomp", "attr", "obj") or not 0 <= head < len(tokens):
+        return False
+    return fold(tokens[head].lemma) in context.lexicon.copular_verbs

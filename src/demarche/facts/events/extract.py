@@ -17,7 +17,10 @@ from demarche.facts.events.common import (
     _FUTURE_TO_AGREE,
     _HOSTILE,
     AGREEMENT_NOTE,
+    _copular_predicate,
+    _governing_verb,
     _ref_of,
+    _reported_clause,
     _unique,
 )
 from demarche.facts.events.frames import _arguments, _noun_agent, _same_state_sides
@@ -70,6 +73,12 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
             continue
         view.build_tree()
         hits = [h for h in hits if not _attributive(view, h, h.pattern.payload)]
+        # «a flagrant violation», «aggression»: nouns that judge only as a predicate
+        hits = [
+            h
+            for h in hits
+            if not h.pattern.payload.get("copular") or _copular_predicate(context, view, h)
+        ]
         kinds = context.lexicon.agreement_kinds.find(view.tokens)
         courtesy = bool(context.lexicon.courtesy.find(view.tokens))
         for hit in hits:
@@ -100,6 +109,9 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
             if _counts_as(context, view, hit):
                 continue
             found = _event(context, view, hit, entry, len(events))
+            accusation = _reported_accusation(context, view, hit, found, len(events) + 1)
+            if accusation is not None:
+                events.append(accusation)
             for event in _one_per_counterpart(context, view, found, hit):
                 events.append(event)
                 if _mediation(event):
@@ -289,6 +301,34 @@ def _announced_sanction(context, view, event_type, aux, source, target) -> bool:
     # makes it a threat; a plain announcement («введёт санкции в апреле») is a plan
     text = context.doc.text[view.sentence.start : view.sentence.end].lower()
     return "hypothetical" in aux or any(cue in text for cue in context.lexicon.response_cues)
+
+
+def _reported_accusation(context: FactContext, view: SentenceView, hit: Hit, event, number: int):
+    """«Foreign Minister Todd said Venezuelan soldiers had detained two miners»: a hostile
+    act (``reported_hostile_types``) that a voice reports of another actor is also that
+    voice's allegation against the doer (ACCUSE allege), as «accused X of detaining» is; not
+    the voice's own act, nor one it denies or merely plans."""
+    if event is None or event.type not in context.lexicon.reported_hostile_types:
+        return None
+    if {"negation", "future", "hypothetical", "proposed"} & set(event.aux):
+        return None
+    verb = _governing_verb(view, hit.first)
+    if not _reported_clause(context, view, verb):
+        return None
+    voice = context.reporter(view)
+    if voice is None or any(r.code == voice.code for r in event.source):
+        return None
+    return replace(
+        event,
+        id=f"e{number + 1}",
+        type="ACCUSE",
+        mode="allege",
+        context="",
+        source=[voice],
+        target=list(event.source),
+        aux=[a for a in event.aux if a != "historical"],
+        note="reported hostile act",
+    )
 
 
 def _named_doer_of(context: FactContext, view: SentenceView, hit: Hit) -> bool:

@@ -30,6 +30,7 @@ from demarche.facts.events.common import (
     _SUBJECT,
     _codes,
     _conjuncts,
+    _copular_predicate,
     _first_person_verb,
     _governing_verb,
     _in_label,
@@ -57,13 +58,12 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         if len(sides) >= 2:
             return sides, [], False
     # «ограничительных мер»: a noun phrase hangs from its verb by the noun, not the adjective
+    # («a politically motivated move»: by the noun its modifiers lead up to)
     anchor = head
-    if (
-        entry.get("pos") == "NOUN"
-        and tokens[head].pos == "ADJ"
-        and tokens[head].head in hit.indexes
-    ):
-        anchor = tokens[head].head
+    if entry.get("pos") == "NOUN" and tokens[head].pos in ("ADJ", "ADV", "VERB"):
+        roots = [i for i in hit.indexes if tokens[i].head not in hit.indexes]
+        if len(roots) == 1 and tokens[roots[0]].pos == "NOUN":
+            anchor = roots[0]
     verb = _governing_verb(view, anchor, context.lexicon.carrier_nouns)
     if verb == anchor:
         verb = head
@@ -91,6 +91,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         # the agent its doer
         subjects = _passive_agents(view, verb) if tokens[head].head == verb else []
     voice = context.voice(view)
+    if entry["type"] == "ACCUSE" and _copular_predicate(context, view, hit):
+        # «This is a provocation», «Chile's move is a provocation, Peru said»: a judgement
+        # noun as a predicate is the voice's, about what the subject names first
+        return _evaluative(context, view, hit, verb, subjects, voice, subject_first=True)
     if entry.get("roles") == "evaluative":
         return _evaluative(context, view, hit, verb, subjects, voice)
     if entry.get("roles") == "conduct":
@@ -505,14 +509,27 @@ def _participle_agent(view: SentenceView, head: int) -> list[int]:
     return []
 
 
-def _evaluative(context: FactContext, view: SentenceView, hit: Hit, verb: int, subjects, voice):
+def _evaluative(
+    context: FactContext,
+    view: SentenceView,
+    hit: Hit,
+    verb: int,
+    subjects,
+    voice,
+    subject_first: bool = False,
+):
     """«…неприемлемы», «вызывает озабоченность», «не останется без ответа»: the speaker
-    judges or answers what the sentence is about."""
+    judges or answers what the sentence is about; with ``subject_first`` («The raid by
+    Israel is aggression against Syria») the subject's doer before the predicate's victim."""
     if voice is None:
         return [], [], False
     judge = _other_judge(context, view, hit, verb, subjects, voice)
     source = judge or [voice]
     exclude = {r.code for r in source}
+    if subject_first and subjects:
+        target = _nearest_actors(context, view, subjects, exclude, hit.first)
+        if target:
+            return source, target, not judge
     roots = subjects + [c for c in view.children[verb] if c not in hit.indexes]
     # «Решение Вильнюса … – это недружественный шаг»: a label that is the predicate noun
     # itself carries the judged act as its subject (on its noun, not on its adjective)
