@@ -463,16 +463,26 @@ class FactContext:
         found = [(sentence.start + s, sentence.start + e, v) for s, e, v in dates]
         if self.date is not None:
             found += self._yearless(view, text, found)
-            tokens = view.tokens
-            for index in range(len(tokens)):
-                for length in (3, 2, 1):
-                    words = tokens[index : index + length]
-                    key = " ".join(fold(t.lemma or t.text) for t in words)
-                    how = self.lexicon.relative_dates.get(key)
-                    if how is not None and len(words) == length:
-                        found.append((words[0].start, words[-1].end, shift(self.date, how)))
-                        break
+            found += [
+                (words[0].start, words[-1].end, shift(self.date, how))
+                for words, how in self.relative_dates_in(view)
+            ]
         return sorted(found)
+
+    def relative_dates_in(self, view: SentenceView) -> list[tuple[list[Token], int | str]]:
+        """The relative dates of a sentence («в прошлом году», "last month"): each with its
+        words (longest phrase first at each token) and the lexicon's shift."""
+        tokens = view.tokens
+        found = []
+        for index in range(len(tokens)):
+            for length in (3, 2, 1):
+                words = tokens[index : index + length]
+                key = " ".join(fold(t.lemma or t.text) for t in words)
+                how = self.lexicon.relative_dates.get(key)
+                if how is not None and len(words) == length:
+                    found.append((words, how))
+                    break
+        return found
 
     def _yearless(self, view: SentenceView, text: str, known: list[tuple[int, int, str]]):
         """Day-month and month dates without a year: the statement's year, or the year before

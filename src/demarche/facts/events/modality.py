@@ -177,17 +177,7 @@ def _recalled_undated(context: FactContext, view: SentenceView) -> bool:
     «month-2») still says the act is historical, whatever day the statement was made."""
     if context.date is not None:
         return False
-    tokens = view.tokens
-    for index in range(len(tokens)):
-        for length in (3, 2, 1):
-            words = tokens[index : index + length]
-            key = " ".join(fold(t.lemma or t.text) for t in words)
-            how = context.lexicon.relative_dates.get(key)
-            if how is not None and len(words) == length:
-                if isinstance(how, str) and "-" in how:
-                    return True
-                break
-    return False
+    return any(isinstance(how, str) and "-" in how for _, how in context.relative_dates_in(view))
 
 
 MODALITIES = ("done", "historical", "planned", "proposed", "hypothetical", "negated")

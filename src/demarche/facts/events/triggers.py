@@ -115,16 +115,6 @@ def misread_guest(context: FactContext, view: SentenceView, verb: int) -> int | 
             ):
                 return child
     return None
-    people = context.lexicon.office_anaphora | context.lexicon.visitor_nouns
-    for child in view.children[place]:
-        token = tokens[child]
-        if token.rel != "nmod" or token.feats.get("Animacy") != "Anim" or child != place + 1:
-            continue
-        if fold(token.lemma) in people or any(
-            _a_person(context, view, i) for i in view.subtree(child)
-        ):
-            return True
-    return False
 
 
 def _organisation_after(context: FactContext, view: SentenceView, hit: Hit) -> bool:
