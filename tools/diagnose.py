@@ -2,7 +2,7 @@
 none (nothing overlaps its words), type, src, tgt or mod (the nearest overlapping
 prediction differs in that field); false positives are listed with their words.
 
-    python tools/diagnose.py tests/gold/r18[,tests/gold/e4] [summary|misses|fp|all]
+    python tools/diagnose.py tests/gold/r18[,tests/gold/e4] [summary|misses|fp|all|near]
 
 Development rounds only: never run it on a frozen round (tests/gold/rounds.json).
 """
@@ -83,9 +83,15 @@ def main(folders: str, mode: str = "summary") -> None:
                 why = _why(item, events, raw.text)
                 reasons[why] += 1
                 by_type[(item["type"], why)] += 1
-                lines.append(
+                if why in ("src", "tgt") and mode == "near":
+                    span = span_of(raw.text, item["evidence"])
+                    for e in events:
+                        if e.type == item["type"] and _overlaps([e.evidence], span):
+                            lines.append(f"      near: {_line(e, raw.text)}")
+                lines.insert(
+                    len(lines) - sum(1 for x in lines[::-1] if x.startswith("      near")),
                     f"  MISS[{why}] {item['type']} {item.get('source')}->{item.get('target')} "
-                    f"{event_modality(item)} «{item['evidence'][:90]}»"
+                    f"{event_modality(item)} «{item['evidence'][:90]}»",
                 )
             optional_spans = [span_of(raw.text, i["evidence"]) for i in items if not required(i)]
             for i, e in enumerate(events):
@@ -99,7 +105,7 @@ def main(folders: str, mode: str = "summary") -> None:
             if mode != "summary" and lines:
                 print(pair.statement.stem)
                 for line in lines:
-                    if mode == "all" or (mode == "misses") == line.startswith("  MISS"):
+                    if mode in ("all", "near") or (mode == "misses") == line.startswith("  MISS"):
                         print(line)
     print("misses by reason:", dict(reasons))
     print("by type:", sorted(by_type.items(), key=lambda kv: -kv[1])[:25])

@@ -169,6 +169,7 @@ class FactLexicon:
     demonstratives: set[str]
     we: set[str]
     circumstances: LemmaMatcher
+    phrase_titles: set[str]
     future_cues: list[str]
     stance_weights: dict[str, float]
     bilateral_genres: set[str]
@@ -342,6 +343,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         demonstratives=c.words(facts.get("demonstratives", [])),
         we=c.words(facts.get("we", ["мы"])),
         circumstances=listed("circumstance_prepositions"),
+        phrase_titles=c.words(facts.get("phrase_titles", [])),
         future_cues=[w.lower() for w in facts.get("future_cues", [])],
         stance_weights=facts.get("stance_weights", {}),
         bilateral_genres=set(facts.get("bilateral_genres", [])),

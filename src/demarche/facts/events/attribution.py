@@ -514,7 +514,9 @@ def _visitor_and_host(context: FactContext, view: SentenceView):
     return [], []
 
 
-def _default_target(context: FactContext, entry: dict, source: list[ActorRef]) -> list[ActorRef]:
+def _default_target(
+    context: FactContext, view: SentenceView, entry: dict, source: list[ActorRef]
+) -> list[ActorRef]:
     codes = {r.code for r in source}
     sides = {r.code for r in context.sides}
     if len(sides) > 2 and codes < sides and entry["type"] in ("SUPPORT", "AGREE", "COOPERATE"):
@@ -530,6 +532,9 @@ def _default_target(context: FactContext, entry: dict, source: list[ActorRef]) -
             return [counterpart]
         if speaker and speaker.code not in codes:
             return [speaker]
+        partner = _talks_partner(context, view, codes)
+        if partner:
+            return partner
     answering = entry["type"] in ("REJECT", "REQUEST") or entry.get("class") == "ACCUSE.protest"
     if answering and speaker is None and len(codes) == 1:
         # a report of a dispute between two states («Камбоджа отвергла обвинения», "Cambodia
@@ -537,6 +542,16 @@ def _default_target(context: FactContext, entry: dict, source: list[ActorRef]) -
         # with no one named answers the other of the two (a condemnation may be of a third)
         return _other_disputant(context, codes)
     return []
+
+
+def _talks_partner(context: FactContext, view: SentenceView, codes: set[str]):
+    """«Сийярто провёл переговоры с Фиданом. Венгерская сторона выразила соболезнования»:
+    in a report of talks, one side's friendly act that names no one is towards the other."""
+    if not codes:
+        return []
+    sides = _last_talks(context, view)
+    others = [r for r in sides if r.code not in codes]
+    return others if len(others) == 1 and codes < {r.code for r in sides} else []
 
 
 def _other_disputant(context: FactContext, codes: set[str]) -> list[ActorRef]:

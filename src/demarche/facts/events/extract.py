@@ -122,6 +122,8 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 joint = event.type == "AGREE" and len(event.source) >= 2
                 if (event.type == "CONSULT" or joint) and len(sides) >= 2:
                     context.talks[view.index] = sides  # who met, or agreed together
+                if entry.get("class") == "ACCUSE.protest" and event.source and event.target:
+                    context.protests[view.index] = ({r.code for r in event.source}, event.target)
     for event in events:
         _normalise(context, event)
     return _one_meeting_each(events)

@@ -285,8 +285,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
             or _otherwise(context, view, source)
             or _pronoun_object(context, view, verb, source)
         )
+    if not target and entry["type"] in _HOSTILE and source:
+        target = _protested_to(context, view, source)
     if not target and not _negated(context, view, hit):
-        target = _default_target(context, entry, source)
+        target = _default_target(context, view, entry, source)
     hostile_alone = entry["type"] in _HOSTILE and not target
     if (
         len(source) >= 2
@@ -295,6 +297,18 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     ):
         target = list(reversed(source))  # a joint act: each side is the other's recipient
     return source, target, pro_drop
+
+
+def _protested_to(context: FactContext, view: SentenceView, source: list[ActorRef]):
+    """«В МИД был вызван посол Латвии … Потребовали освободить журналиста»: what the same
+    side demands, states or warns next, naming no one, is addressed to whom it protested to,
+    in the sentences just after the protest."""
+    codes = {r.code for r in source}
+    for back in range(view.index, max(-1, view.index - 4), -1):
+        protest = context.protests.get(back)
+        if protest is not None:
+            return [r for r in protest[1] if r.code not in codes] if protest[0] == codes else []
+    return []
 
 
 def _same_state_sides(
@@ -843,6 +857,8 @@ def _find_circumstance(context: FactContext, view: SentenceView, node: int) -> b
     case = [c for c in view.children[node] if tokens[c].rel in ("case", "fixed")]
     case += [g for c in case for g in view.children[c] if tokens[g].rel == "fixed"]
     parent = tokens[node].head
+    if _in_title_phrase(context, view, node):
+        return False  # «поверенному в делах Украины»: part of the title, which names Ukraine
     if not case and 0 <= parent < len(tokens) and tokens[parent].pos == "NOUN":
         # «в обход Совета Безопасности»: the preposition hangs on the noun above
         above = [c for c in view.children[parent] if tokens[c].rel == "case"]
@@ -859,6 +875,19 @@ def _find_circumstance(context: FactContext, view: SentenceView, node: int) -> b
     if first in context.lexicon.place_prepositions and tokens[node].feats.get("Case") == "Loc":
         return True
     return bool(context.lexicon.circumstances.find(words))
+
+
+def _in_title_phrase(context: FactContext, view: SentenceView, node: int) -> bool:
+    """The node is the phrase of a title such as «поверенный в делах», or hangs from it."""
+    tokens, titles = view.tokens, context.lexicon.phrase_titles
+    parent = tokens[node].head
+    for _ in range(2):
+        if not 0 <= parent < len(tokens):
+            return False
+        if fold(tokens[parent].lemma) in titles:
+            return True
+        parent = tokens[parent].head
+    return False
 
 
 def _under_circumstance(context: FactContext, view: SentenceView, index: int) -> bool:

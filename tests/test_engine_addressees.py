@@ -1,0 +1,122 @@
+"""Whom an act that names no one is addressed to (issue 10): after a summons, to the state
+protested to (and a chargé d'affaires' title names that state); after reported talks, a
+side's friendly act to the other side. Invented statements, several states and wordings."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_tuples import event_tuples
+
+
+@pytest.mark.parametrize(
+    ("sentence", "state"),
+    [
+        ("Временному поверенному в делах Украины вручена нота протеста.", "UKR"),
+        ("Временному поверенному в делах Литвы заявлен решительный протест.", "LTU"),
+        ("В МИД был вызван временный поверенный в делах Японии.", "JPN"),
+        ("Поверенному в делах Нидерландов вручена нота.", "NLD"),
+    ],
+)
+def test_a_charge_d_affaires_names_the_state_whose_affairs_he_handles(analyzer, sentence, state):
+    text = f"Заявление МИД Казахстана\n\n{sentence}"
+    found = event_tuples(analyzer, text)
+    assert ("ACCUSE", ["KAZ"], [state], "done") in found, found
+
+
+_SUMMONS = (
+    "О вызове в МИД России {title}\n\n"
+    "{date} в МИД России был вызван {title}. Ему заявлен решительный протест в связи с "
+    "{reason}. {follow}"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "state", "reason", "follow", "kind"),
+    [
+        (
+            "посол Латвии",
+            "LVA",
+            "задержанием российского журналиста в Риге",
+            "Потребовали немедленно освободить журналиста.",
+            "REQUEST",
+        ),
+        (
+            "временный поверенный в делах Польши",
+            "POL",
+            "сносом памятника советским воинам",
+            "Было заявлено, что российская сторона оставляет за собой право на ответные меры.",
+            "THREATEN",
+        ),
+        (
+            "посол Норвегии",
+            "NOR",
+            "высылкой сотрудника торгпредства России",
+            "Настоятельно потребовали прекратить враждебные действия.",
+            "REQUEST",
+        ),
+    ],
+)
+def test_what_follows_a_protest_is_addressed_to_the_summoned_side(
+    analyzer, title, state, reason, follow, kind
+):
+    text = _SUMMONS.format(title=title, date="12 мая", reason=reason, follow=follow)
+    found = event_tuples(analyzer, text)
+    assert (kind, ["RUS"], [state], "done") in found, found
+    assert not [e for e in found if e[0] == kind and not e[2]], found
+
+
+def test_another_side_s_act_is_not_addressed_to_whom_we_protested_to(analyzer):
+    text = _SUMMONS.format(
+        title="посол Эстонии",
+        date="3 апреля",
+        reason="задержанием российского танкера",
+        follow="Ранее Вашингтон потребовал от всех сторон проявлять сдержанность.",
+    )
+    found = event_tuples(analyzer, text)
+    assert not [e for e in found if e[1] == ["USA"] and e[2] == ["EST"]], found
+
+
+@pytest.mark.parametrize(
+    ("talks", "follow", "kind", "source", "target"),
+    [
+        (
+            "Министр иностранных дел Венгрии Петер Сийярто провел в четверг переговоры с главой "
+            "МИД Турции Хаканом Фиданом.",
+            "Венгерская сторона выразила соболезнования в связи с землетрясением.",
+            "SUPPORT",
+            "HUN",
+            "TUR",
+        ),
+        (
+            "Министр иностранных дел Индонезии провела в Токио переговоры с японским коллегой.",
+            "Индонезийская сторона высоко оценила помощь в ликвидации последствий цунами.",
+            "SUPPORT",
+            "IDN",
+            "JPN",
+        ),
+        (
+            "Глава МИД Египта Бадр Абдель Аты встретился в Мадриде с министром иностранных дел "
+            "Испании Хосе Мануэлем Альбаресом.",
+            "Египетский министр поблагодарил за поддержку мирных усилий.",
+            "SUPPORT",
+            "EGY",
+            "ESP",
+        ),
+    ],
+)
+def test_after_reported_talks_a_side_s_friendly_act_is_towards_the_other_side(
+    analyzer, talks, follow, kind, source, target
+):
+    found = event_tuples(analyzer, f"{talks} {follow}")
+    assert any(e[0] == kind and e[1] == [source] and e[2] == [target] for e in found), found
+    assert not [e for e in found if e[0] == kind and not e[2]], found
+
+
+def test_a_third_state_s_act_after_talks_is_not_given_a_partner(analyzer):
+    text = (
+        "Министр иностранных дел Индонезии провела в Токио переговоры с японским коллегой. "
+        "Австралия и Новая Зеландия приветствовали решение о снятии ограничений."
+    )
+    found = event_tuples(analyzer, text)
+    assert not [e for e in found if e[0] == "SUPPORT" and "JPN" in e[2]], found
