@@ -120,3 +120,44 @@ def test_a_third_state_s_act_after_talks_is_not_given_a_partner(analyzer):
     )
     found = event_tuples(analyzer, text)
     assert not [e for e in found if e[0] == "SUPPORT" and "JPN" in e[2]], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doer"),
+    [
+        ("Решительно осуждаем удар израильской авиации по иранскому посольству в Дамаске.", "ISR"),
+        (
+            "Российская сторона выражает решительный протест в связи с задержанием российского "
+            "судна военно-морскими силами Эстонии.",
+            "EST",
+        ),
+        (
+            "Министерство выражает протест в связи с ударом украинских беспилотников по "
+            "нефтяному терминалу.",
+            "UKR",
+        ),
+        ("Осуждаем решение Евросоюза продлить ограничительные меры против Мьянмы.", "EU"),
+        ("Решительно осуждаем американские удары по территории Сирии.", "USA"),
+    ],
+)
+def test_a_condemned_deed_that_names_its_doer_is_aimed_at_the_doer(analyzer, sentence, doer):
+    found = event_tuples(analyzer, f"Заявление МИД России\n\n{sentence}")
+    accusations = [e for e in found if e[0] == "ACCUSE"]
+    assert accusations and all(e[2] == [doer] for e in accusations), found
+
+
+def test_whom_a_deed_hit_is_not_its_doer(analyzer):
+    text = "Заявление МИД России\n\nОсуждаем задержание граждан Армении в аэропорту."
+    found = event_tuples(analyzer, text)
+    assert not [e for e in found if e[0] == "ACCUSE" and e[2] and e[2] != ["ARM"]], found
+
+
+def test_a_protest_to_an_ambassador_is_aimed_at_his_state_not_at_the_deed_s_doers(analyzer):
+    text = (
+        "О вызове в МИД России посла Японии\n\n"
+        "9 февраля в МИД России был вызван посол Японии, которому заявлен решительный протест "
+        "в связи с проведением совместных учений вооружённых сил Японии и США."
+    )
+    found = event_tuples(analyzer, text)
+    assert not [e for e in found if e[0] == "ACCUSE" and "USA" in e[2]], found
+    assert ("ACCUSE", ["RUS"], ["JPN"], "done") in found, found

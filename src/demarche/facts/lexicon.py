@@ -170,6 +170,8 @@ class FactLexicon:
     we: set[str]
     circumstances: LemmaMatcher
     phrase_titles: set[str]
+    deed_nouns: dict[str, set[str]]
+    agent_prepositions: set[str]
     future_cues: list[str]
     stance_weights: dict[str, float]
     bilateral_genres: set[str]
@@ -344,6 +346,8 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         we=c.words(facts.get("we", ["мы"])),
         circumstances=listed("circumstance_prepositions"),
         phrase_titles=c.words(facts.get("phrase_titles", [])),
+        deed_nouns={k: c.words(v) for k, v in facts.get("deed_nouns", {}).items()},
+        agent_prepositions=set(facts.get("agent_prepositions", [])),
         future_cues=[w.lower() for w in facts.get("future_cues", [])],
         stance_weights=facts.get("stance_weights", {}),
         bilateral_genres=set(facts.get("bilateral_genres", [])),

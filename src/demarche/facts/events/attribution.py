@@ -532,7 +532,7 @@ def _default_target(
             return [counterpart]
         if speaker and speaker.code not in codes:
             return [speaker]
-        partner = _talks_partner(context, view, codes)
+        partner = _talks_partner(context, view, codes) if speaker is None else []
         if partner:
             return partner
     answering = entry["type"] in ("REJECT", "REQUEST") or entry.get("class") == "ACCUSE.protest"
@@ -547,7 +547,7 @@ def _default_target(
 def _talks_partner(context: FactContext, view: SentenceView, codes: set[str]):
     """«Сийярто провёл переговоры с Фиданом. Венгерская сторона выразила соболезнования»:
     in a report of talks, one side's friendly act that names no one is towards the other."""
-    if not codes:
+    if len(codes) != 1:
         return []
     sides = _last_talks(context, view)
     others = [r for r in sides if r.code not in codes]

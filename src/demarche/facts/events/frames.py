@@ -170,15 +170,23 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     if entry.get("needs_object") == "person" and verb in hit.indexes:
         guest = misread_guest(context, view, verb)  # «принял в резиденции премьер-министра»
         objects += [guest] if guest is not None else []
+    relative_nouns: list[int] = []
     if tokens[verb].rel.startswith("acl"):
         # «посол …, которому заявлен протест»: the relative pronoun stands for its noun
         noun = tokens[verb].head
         pronouns = context.lexicon.relative_pronouns
         if any(fold(tokens[c].lemma) in pronouns for c in objects) and 0 <= noun < len(tokens):
             objects = [c for c in objects if fold(tokens[c].lemma) not in pronouns] + [noun]
+            relative_nouns = [noun]
     exclude = {r.code for r in source}
     clauses = entry["type"] == "ACCUSE"
-    target = _nearest_actors(context, view, objects, exclude, head, skip_clauses=clauses)
+    addressed = [c for c in objects if tokens[c].rel == "iobj" or c in relative_nouns + patients]
+    addressed += [i for i in hit.indexes if i != head and tokens[i].pos == "NOUN"]  # «вызван посол»
+    judged = clauses and not (
+        addressed and _nearest_actors(context, view, addressed, exclude, head)
+    )  # «послу Японии, которому заявлен протест»: the addressee, not the deed's doer
+    target = _deed_doers(context, view, [*objects, *view.children[head]], exclude) if judged else []
+    target = target or _nearest_actors(context, view, objects, exclude, head, skip_clauses=clauses)
     if not target and _joint_object(context, view, objects):
         # «urged both sides to exercise restraint»: the sides the report is about
         target = [r for r in _sides_in_report(context, view) if r.code not in exclude]
@@ -466,6 +474,42 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
         if office and context.actors_in(view, view.subtree(child)):
             return view.subtree(child)  # «визит Секретаря иностранных дел Мексики»
     return []
+
+
+def _deed_doers(context: FactContext, view: SentenceView, roots: list[int], exclude: set[str]):
+    """«осуждаем удар израильской авиации по посольству Ирана», «протест в связи с
+    задержанием судна силами Эстонии»: a judged act that names its doer is aimed at the
+    doer (the object, or an act noun one step below it)."""
+    tokens, deeds = view.tokens, context.lexicon.deed_nouns
+    nodes = [r for r in roots if 0 <= r < len(tokens)]
+    nodes += [c for r in nodes if tokens[r].pos == "NOUN" for c in view.children[r]]
+    for node in nodes:
+        lemma = fold(tokens[node].lemma)
+        if tokens[node].pos != "NOUN" or not any(lemma in words for words in deeds.values()):
+            continue
+        doers = [c for c in view.children[node] if _doer_of_deed(context, view, c, lemma)]
+        scope = sorted({i for d in doers for i in view.subtree(d)})
+        refs = [r for r in context.actors_in(view, scope) if r.code not in exclude]
+        if refs:
+            return _unique(refs)
+    return []
+
+
+def _doer_of_deed(context: FactContext, view: SentenceView, child: int, lemma: str) -> bool:
+    token, lexicon = view.tokens[child], context.lexicon
+    if fold(token.lemma) in lexicon.target_adjectives:
+        return False  # «антироссийские санкции» are against Russia, not by it
+    cases = view.case_words(child)
+    if token.rel in ("amod", "obl:agent", *lexicon.doer_relations):
+        return True
+    if token.rel != "nmod":
+        return False
+    if not cases and token.feats.get("Case") == "Ins":
+        return True  # «задержание судна силами Эстонии»
+    if cases and not cases <= lexicon.genitive_prepositions:
+        return bool(cases & lexicon.agent_prepositions)  # "the seizure … by Estonia"
+    genitive = bool(cases) or token.feats.get("Case") == "Gen"
+    return genitive and lemma in lexicon.deed_nouns.get("agent", set())
 
 
 def _speaker_after_meeting(context: FactContext, view: SentenceView, head: int) -> list[int]:
