@@ -161,3 +161,51 @@ def test_a_protest_to_an_ambassador_is_aimed_at_his_state_not_at_the_deed_s_doer
     found = event_tuples(analyzer, text)
     assert not [e for e in found if e[0] == "ACCUSE" and "USA" in e[2]], found
     assert ("ACCUSE", ["RUS"], ["JPN"], "done") in found, found
+
+
+@pytest.mark.parametrize(
+    "threat",
+    [
+        "Подчёркнуто, что недружественные действия Токио не останутся без ответа, а Москва "
+        "оставляет за собой право на ответные меры.",
+        "Было заявлено, что российская сторона оставляет за собой право на ответные меры.",
+    ],
+)
+def test_one_act_found_by_two_triggers_is_one_event_with_its_addressee(analyzer, threat):
+    text = _SUMMONS.format(
+        title="посол Японии", date="9 февраля", reason="введением новых санкций", follow=threat
+    )
+    threats = [e for e in event_tuples(analyzer, text) if e[0] == "THREATEN"]
+    assert threats == [("THREATEN", ["RUS"], ["JPN"], "done")], threats
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "31 марта в МИД России был приглашён посол Бельгии.",
+        "Посол Бельгии был приглашён в МИД России, где ему заявлен протест.",
+        "В Министерство иностранных дел России был приглашён посол Бельгии.",
+    ],
+)
+def test_an_ambassador_invited_to_the_ministry_is_summoned_not_invited_to_visit(analyzer, sentence):
+    found = event_tuples(analyzer, f"О вызове в МИД России посла Бельгии\n\n{sentence}")
+    assert ("ACCUSE", ["RUS"], ["BEL"], "done") in found, found
+    assert not [e for e in found if e[0] == "AGREE"], found
+
+
+def test_a_ministry_inviting_a_minister_to_visit_still_invites(analyzer):
+    found = event_tuples(analyzer, "МИД Китая пригласил Сергея Лаврова посетить Пекин.")
+    assert ("AGREE", ["CHN"], ["RUS"], "planned") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Санкции были введены Евросоюзом против Ирана.", ["EU"], ["IRN"]),
+        ("Ограничительные меры введены Канадой против Никарагуа.", ["CAN"], ["NIC"]),
+        ("Британия ввела санкции против российских банков.", ["GBR"], ["RUS"]),
+    ],
+)
+def test_an_against_phrase_hung_on_the_doer_names_the_target(analyzer, sentence, source, target):
+    found = event_tuples(analyzer, sentence)
+    assert ("SANCTION", source, target, "done") in found, found

@@ -82,7 +82,8 @@ def _voice_fits(tokens: list[Token], indexes: tuple[int, ...], payload: Any) -> 
     («договорённостей, достигнутых президентами») and recalls an earlier act."""
     if not isinstance(payload, dict) or payload.get("order") != "passive":
         return True
-    feats = tokens[indexes[-1]].feats
+    verbs = [i for i in indexes if tokens[i].pos in ("VERB", "AUX")] or [indexes[-1]]
+    feats = tokens[verbs[0]].feats  # «в МИД был приглашён посол», «был приглашён в МИД»
     return feats.get("Voice") == "Pass" and feats.get("Variant") == "Short"
 
 
@@ -172,6 +173,7 @@ class FactLexicon:
     phrase_titles: set[str]
     deed_nouns: dict[str, set[str]]
     agent_prepositions: set[str]
+    against_prepositions: set[str]
     future_cues: list[str]
     stance_weights: dict[str, float]
     bilateral_genres: set[str]
@@ -348,6 +350,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         phrase_titles=c.words(facts.get("phrase_titles", [])),
         deed_nouns={k: c.words(v) for k, v in facts.get("deed_nouns", {}).items()},
         agent_prepositions=set(facts.get("agent_prepositions", [])),
+        against_prepositions=set(facts.get("against_prepositions", [])),
         future_cues=[w.lower() for w in facts.get("future_cues", [])],
         stance_weights=facts.get("stance_weights", {}),
         bilateral_genres=set(facts.get("bilateral_genres", [])),

@@ -127,8 +127,21 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
             subjects = []
     if not agent and entry.get("order") == "passive":
         agent = _passive_agents(view, hit.last)  # «санкции были введены Евросоюзом»
+    # «санкции введены Евросоюзом против Ирана»: an «against» phrase the parser hung on the
+    # doer names whom the act is aimed at
+    against = [
+        n
+        for c in subjects + agent
+        for n in view.subtree(c)
+        if n != c and view.case_words(n) & context.lexicon.against_prepositions
+    ]
+    aimed = {i for n in against for i in view.subtree(n)}
     source = _unique(
-        [r for c in subjects + agent for r in context.actors_in(view, _phrase(view, c, verb))]
+        [
+            r
+            for c in subjects + agent
+            for r in context.actors_in(view, [i for i in _phrase(view, c, verb) if i not in aimed])
+        ]
     )
     if not source and not subjects and not agent and (patients or _passive(tokens[verb])):
         source = _reported_passive(context, view, verb, patients, entry)
@@ -166,7 +179,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     for word in hit.indexes[1:]:  # «выражена обеспокоенность ударами …»: the noun's object
         if tokens[word].rel == "nsubj:pass":
             objects += [c for c in view.children[word] if c not in objects]
-    objects = [c for c in objects if c not in agent]
+    objects = [c for c in objects if c not in agent] + against
     if entry.get("needs_object") == "person" and verb in hit.indexes:
         guest = misread_guest(context, view, verb)  # «принял в резиденции премьер-министра»
         objects += [guest] if guest is not None else []
@@ -473,6 +486,10 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
         office = genitive and fold(token.lemma) in lexicon.office_anaphora | lexicon.visitor_nouns
         if office and context.actors_in(view, view.subtree(child)):
             return view.subtree(child)  # «визит Секретаря иностранных дел Мексики»
+        deed = any(fold(tokens[head].lemma) in words for words in lexicon.deed_nouns.values())
+        forces = deed and token.rel == "nmod" and token.feats.get("Case") == "Ins" and not cases
+        if forces and context.actors_in(view, view.subtree(child)):
+            return view.subtree(child)  # «задержание судна военно-морскими силами Эстонии»
     return []
 
 

@@ -118,6 +118,12 @@ def _one_meeting_each(events: list[Event]) -> list[Event]:
             meetings.setdefault(sides, []).append(event)
         elif _said_twice(event, kept):
             continue  # «был вызван посол, которому заявлен протест»: one protest
+        elif (fuller := _named_again(event, kept)) is not None:
+            # «оставляет за собой право на ответные меры»: two triggers of one threat, one
+            # of them with no addressee found: the act once, with its addressee
+            if event.target and not kept[fuller].target:
+                kept[fuller] = event
+            continue
         elif event.type == "AGREE" and event.note == "intent to consult":
             # «Лавров проведёт переговоры с … Министры обсудят …»: the same planned meeting,
             # told again right after; a plan paragraphs away is another one
@@ -170,3 +176,19 @@ def _said_twice(event: Event, kept: list[Event]) -> bool:
         )
 
     return any(key(other) == key(event) for other in kept)
+
+
+def _named_again(event: Event, kept: list[Event]) -> int | None:
+    """The index of a kept event of the same sentence, type, source and modality of which
+    one names no target: the same act found by two triggers."""
+    for index, other in enumerate(kept):
+        if (
+            other.evidence.start == event.evidence.start
+            and other.type == event.type
+            and {r.code for r in other.source} == {r.code for r in event.source}
+            and sorted(other.aux) == sorted(event.aux)
+            and other.modality == event.modality
+            and bool(other.target) != bool(event.target)
+        ):
+            return index
+    return None
