@@ -122,7 +122,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     elif tokens[head].pos == "NOUN" and verb != head and verb not in hit.indexes:
         # «Москва ответит на санкции Евросоюза»: a noun's own named doer beats the subject of
         # a verb that only comments on the act («убийства российских граждан» names victims)
-        agent = [c for c in _noun_agent(context, view, head) if _proper_name(view, c)]
+        agent = [c for c in _noun_agent(context, view, head) if _named_doer(context, view, c)]
         if agent:
             subjects = []
     if not agent and entry.get("order") == "passive":
@@ -983,9 +983,15 @@ def _infinitive_under(view: SentenceView, verb: int) -> bool:
     )
 
 
-def _proper_name(view: SentenceView, index: int) -> bool:
+def _named_doer(context: FactContext, view: SentenceView, index: int) -> bool:
+    """A name, or an office of a state («визит президента Мьянмы»); not a group of its
+    people («убийства российских граждан» names victims)."""
     mention = view.mentions[index]
-    return mention is not None and mention.form == "name"
+    if mention is None:
+        return False
+    if mention.form in ("name", "office"):
+        return True
+    return mention.form == "group" and context.entity(mention).sector in ("GOV", "MIL")
 
 
 def _passive_agents(view: SentenceView, verb: int) -> list[int]:
