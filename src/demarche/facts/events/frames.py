@@ -991,7 +991,14 @@ def _named_doer(context: FactContext, view: SentenceView, index: int) -> bool:
         return False
     if mention.form in ("name", "office"):
         return True
-    return mention.form == "group" and context.entity(mention).sector in ("GOV", "MIL")
+    # «высылка российского дипломата»: the genitive of such a noun is whom the act hit
+    head = view.tokens[index].head
+    patient = 0 <= head < len(view.tokens) and fold(view.tokens[head].lemma) in (
+        context.lexicon.deed_nouns.get("patient", set())
+    )
+    return (
+        not patient and mention.form == "group" and context.entity(mention).sector in ("GOV", "MIL")
+    )
 
 
 def _passive_agents(view: SentenceView, verb: int) -> list[int]:
