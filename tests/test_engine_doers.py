@@ -31,3 +31,36 @@ def test_a_hoped_for_visit_is_the_visitor_s_planned_trip_to_the_host(
 def test_a_group_of_a_state_s_people_under_an_act_noun_is_not_its_doer(analyzer):
     found = event_tuples(analyzer, "Министерство Египта осудило убийства российских граждан.")
     assert not [e for e in found if e[1] == ["RUS"]], found
+
+
+@pytest.mark.parametrize(
+    ("deed", "judgement", "doer"),
+    [
+        (
+            "Австралия ввела санкции против российских компаний.",
+            "Эти меры, принятые в угоду Вашингтону, нелегитимны.",
+            "AUS",
+        ),
+        (
+            "Правительство Эстонии задержало российский танкер в Финском заливе.",
+            "Расцениваем такие действия как проявление морского пиратства.",
+            "EST",
+        ),
+        (
+            "Литва выслала двух российских дипломатов.",
+            "Мы решительно осуждаем это решение.",
+            "LTU",
+        ),
+        (
+            "Канада ввела ограничения против российских банков. Об этом сообщил Лондон.",
+            "Мы осуждаем подобные действия.",
+            "CAN",
+        ),
+    ],
+)
+def test_a_demonstrative_judgement_is_aimed_at_who_did_the_act_just_reported(
+    analyzer, deed, judgement, doer
+):
+    found = event_tuples(analyzer, f"Заявление МИД России\n\n{deed} {judgement}")
+    accusations = [e for e in found if e[0] == "ACCUSE"]
+    assert accusations and all(e[2] == [doer] for e in accusations), found

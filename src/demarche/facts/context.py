@@ -91,6 +91,8 @@ class FactContext:
     meetings: dict[int, list[ActorRef]] = field(default_factory=dict)
     # sentence index -> the sides of any meeting it reports, for «стороны» further on
     talks: dict[int, list[ActorRef]] = field(default_factory=dict)
+    # sentence index -> who did the hostile acts it reports: «Эти меры нелегитимны» after it
+    deeds: dict[int, list[ActorRef]] = field(default_factory=dict)
     # sentence index -> (who protested, to whom): «Потребовали …» after a summons
     protests: dict[int, tuple[set[str], list[ActorRef]]] = field(default_factory=dict)
     # sentence index -> who the sentence reports as speaking, if it says so

@@ -49,6 +49,10 @@ def _anaphora(
     if demonstrative and not any(fold(t.lemma) in context.lexicon.demonstratives for t in tokens):
         return []
     codes = {r.code for r in source}
+    if demonstrative:
+        refs = _earlier_doers(context, view, codes)
+        if refs:
+            return refs
     for back in range(view.index - 1, max(-1, view.index - 4), -1):
         previous = context.views[back]
         subjects = [i for i, t in enumerate(previous.tokens) if t.rel in _SUBJECT]
@@ -62,6 +66,27 @@ def _anaphora(
         if refs:
             return refs
     return []
+
+
+def _earlier_doers(context: FactContext, view: SentenceView, codes: set[str]) -> list[ActorRef]:
+    """«Австралия ввела санкции … Эти меры нелегитимны»: who did the hostile acts the
+    sentences just before report, which a demonstrative points back to."""
+    for back in range(view.index - 1, max(-1, view.index - 4), -1):
+        refs = [r for r in context.deeds.get(back, []) if r.code not in codes]
+        if refs:
+            return refs
+    return []
+
+
+def _demonstrated(context: FactContext, view: SentenceView, nodes: list[int]) -> bool:
+    """One of the nodes is, or is determined by, a demonstrative («эти меры», «это»)."""
+    demonstratives = context.lexicon.demonstratives
+    return any(
+        fold(view.tokens[i].lemma) in demonstratives
+        for n in nodes
+        for i in [n, *view.children[n]]
+        if i == n or view.tokens[i].rel == "det"
+    )
 
 
 def _own_country(context: FactContext, view: SentenceView, subjects: list[int]):

@@ -61,6 +61,8 @@ from demarche.model import ActorRef, Event, Evidence
 # a sanction is aimed at someone even when its sentence names no one; a judgement or a
 # threat may answer no state («выступил против вмешательства внешних сил»)
 _AIMED = frozenset({"SANCTION"})
+# acts another side may go on to judge («Эти меры нелегитимны», «Подобные действия …»)
+_DEEDS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN", "REJECT"})
 
 
 def extract_events(context: FactContext, sentences: list[tuple[SentenceView, list[Hit]]]):
@@ -122,6 +124,9 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 joint = event.type == "AGREE" and len(event.source) >= 2
                 if (event.type == "CONSULT" or joint) and len(sides) >= 2:
                     context.talks[view.index] = sides  # who met, or agreed together
+                if event.type in _DEEDS and event.modality in ("done", "historical"):
+                    doers = context.deeds.setdefault(view.index, [])
+                    doers += [r for r in event.source if all(r.code != d.code for d in doers)]
                 if entry.get("class") == "ACCUSE.protest" and event.source and event.target:
                     context.protests[view.index] = ({r.code for r in event.source}, event.target)
     for event in events:

@@ -8,6 +8,8 @@ from demarche.facts.events.attribution import (
     _anaphora,
     _antecedents,
     _default_target,
+    _demonstrated,
+    _earlier_doers,
     _first_person,
     _impersonal,
     _institution_source,
@@ -199,6 +201,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         addressed and _nearest_actors(context, view, addressed, exclude, head)
     )  # «послу Японии, которому заявлен протест»: the addressee, not the deed's doer
     target = _deed_doers(context, view, [*objects, *view.children[head]], exclude) if judged else []
+    if judged and not target and _demonstrated(context, view, objects):
+        target = _earlier_doers(context, view, exclude)  # «Мы осуждаем такие действия»
     target = target or _nearest_actors(context, view, objects, exclude, head, skip_clauses=clauses)
     if not target and _joint_object(context, view, objects):
         # «urged both sides to exercise restraint»: the sides the report is about
@@ -601,6 +605,10 @@ def _evaluative(
     judge = _other_judge(context, view, hit, verb, subjects, voice)
     source = judge or [voice]
     exclude = {r.code for r in source}
+    if subjects and _demonstrated(context, view, subjects):
+        target = _earlier_doers(context, view, exclude)  # «Эти меры … нелегитимны»
+        if target:
+            return source, target, not judge
     if subject_first and subjects:
         target = _nearest_actors(context, view, subjects, exclude, hit.first)
         if target:
