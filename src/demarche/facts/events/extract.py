@@ -44,6 +44,7 @@ from demarche.facts.events.triggers import (
     _excluded_object,
     _heading,
     _inside_name,
+    _intent_to_hostile,
     _judged_topic,
     _mentioned_again,
     _missing_object,
@@ -102,6 +103,8 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 context, view, hit
             ):
                 continue
+            if _intent_to_hostile(view, hit, hits):
+                continue  # «не намерена разрывать отношения»: the act, negated, says it
             if _proposed(view, hit, hits) or _mentioned_again(context, view, hit):
                 continue
             if _by_way_of(view, hit) or _thanked_for(view, hit, hits):
