@@ -187,3 +187,32 @@ def test_an_answer_given_to_a_question_is_no_threat(analyzer):
 def test_defending_or_contesting_in_court_is_a_lawsuit(analyzer, sentence, source, modality):
     found = event_tuples(analyzer, sentence)
     assert any(e[0] == "ACCUSE" and e[1] == [source] and e[3] == modality for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "source"),
+    [
+        (
+            "Токио подтвердил намерение до конца года развернуть на Окинаве крылатые ракеты.",
+            "MOBILIZE",
+            "JPN",
+        ),
+        (
+            "Индия заявила о намерении в течение нескольких месяцев ввести пошлины против Китая.",
+            "SANCTION",
+            "IND",
+        ),
+    ],
+)
+def test_an_act_under_a_noun_of_intent_lies_ahead(analyzer, sentence, kind, source):
+    """The infinitive hangs from «намерение» however many words part them."""
+    found = event_tuples(analyzer, sentence)
+    assert any(e[0] == kind and e[1] == [source] and e[3] == "planned" for e in found), found
+    assert not _of(found, "AGREE"), found
+
+
+def test_an_intent_the_act_only_explains_leaves_it_done(analyzer):
+    found = event_tuples(
+        analyzer, "Индия ввела пошлины против Китая, заявив о намерении защитить рынок."
+    )
+    assert ("SANCTION", ["IND"], ["CHN"], "done") in found, found
