@@ -216,3 +216,31 @@ def test_an_intent_the_act_only_explains_leaves_it_done(analyzer):
         analyzer, "Индия ввела пошлины против Китая, заявив о намерении защитить рынок."
     )
     assert ("SANCTION", ["IND"], ["CHN"], "done") in found, found
+
+
+def test_an_envoy_named_with_his_post_speaks_for_his_own_state(analyzer):
+    """«Посла Индии в Российской Федерации В.Кумара»: the state after «в» is where the envoy
+    serves; his «мы» is India's."""
+    doc = analyzer.analyze_text(
+        "Интервью Посла Индии в Российской Федерации В.Кумара газете «Известия» "
+        "(12 мая 2027 года)\n\nВопрос: Как развивается сотрудничество?\n\n"
+        "В.Кумар: Мы высоко ценим усилия России по созданию коридора Север — Юг.\n"
+    )
+    assert doc.metadata.speaker.actor == "IND"
+    found = [
+        (e.type, [r.code for r in e.source], [r.code for r in e.target]) for e in doc.facts.events
+    ]
+    assert ("SUPPORT", ["IND"], ["RUS"]) in found, found
+
+
+def test_a_summoned_envoy_in_the_title_is_not_its_speaker(analyzer):
+    doc = analyzer.analyze_text(
+        "О вызове в МИД Китая Посла Литвы в Китайской Народной Республике Д.Юцюса "
+        "(Пекин, 3 марта 2027 года)\n\n3 марта в МИД Китая был вызван Посол Литвы в КНР "
+        "Д.Юцюс, которому заявлен решительный протест.\n"
+    )
+    assert doc.metadata.speaker.actor == "CHN"
+    found = [
+        (e.type, [r.code for r in e.source], [r.code for r in e.target]) for e in doc.facts.events
+    ]
+    assert ("ACCUSE", ["CHN"], ["LTU"]) in found, found
