@@ -244,3 +244,39 @@ def test_a_summoned_envoy_in_the_title_is_not_its_speaker(analyzer):
         (e.type, [r.code for r in e.source], [r.code for r in e.target]) for e in doc.facts.events
     ]
     assert ("ACCUSE", ["CHN"], ["LTU"]) in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        (
+            "Подобные действия прямо противоречат провозглашаемому официальным Токио курсу на "
+            "мирное развитие, заявила Захарова.",
+            "RUS",
+            "JPN",
+        ),
+        (
+            "Захарова заявила, что решение Вильнюса противоречит нормам международного права.",
+            "RUS",
+            "LTU",
+        ),
+        (
+            "Министр иностранных дел Китая заявил, что размещение ракет США в Японии "
+            "противоречит интересам региона.",
+            "CHN",
+            "USA",
+        ),
+    ],
+)
+def test_saying_an_act_contradicts_a_norm_or_course_accuses_its_doer(
+    analyzer, sentence, source, target
+):
+    found = event_tuples(analyzer, sentence)
+    assert ("ACCUSE", [source], [target], "done") in found, found
+
+
+def test_a_denied_contradiction_accuses_no_one(analyzer):
+    found = event_tuples(
+        analyzer, "Лавров отметил, что позиции России и Китая не противоречат друг другу."
+    )
+    assert not _of(found, "ACCUSE"), found

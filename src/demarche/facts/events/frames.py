@@ -523,6 +523,9 @@ def _evaluative(
     Israel is aggression against Syria») the subject's doer before the predicate's victim."""
     if voice is None:
         return [], [], False
+    negatable = hit.pattern.payload["type"] == "ACCUSE" and "не" not in hit.pattern.lemmas
+    if negatable and _negated(context, view, hit):
+        return [], [], False  # «позиции сторон не противоречат друг другу»: no reproach
     judge = _other_judge(context, view, hit, verb, subjects, voice)
     source = judge or [voice]
     exclude = {r.code for r in source}
