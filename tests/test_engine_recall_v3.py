@@ -280,3 +280,38 @@ def test_a_denied_contradiction_accuses_no_one(analyzer):
         analyzer, "Лавров отметил, что позиции России и Китая не противоречат друг другу."
     )
     assert not _of(found, "ACCUSE"), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        (
+            "Рассчитываем, что японская сторона проведет консультации с соседними "
+            "государствами, заявила Захарова.",
+            "RUS",
+            "JPN",
+        ),
+        (
+            "Захарова заявила: рассчитываем, что киевский режим не будет вновь срывать "
+            "договорённости.",
+            "RUS",
+            "UKR",
+        ),
+        ("Россия рассчитывает, что Бразилия поддержит инициативу.", "RUS", "BRA"),
+        ("Пекин ожидает, что Вашингтон отменит пошлины.", "CHN", "USA"),
+    ],
+)
+def test_an_act_expected_of_another_actor_is_a_request_to_it(analyzer, sentence, source, target):
+    """The act of the «что» clause is what is asked, not an event of its own."""
+    found = event_tuples(analyzer, sentence)
+    assert found == [("REQUEST", [source], [target], "done")], found
+
+
+def test_an_expectation_that_names_no_one_else_stays_a_plan(analyzer):
+    found = event_tuples(
+        analyzer,
+        "Рассчитываем, что в ходе визита Лаврова в Мьянму будет подписано соглашение о "
+        "сотрудничестве.",
+    )
+    assert not _of(found, "REQUEST"), found
+    assert [e for e in _of(found, "AGREE") if e[3] == "planned"], found

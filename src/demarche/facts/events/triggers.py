@@ -398,3 +398,22 @@ def _inside_name(view: SentenceView, hit: Hit, kinds: list[Hit]) -> bool:
             return False
         node, steps = view.tokens[node].head, steps + 1
     return False
+
+
+def _expected_act(context: FactContext, view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+    """«Рассчитываем, что японская сторона проведёт консультации»: the act of a «что» clause
+    under an expectation (``roles: clause``) whose subject names an actor is what that actor
+    is asked to do, reported by the request itself."""
+    tokens = view.tokens
+    for other in hits:
+        if other is hit or other.pattern.payload.get("roles") != "clause":
+            continue
+        for clause in view.children[other.first]:
+            if tokens[clause].rel != "ccomp" or hit.first not in view.subtree(clause):
+                continue
+            subjects = [
+                c for c in view.children[clause] if tokens[c].rel in ("nsubj", "nsubj:pass")
+            ]
+            if any(context.actors_in(view, view.subtree(c)) for c in subjects):
+                return True
+    return False
