@@ -191,7 +191,7 @@ class _Resolution:
         in_title = self._within(start, end)
         for candidate in in_title:
             entity_id = self.entity_of.get(id(candidate))
-            if candidate.label == "PER":
+            if candidate.label == "PER" and not self._summoned(candidate, in_title):
                 return self._set_speaker(candidate, entity_id)
         bodies = [
             c
@@ -218,6 +218,20 @@ class _Resolution:
                 )  # fmt: skip
                 return entity.actor
         return self._speaker_from_turns()
+
+    def _summoned(self, person: Candidate, in_title: list[Candidate]) -> bool:
+        """«О вызове в МИД России Посла Японии в Российской Федерации А.Муто»: a person whose
+        office phrase follows a state body of the title is what the body acts on, not who
+        speaks; «Ответ официального представителя МИД России М.В.Захаровой» has the body
+        inside the office phrase."""
+        context = self._office_context(person)
+        begins = context.start if context is not None else person.start
+        return any(
+            c.end <= begins
+            and (entity_id := self.entity_of.get(id(c)))
+            and self.doc.entities[entity_id].kind in ("state_body", "organization")
+            for c in in_title
+        )
 
     def _title_body(self, start: int, end: int) -> tuple[int, int, Entity] | None:
         """The publishing body named by a title phrase of the language pack, first in the
@@ -419,6 +433,14 @@ class _Resolution:
             state = self._actor_of(before[-1])
             end = before[-1].first
         found = self.r.offices.ending_at(tokens, end)
+        if found is None and state is not None and end > 0 and _accreditation(tokens[end - 1]):
+            # «Посла России в Турецкой Республике А.В.Ерхова»: the state after «в» is where
+            # the envoy serves; the office and its own state come before it
+            end, state = end - 1, None
+            own = [c for c in before if c.last == end - 1 and c.form == "name"]
+            if own:
+                state, end = self._actor_of(own[-1]), own[-1].first
+            found = self.r.offices.ending_at(tokens, end)
         if found is None:
             return None
         start, title = found
@@ -572,3 +594,8 @@ class _Resolution:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _accreditation(token: Token) -> bool:
+    """«в», «во», «при»: the preposition of the state or body an envoy is accredited to."""
+    return fold(token.text) in ("в", "во", "при")

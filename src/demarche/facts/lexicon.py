@@ -119,7 +119,20 @@ class _Compiler:
         return tuple(fold(self.morphology.lemma(w)) if w[:1].isalpha() else w for w in words)
 
     def entries(self, items: list[dict[str, Any]]) -> list[LemmaPattern]:
-        return [LemmaPattern(self.lemmas(item["lemmas"]), item) for item in items]
+        """Each entry's lemmas, and the same with each full adjective replaced by another
+        lemma its short forms have («намеренный»: «намерена» may be tagged «намерен»)."""
+        patterns = []
+        for item in items:
+            lemmas = self.lemmas(item["lemmas"])
+            patterns.append(LemmaPattern(lemmas, item))
+            for i, lemma in enumerate(lemmas):
+                for other in self.short_lemmas(lemma):
+                    patterns.append(LemmaPattern((*lemmas[:i], other, *lemmas[i + 1 :]), item))
+        return patterns
+
+    def short_lemmas(self, lemma: str) -> frozenset[str]:
+        short = getattr(self.morphology, "short_lemmas", None)  # a language without them
+        return short(lemma) if short is not None and lemma[:1].isalpha() else frozenset()
 
     def phrases(self, mapping: dict[str, Any]) -> list[LemmaPattern]:
         return [LemmaPattern(self.lemmas(key.split()), value) for key, value in mapping.items()]

@@ -46,6 +46,7 @@ class Morphology:
         self.tag = lru_cache(maxsize=size)(self._tag)
         self.finite_tense = lru_cache(maxsize=size)(self._finite_tense)
         self.verb_lemma = lru_cache(maxsize=size)(self._verb_lemma)
+        self.short_lemmas = lru_cache(maxsize=1024)(self._short_lemmas)
 
     def _tag(self, word: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
         """(UD part of speech, UD features, lemma) of the likeliest dictionary parse."""
@@ -67,6 +68,21 @@ class Morphology:
             return None
         verb = next((p for p in parses if p.tag.POS in ("VERB", "INFN")), None)
         return verb.normal_form if verb is not None else None
+
+    def _short_lemmas(self, word: str) -> frozenset[str]:
+        """Other lemmas the dictionary gives the short forms of the full adjective ``word``:
+        «намерена», «намерены» are forms of a short-only «намерен» as well as of
+        «намеренный», and the contextual tagger may name either."""
+        found: set[str] = set()
+        for parse in self.parse(word):
+            if parse.tag.POS != "ADJF":
+                continue
+            for grammemes in ({"ADJS", "masc", "sing"}, {"ADJS", "femn", "sing"}, {"ADJS", "plur"}):
+                short = parse.inflect(grammemes)
+                if short is None:
+                    continue
+                found.update(p.normal_form for p in self.parse(short.word) if p.tag.POS == "ADJS")
+        return frozenset(fold(f) for f in found) - {fold(word)}
 
     def _finite_tense(self, word: str) -> str | None:
         """The tense every finite verb reading of a non-past form agrees on: «вышлем», «будет»

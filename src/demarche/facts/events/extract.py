@@ -42,8 +42,10 @@ from demarche.facts.events.triggers import (
     _by_way_of,
     _counts_as,
     _excluded_object,
+    _expected_act,
     _heading,
     _inside_name,
+    _intent_to_hostile,
     _judged_topic,
     _mentioned_again,
     _missing_object,
@@ -104,6 +106,10 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 context, view, hit
             ):
                 continue
+            if _expected_act(context, view, hit, hits):
+                continue  # «рассчитываем, что Токио проведёт консультации»: a request says it
+            if _intent_to_hostile(view, hit, hits):
+                continue  # «не намерена разрывать отношения»: the act, negated, says it
             if _proposed(view, hit, hits) or _mentioned_again(context, view, hit):
                 continue
             if _by_way_of(view, hit) or _thanked_for(view, hit, hits):

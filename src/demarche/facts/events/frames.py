@@ -50,6 +50,8 @@ from demarche.facts.lexicon import Hit
 from demarche.language.morphology import fold
 from demarche.model import ActorRef
 
+_THAT = frozenset({"что", "чтобы"})  # the conjunctions of a clause of expected acts
+
 
 def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     """(sources, targets, pro_drop) for the predicate at ``hit``."""
@@ -321,6 +323,13 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         and {r.code for r in target} <= {r.code for r in source}
     ):
         target = list(reversed(source))  # a joint act: each side is the other's recipient
+    if entry.get("roles") == "clause":
+        # «Рассчитываем, что японская сторона проведёт консультации»: what another actor is
+        # expected to do is asked of it; an expectation of no one else asks nothing
+        codes = {r.code for r in source}
+        target = [r for r in _clause_doers(context, view, verb) if r.code not in codes]
+        if not target:
+            return [], [], False
     return source, target, pro_drop
 
 
@@ -333,6 +342,19 @@ def _protested_to(context: FactContext, view: SentenceView, source: list[ActorRe
         protest = context.protests.get(back)
         if protest is not None:
             return [r for r in protest[1] if r.code not in codes] if protest[0] == codes else []
+    return []
+
+
+def _clause_doers(context: FactContext, view: SentenceView, verb: int) -> list[ActorRef]:
+    """The actors the subject of the verb's «что» clause names."""
+    tokens = view.tokens
+    for clause in view.children[verb]:
+        marks = {fold(tokens[c].text) for c in view.children[clause] if tokens[c].rel == "mark"}
+        if tokens[clause].rel != "ccomp" or not marks & _THAT:
+            continue
+        for child in view.children[clause]:
+            if tokens[child].rel in ("nsubj", "nsubj:pass"):
+                return context.actors_in(view, view.subtree(child))
     return []
 
 
@@ -602,6 +624,9 @@ def _evaluative(
     Israel is aggression against Syria») the subject's doer before the predicate's victim."""
     if voice is None:
         return [], [], False
+    negatable = hit.pattern.payload["type"] == "ACCUSE" and "не" not in hit.pattern.lemmas
+    if negatable and _negated(context, view, hit):
+        return [], [], False  # «позиции сторон не противоречат друг другу»: no reproach
     judge = _other_judge(context, view, hit, verb, subjects, voice)
     source = judge or [voice]
     exclude = {r.code for r in source}

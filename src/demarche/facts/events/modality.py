@@ -56,6 +56,8 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     for intent in context.lexicon.intent.find(view.tokens):
         if intent.last < hit.first and hit.first - intent.last <= 4:
             return True
+        if token.feats.get("VerbForm") == "Inf" and token.head in intent.indexes:
+            return True  # «подтвердил намерение до конца года развернуть ракеты»
     return False
 
 

@@ -6,7 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from demarche.facts.context import FactContext, SentenceView
-from demarche.facts.events.common import _PROPOSALS, _TOPIC_HOLDERS, _prepositional
+from demarche.facts.events.common import (
+    _FUTURE_TO_AGREE,
+    _PROPOSALS,
+    _TOPIC_HOLDERS,
+    _prepositional,
+)
 from demarche.facts.lexicon import Hit
 from demarche.language.morphology import fold
 
@@ -240,7 +245,32 @@ def _proposed(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
         if first.feats.get("VerbForm") == "Inf" and first.rel in ("xcomp", "ccomp"):
             head = first.head
     return any(
-        head in other.indexes and other.pattern.payload["type"] in _GOVERNING
+        head in other.indexes
+        and other.pattern.payload["type"] in _GOVERNING
+        and not _intended_hostile(hit, other)
+        for other in hits
+        if other is not hit
+    )
+
+
+def _intended_hostile(act: Hit, intent: Hit) -> bool:
+    """«не намерена разрывать отношения», «намерены обжаловать решение в суде»: an intent
+    (``AGREE.intend``) to do a hostile act is that act, planned or negated; only an intent
+    to meet, back, cooperate or help is an AGREE of its own (docs/gold.md)."""
+    kind = act.pattern.payload["type"]
+    return (
+        intent.pattern.payload.get("class") == "AGREE.intend"
+        and kind not in _FUTURE_TO_AGREE
+        and kind not in _PROPOSALS
+    )
+
+
+def _intent_to_hostile(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+    """The intent whose infinitive is a hostile act reported by itself (``_intended_hostile``)."""
+    return any(
+        _intended_hostile(other, hit)
+        and view.tokens[other.first].feats.get("VerbForm") == "Inf"
+        and view.tokens[other.first].head in hit.indexes
         for other in hits
         if other is not hit
     )
@@ -367,4 +397,23 @@ def _inside_name(view: SentenceView, hit: Hit, kinds: list[Hit]) -> bool:
         if view.tokens[node].pos not in ("NOUN", "PROPN", "ADJ"):
             return False
         node, steps = view.tokens[node].head, steps + 1
+    return False
+
+
+def _expected_act(context: FactContext, view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
+    """«Рассчитываем, что японская сторона проведёт консультации»: the act of a «что» clause
+    under an expectation (``roles: clause``) whose subject names an actor is what that actor
+    is asked to do, reported by the request itself."""
+    tokens = view.tokens
+    for other in hits:
+        if other is hit or other.pattern.payload.get("roles") != "clause":
+            continue
+        for clause in view.children[other.first]:
+            if tokens[clause].rel != "ccomp" or hit.first not in view.subtree(clause):
+                continue
+            subjects = [
+                c for c in view.children[clause] if tokens[c].rel in ("nsubj", "nsubj:pass")
+            ]
+            if any(context.actors_in(view, view.subtree(c)) for c in subjects):
+                return True
     return False
