@@ -664,6 +664,9 @@ def _defined_sides(context: FactContext) -> list[ActorRef]:
     phrases = context.lexicon.sides_definitions
     if not phrases:
         return []
+    named = _we_apposition(context)
+    if named:
+        return named
     for view in context.views:
         sentence = view.sentence
         text = re.sub(r"[-—]", "–", context.doc.text[sentence.start : sentence.end].lower())
@@ -678,6 +681,35 @@ def _defined_sides(context: FactContext) -> list[ActorRef]:
         ]
         if len(refs) >= 2:
             return refs
+    return []
+
+
+def _we_apposition(context: FactContext) -> list[ActorRef]:
+    """"We, the Foreign Ministers of Poland, Germany and France, …": in a statement the
+    sides write together, the two or more states an apposition to its «we» names are the
+    document's Sides (only the first paragraphs are read: that is where they introduce
+    themselves)."""
+    if context.doc.metadata.genre not in context.lexicon.sides_genres:
+        return []
+    for view in context.views[:6]:
+        tokens = view.tokens
+        if not any(fold(t.lemma) in context.lexicon.we for t in tokens):
+            continue
+        if not view.children:
+            view.build_tree()
+        for index, token in enumerate(tokens):
+            if fold(token.lemma) not in context.lexicon.we or token.pos != "PRON":
+                continue
+            for child in view.children[index]:
+                if tokens[child].rel != "appos":
+                    continue
+                refs = [
+                    r
+                    for r in context.actors_in(view, view.subtree(child))
+                    if r.entity_id and r.entity_id.startswith("state:")
+                ]
+                if len(refs) >= 2:
+                    return refs
     return []
 
 

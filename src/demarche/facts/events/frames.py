@@ -224,6 +224,13 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         and (
             (subjects and _joint_subject(context, view, subjects))
             or (pro_drop and _joint(context, view, entry, tokens[verb]))
+            # «We condemn …» where no one speaks but the Sides, who wrote it together
+            or (
+                voice is None
+                and verb in hit.indexes
+                and subjects
+                and _only_we(context, view, subjects)
+            )
         )
     ):
         source = list(context.sides)  # «Стороны призвали…» after «(далее – Стороны)»

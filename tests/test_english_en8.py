@@ -1,0 +1,67 @@
+"""English event classes added in round en8, each shown on sentences invented for these
+tests (other actors, voices and word orders than any dev text).
+
+Each case is (text, expected event) where the expected event is (type, sources, targets,
+modality) and must be among the events of the text; NEGATIVE texts must report none of the
+given type (or, written TYPE-CODE, none of that type involving CODE; TYPE-CODE> none with
+CODE as source).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from demarche.pipeline import Analyzer
+from tests.event_tuples import event_tuples
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+_NORDIC = (
+    "Joint Statement of the Foreign Ministers of the Nordic Council\n\nOslo, 3 May 2027\n\n"
+    "1. We, the Foreign Ministers of Norway, Sweden and Finland, met today in Oslo.\n\n"
+)
+
+FOUND = [
+    # a joint statement whose «we» an opening apposition names: the states it names speak
+    (
+        _NORDIC + "2. We condemn the attacks by Belarus on shipping in the Baltic Sea.",
+        ("ACCUSE", ["FIN", "NOR", "SWE"], ["BLR"], "done"),
+    ),
+    (
+        _NORDIC + "3. We reaffirm our support for Moldova.",
+        ("SUPPORT", ["FIN", "NOR", "SWE"], ["MDA"], "done"),
+    ),
+    (
+        _NORDIC + "4. We agreed to hold our next meeting in Helsinki.",
+        ("AGREE", ["FIN", "NOR", "SWE"], ["FIN", "NOR", "SWE"], "planned"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), FOUND)
+def test_event_found(analyzer, text, event):
+    kind, source, target, modality = event
+    found = event_tuples(analyzer, text)
+    assert (kind, sorted(source), sorted(target), modality) in found, found
+
+
+NEGATIVE = [
+    # «we» in a joint statement does not take over an act another actor is named doing
+    (_NORDIC + "2. We condemn Russia's strikes on Ukraine.", "ASSAULT-NOR>"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NEGATIVE)
+def test_no_event_of_kind(analyzer, text, kind):
+    kind, _, code = kind.partition("-")
+    as_source = code.endswith(">")
+    code = code.rstrip(">")
+    for found, source, target, _ in event_tuples(analyzer, text):
+        if found != kind:
+            continue
+        assert code, (found, source, target)
+        assert code not in (source if as_source else source + target), (found, source, target)
