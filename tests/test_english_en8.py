@@ -39,6 +39,20 @@ FOUND = [
         _NORDIC + "4. We agreed to hold our next meeting in Helsinki.",
         ("AGREE", ["FIN", "NOR", "SWE"], ["FIN", "NOR", "SWE"], "planned"),
     ),
+    # a summons in the passive: the summoned envoy's state is the target, never the source;
+    # the ministry it is summoned to (or the agent) names who summons
+    (
+        "The Chilean ambassador was summoned to the Peruvian foreign ministry.",
+        ("ACCUSE", ["PER"], ["CHL"], "done"),
+    ),
+    (
+        "Kenya's envoy was summoned to Uganda's Ministry of Foreign Affairs on Monday.",
+        ("ACCUSE", ["UGA"], ["KEN"], "done"),
+    ),
+    (
+        "The Serbian chargé d'affaires was summoned by Croatia over the border incident.",
+        ("ACCUSE", ["HRV"], ["SRB"], "done"),
+    ),
 ]
 
 
@@ -52,6 +66,8 @@ def test_event_found(analyzer, text, event):
 NEGATIVE = [
     # «we» in a joint statement does not take over an act another actor is named doing
     (_NORDIC + "2. We condemn Russia's strikes on Ukraine.", "ASSAULT-NOR>"),
+    ("The Chilean ambassador was summoned to the Peruvian foreign ministry.", "ACCUSE-CHL>"),
+    ("The Kenyan envoy was summoned in Kampala on Friday.", "ACCUSE-KEN>"),
 ]
 
 

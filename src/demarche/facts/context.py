@@ -685,7 +685,7 @@ def _defined_sides(context: FactContext) -> list[ActorRef]:
 
 
 def _we_apposition(context: FactContext) -> list[ActorRef]:
-    """"We, the Foreign Ministers of Poland, Germany and France, …": in a statement the
+    """«We, the Foreign Ministers of Poland, Germany and France, …»: in a statement the
     sides write together, the two or more states an apposition to its «we» names are the
     document's Sides (only the first paragraphs are read: that is where they introduce
     themselves)."""

@@ -115,7 +115,15 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     else:
         patients = []
     agent: list[int] = []
-    if tokens[head].pos == "NOUN" and not subjects:
+    # «the Chilean ambassador was summoned»: an entry led by the noun of whom it is done
+    # (patient_noun), the passive subject of its own verb, names no doer by its modifiers
+    own_patient = (
+        bool(entry.get("patient_noun"))
+        and tokens[head].rel == "nsubj:pass"
+        and tokens[head].head == verb
+        and verb in hit.indexes
+    )
+    if tokens[head].pos == "NOUN" and not subjects and not own_patient:
         agent = _noun_agent(context, view, head)  # «удары ВСУ по…», «ударами израильских ВВС»
         if not agent and entry["type"] == "CONSULT":
             agent = _speaker_after_meeting(context, view, head)
@@ -125,6 +133,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         agent = [c for c in _noun_agent(context, view, head) if _proper_name(view, c)]
         if agent:
             subjects = []
+    if own_patient and not agent:
+        agent = _passive_agents(view, verb)
     if not agent and entry.get("order") == "passive":
         agent = _passive_agents(view, hit.last)  # «санкции были введены Евросоюзом»
     source = _unique(
@@ -932,6 +942,10 @@ def _source_preposition(context: FactContext, view: SentenceView, verb: int, ent
         cases = view.case_words(child)
         if tokens[child].rel == "obl" and cases & wanted:
             refs = [r for r in context.actors_in(view, [child])]
+            if not refs and fold(tokens[child].lemma) in context.lexicon.institution_nouns:
+                # «summoned to the Peruvian foreign ministry»: the state the ministry is of
+                owners = context.actors_in(view, view.subtree(child))
+                refs = owners if len(owners) == 1 else []
             if refs:
                 return refs
     return []
