@@ -53,6 +53,21 @@ FOUND = [
         "The Serbian chargé d'affaires was summoned by Croatia over the border incident.",
         ("ACCUSE", ["HRV"], ["SRB"], "done"),
     ),
+    # travelling to a state is a visit (guest -> host); one ahead is an intent (AGREE planned)
+    (
+        "Peruvian Foreign Minister Elmer Schialer will travel to Santiago next week.",
+        ("AGREE", ["PER"], ["CHL"], "planned"),
+    ),
+    (
+        "Ecuadorian President Daniel Noboa is expected to travel to Bogota in April.",
+        ("AGREE", ["ECU"], ["COL"], "planned"),
+    ),
+    # «X said he would …»: the pronoun is the person named before it, not one named after
+    (
+        '"We are ready," Fidan told reporters. He said he would travel to Cairo later this'
+        " month to discuss the plan with Egyptian Foreign Minister Badr Abdelatty.",
+        ("AGREE", ["TUR"], ["EGY"], "planned"),
+    ),
 ]
 
 
@@ -68,6 +83,8 @@ NEGATIVE = [
     (_NORDIC + "2. We condemn Russia's strikes on Ukraine.", "ASSAULT-NOR>"),
     ("The Chilean ambassador was summoned to the Peruvian foreign ministry.", "ACCUSE-CHL>"),
     ("The Kenyan envoy was summoned in Kampala on Friday.", "ACCUSE-KEN>"),
+    # a journey to no named state is no visit
+    ("The Peruvian delegation will travel to the region next week.", "AGREE"),
 ]
 
 

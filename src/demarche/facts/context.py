@@ -168,7 +168,8 @@ class FactContext:
                     refs = self.actors_in(view, view.subtree(child))
                     titled = fold(tokens[child].lemma) in self.lexicon.office_anaphora
                     if not refs and (tokens[child].pos == "PRON" or titled):
-                        refs = self._last_person(view)  # «– подчеркнула она», «– сказал министр»
+                        refs = self._last_person(view, tokens[child].start)
+                        # «– подчеркнула она», «– сказал министр»
                 elif (
                     rel == "obl"
                     and view.case_words(child) & self.lexicon.place_prepositions
@@ -235,14 +236,18 @@ class FactContext:
                     found.append((index, refs[0]))
         return [ref for _, ref in sorted(found, key=lambda pair: pair[0])]
 
-    def _last_person(self, view: SentenceView) -> list[ActorRef]:
-        """«– подчеркнула она»: the person named last before the pronoun."""
+    def _last_person(self, view: SentenceView, before: int | None = None) -> list[ActorRef]:
+        """«– подчеркнула она»: the person named last before the pronoun (at ``before``;
+        «He said he would discuss it with Lavrov»: not one named after it)."""
         for back in range(view.index, max(-1, view.index - 3), -1):
             other = self.views[back]
             people = [
                 m
                 for m in other.mentions
-                if m is not None and m.entity_id and self.entity(m).kind == "person"
+                if m is not None
+                and m.entity_id
+                and self.entity(m).kind == "person"
+                and (before is None or back != view.index or m.start < before)
             ]
             if people:
                 ref = self.ref(people[-1])
