@@ -68,6 +68,23 @@ FOUND = [
         " month to discuss the plan with Egyptian Foreign Minister Badr Abdelatty.",
         ("AGREE", ["TUR"], ["EGY"], "planned"),
     ),
+    # an honorific before a name («Shri», «Dr.», «Sheikh») does not hide a known person
+    (
+        "Yesterday, Prime Minister Shri Narendra Modi spoke with President Prabowo Subianto of"
+        " Indonesia.",
+        ("CONSULT", ["IDN", "IND"], [], "done"),
+    ),
+    # relief sent or delivered, by its measure («40 tonnes of», «25 million pounds in»)
+    (
+        "Bangladesh dispatched 20 tonnes of relief material to Myanmar on Friday.",
+        ("AID", ["BGD"], ["MMR"], "done"),
+    ),
+    ("Japan delivered medicines and food to Laos.", ("AID", ["JPN"], ["LAO"], "done")),
+    ("Turkey airlifted emergency aid to Syria.", ("AID", ["TUR"], ["SYR"], "done")),
+    (
+        "Norway is providing a further 30 million euros in life-saving assistance.",
+        ("AID", ["NOR"], [], "done"),
+    ),
 ]
 
 
@@ -83,6 +100,8 @@ NEGATIVE = [
     (_NORDIC + "2. We condemn Russia's strikes on Ukraine.", "ASSAULT-NOR>"),
     ("The Chilean ambassador was summoned to the Peruvian foreign ministry.", "ACCUSE-CHL>"),
     ("The Kenyan envoy was summoned in Kampala on Friday.", "ACCUSE-KEN>"),
+    # help with an inquiry is no aid
+    ("Peru provided assistance to the investigation.", "AID"),
     # a journey to no named state is no visit
     ("The Peruvian delegation will travel to the region next week.", "AGREE"),
 ]

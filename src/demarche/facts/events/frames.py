@@ -60,7 +60,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     # «ограничительных мер»: a noun phrase hangs from its verb by the noun, not the adjective
     # («a politically motivated move»: by the noun its modifiers lead up to)
     anchor = head
-    if entry.get("pos") == "NOUN" and tokens[head].pos in ("ADJ", "ADV", "VERB"):
+    # («life-saving assistance»: «life» hangs from «saving», inside the phrase)
+    up = tokens[head].head
+    inner = up in hit.indexes and tokens[up].pos in ("ADJ", "VERB")
+    if entry.get("pos") == "NOUN" and (tokens[head].pos in ("ADJ", "ADV", "VERB") or inner):
         roots = [i for i in hit.indexes if tokens[i].head not in hit.indexes]
         if len(roots) == 1 and tokens[roots[0]].pos == "NOUN":
             anchor = roots[0]
