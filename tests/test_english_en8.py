@@ -85,6 +85,21 @@ FOUND = [
         "Norway is providing a further 30 million euros in life-saving assistance.",
         ("AID", ["NOR"], [], "done"),
     ),
+    # a subject's relative clause names no doer of the main verb
+    (
+        "The Philippines, which has faced repeated confrontations with Chinese vessels,"
+        " expressed solidarity with Vietnam.",
+        ("SUPPORT", ["PHL"], ["VNM"], "done"),
+    ),
+    # «In <capital>, <an official we cannot place> …»: the capital's state acts
+    (
+        "In Hanoi, a government spokeswoman condemned the detention of the fishermen by China.",
+        ("ACCUSE", ["VNM"], ["CHN"], "done"),
+    ),
+    (
+        "In Ankara, foreign ministry spokesman Oncu Keceli rejected the claims by Greece.",
+        ("REJECT", ["TUR"], ["GRC"], "done"),
+    ),
 ]
 
 
@@ -100,6 +115,12 @@ NEGATIVE = [
     (_NORDIC + "2. We condemn Russia's strikes on Ukraine.", "ASSAULT-NOR>"),
     ("The Chilean ambassador was summoned to the Peruvian foreign ministry.", "ACCUSE-CHL>"),
     ("The Kenyan envoy was summoned in Kampala on Friday.", "ACCUSE-KEN>"),
+    (
+        "The Philippines, which has faced Chinese vessels, expressed solidarity with Vietnam.",
+        "SUPPORT-CHN",
+    ),
+    # a capital only named where the act is reported is no doer
+    ("The spokesman condemned the move by Thailand in Phnom Penh.", "ACCUSE-KHM"),
     # help with an inquiry is no aid
     ("Peru provided assistance to the investigation.", "AID"),
     # a journey to no named state is no visit

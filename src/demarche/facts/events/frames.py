@@ -7,6 +7,7 @@ from demarche.facts.events.attribution import (
     _act_author,
     _anaphora,
     _antecedents,
+    _capital_frame,
     _default_target,
     _first_person,
     _impersonal,
@@ -140,8 +141,14 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         agent = _passive_agents(view, verb)
     if not agent and entry.get("order") == "passive":
         agent = _passive_agents(view, hit.last)  # «санкции были введены Евросоюзом»
+
+    def _subject_phrase(node: int) -> list[int]:
+        if context.lexicon.subject_without_relative:
+            return _own_phrase(view, node, verb)
+        return _phrase(view, node, verb)
+
     source = _unique(
-        [r for c in subjects + agent for r in context.actors_in(view, _phrase(view, c, verb))]
+        [r for c in subjects + agent for r in context.actors_in(view, _subject_phrase(c))]
     )
     if not source and not subjects and not agent and (patients or _passive(tokens[verb])):
         source = _reported_passive(context, view, verb, patients, entry)
@@ -149,6 +156,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = [context.counterpart]  # «Мой коллега передал приглашение»
     if not source and subjects and not agent:
         source = _own_country(context, view, subjects) or _person_anaphor(context, view, subjects)
+        source = source or _capital_frame(context, view, verb, subjects)
     if not source and not subjects and not agent and tokens[head].pos == "NOUN":
         source = _possessor(context, view, head)  # «запланированы его встречи с …»
     if not source and not subjects:
@@ -648,6 +656,22 @@ def _own_passive(
         return False
     hit_sides = {r.code for c in patients for r in context.actors_in(view, view.subtree(c))}
     return voice.code not in hit_sides
+
+
+def _own_phrase(view: SentenceView, node: int, verb: int) -> list[int]:
+    """The node's phrase without its relative clauses when the rest names someone: «The
+    Philippines, which has faced Chinese vessels, expressed solidarity»: the Philippines
+    alone."""
+    scope = _phrase(view, node, verb)
+    tokens = view.tokens
+    inner = {
+        i for c in scope if tokens[c].rel == "acl:relcl" and c != node for i in view.subtree(c)
+    }
+    if not inner:
+        return scope
+    rest = [i for i in scope if i not in inner]
+    named = any(view.mentions[i] is not None or i in view.people for i in rest)
+    return rest if named else scope
 
 
 def _reported_passive(
