@@ -100,6 +100,19 @@ FOUND = [
         "In Ankara, foreign ministry spokesman Oncu Keceli rejected the claims by Greece.",
         ("REJECT", ["TUR"], ["GRC"], "done"),
     ),
+    # a state's own name for its foreign ministry speaks for it
+    (
+        "Press release\nFederal Foreign Office\n12.04.2027\n\nToday, the Federal Foreign Office"
+        " summoned the Ambassador of Belarus.",
+        ("ACCUSE", ["DEU"], ["BLR"], "done"),
+    ),
+    # «conveyed to him the protest»: the pronoun after «to» is the envoy summoned before; a
+    # date inside what the protest is against dates that, not the protest
+    (
+        "Today, Austria summoned the Ambassador of Serbia. The Secretary General conveyed to him"
+        " Austria's strongest protest against the cyberattack on its ministries in January.",
+        ("ACCUSE", ["AUT"], ["SRB"], "done"),
+    ),
 ]
 
 

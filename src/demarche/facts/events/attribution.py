@@ -237,8 +237,13 @@ def _pronoun_object(context: FactContext, view: SentenceView, verb: int, source)
     «её», «их», or addressed to «ему», «им» («Ему заявлен протест» after «вызван посол
     Бельгии»), is aimed at whom the sentences before are about."""
     pronouns = context.lexicon.object_pronouns
+    to = context.lexicon.addressee_prepositions  # «conveyed to him the protest»
     if not any(
-        view.tokens[c].rel in ("obj", "iobj") and fold(view.tokens[c].lemma) in pronouns
+        (
+            view.tokens[c].rel in ("obj", "iobj")
+            or (view.tokens[c].rel == "obl" and view.case_words(c) & to)
+        )
+        and fold(view.tokens[c].lemma) in pronouns
         for c in view.children[verb]
     ):
         return []
