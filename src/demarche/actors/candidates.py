@@ -13,6 +13,15 @@ from demarche.actors.matcher import find_matches, word_matches
 from demarche.language.morphology import fold
 from demarche.model import Document, MentionForm, Sentence, Token
 
+# Forms of address a writer puts before a name (``Shri Narendra Modi``, ``Dr. S. Jaishankar``,
+# ``Sheikh Mohammed``, ``господин Лавров``): no given name, so they never rule a person out.
+_HONORIFICS = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "shri", "sri", "smt",
+        "shrimati", "sheikh", "sheikha", "h.e", "his", "her", "excellency", "hon", "honourable",
+        "господин", "госпожа", "г-н", "г-жа",
+    }
+)  # fmt: skip
 _CAMEL_PART = re.compile(r"[А-ЯЁA-Z][а-яёa-z]+|[А-ЯЁA-Z]{2,}(?![а-яёa-z])|[а-яёa-z]+")
 
 
@@ -295,6 +304,8 @@ def _widen_person(
     if people:
         widest = max(people, key=lambda c: c.end - c.start)
         given = text[start : widest.start].split()
+        while given and fold(given[0].rstrip(".")) in _HONORIFICS:
+            given = given[1:]
         if given:  # ``Алексей Миллер`` is not Leszek Miller: the given name must fit
             widest.targets = [t for t in widest.targets if _fits_given_name(t, given[0])]
         widest.start, widest.end, widest.normal = start, end, ""

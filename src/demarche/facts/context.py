@@ -172,7 +172,8 @@ class FactContext:
                     refs = self.actors_in(view, view.subtree(child))
                     titled = fold(tokens[child].lemma) in self.lexicon.office_anaphora
                     if not refs and (tokens[child].pos == "PRON" or titled):
-                        refs = self._last_person(view)  # «– подчеркнула она», «– сказал министр»
+                        refs = self._last_person(view, tokens[child].start)
+                        # «– подчеркнула она», «– сказал министр»
                 elif (
                     rel == "obl"
                     and view.case_words(child) & self.lexicon.place_prepositions
@@ -239,14 +240,18 @@ class FactContext:
                     found.append((index, refs[0]))
         return [ref for _, ref in sorted(found, key=lambda pair: pair[0])]
 
-    def _last_person(self, view: SentenceView) -> list[ActorRef]:
-        """«– подчеркнула она»: the person named last before the pronoun."""
+    def _last_person(self, view: SentenceView, before: int | None = None) -> list[ActorRef]:
+        """«– подчеркнула она»: the person named last before the pronoun (at ``before``;
+        «He said he would discuss it with Lavrov»: not one named after it)."""
         for back in range(view.index, max(-1, view.index - 3), -1):
             other = self.views[back]
             people = [
                 m
                 for m in other.mentions
-                if m is not None and m.entity_id and self.entity(m).kind == "person"
+                if m is not None
+                and m.entity_id
+                and self.entity(m).kind == "person"
+                and (before is None or back != view.index or m.start < before)
             ]
             if people:
                 ref = self.ref(people[-1])
@@ -668,6 +673,9 @@ def _defined_sides(context: FactContext) -> list[ActorRef]:
     phrases = context.lexicon.sides_definitions
     if not phrases:
         return []
+    named = _we_apposition(context)
+    if named:
+        return named
     for view in context.views:
         sentence = view.sentence
         text = re.sub(r"[-—]", "–", context.doc.text[sentence.start : sentence.end].lower())
@@ -682,6 +690,35 @@ def _defined_sides(context: FactContext) -> list[ActorRef]:
         ]
         if len(refs) >= 2:
             return refs
+    return []
+
+
+def _we_apposition(context: FactContext) -> list[ActorRef]:
+    """«We, the Foreign Ministers of Poland, Germany and France, …»: in a statement the
+    sides write together, the two or more states an apposition to its «we» names are the
+    document's Sides (only the first paragraphs are read: that is where they introduce
+    themselves)."""
+    if context.doc.metadata.genre not in context.lexicon.sides_genres:
+        return []
+    for view in context.views[:6]:
+        tokens = view.tokens
+        if not any(fold(t.lemma) in context.lexicon.we for t in tokens):
+            continue
+        if not view.children:
+            view.build_tree()
+        for index, token in enumerate(tokens):
+            if fold(token.lemma) not in context.lexicon.we or token.pos != "PRON":
+                continue
+            for child in view.children[index]:
+                if tokens[child].rel != "appos":
+                    continue
+                refs = [
+                    r
+                    for r in context.actors_in(view, view.subtree(child))
+                    if r.entity_id and r.entity_id.startswith("state:")
+                ]
+                if len(refs) >= 2:
+                    return refs
     return []
 
 

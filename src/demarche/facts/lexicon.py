@@ -248,6 +248,10 @@ class FactLexicon:
     manner: LemmaMatcher
     response_cues: tuple[str, ...]
     anaphora_subjects_only: bool
+    subject_without_relative: bool
+    capital_frame: bool
+    addressee_prepositions: set[str]
+    reason_prepositions: set[str]
     polite_verbs: set[str]
     visitor_nouns: set[str]
     colleagues: set[str]
@@ -428,6 +432,10 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         manner=phrase_list("manner_phrases"),
         response_cues=tuple(facts.get("response_cues", [])),
         anaphora_subjects_only=bool(facts.get("anaphora_subjects_only", False)),
+        subject_without_relative=bool(facts.get("subject_without_relative", False)),
+        capital_frame=bool(facts.get("capital_frame", False)),
+        addressee_prepositions=set(facts.get("addressee_prepositions", [])),
+        reason_prepositions=set(facts.get("reason_prepositions", [])),
         polite_verbs=c.words(facts.get("polite_verbs", [])),
         visitor_nouns=c.words(facts.get("visitor_nouns", [])),
         colleagues=c.words(load_json(f"lang/{language}.json").get("colleague_words", [])),

@@ -262,8 +262,13 @@ def _pronoun_object(context: FactContext, view: SentenceView, verb: int, source)
     «её», «их», or addressed to «ему», «им» («Ему заявлен протест» after «вызван посол
     Бельгии»), is aimed at whom the sentences before are about."""
     pronouns = context.lexicon.object_pronouns
+    to = context.lexicon.addressee_prepositions  # «conveyed to him the protest»
     if not any(
-        view.tokens[c].rel in ("obj", "iobj") and fold(view.tokens[c].lemma) in pronouns
+        (
+            view.tokens[c].rel in ("obj", "iobj")
+            or (view.tokens[c].rel == "obl" and view.case_words(c) & to)
+        )
+        and fold(view.tokens[c].lemma) in pronouns
         for c in view.children[verb]
     ):
         return []
@@ -678,6 +683,37 @@ def _institution_source(context: FactContext, view: SentenceView, verb: int) -> 
             owners = context.actors_in(view, view.subtree(child))
             if len(owners) == 1:
                 return owners
+    return []
+
+
+def _capital_frame(
+    context: FactContext, view: SentenceView, verb: int, subjects: list[int]
+) -> list[ActorRef]:
+    """«In Beijing, foreign ministry spokesman Lin Jian rejected the protest»: a subject that
+    names no state but an office, an institution or a person we cannot place acts for the
+    state whose capital the clause opens with («In X, …»)."""
+    tokens, lexicon = view.tokens, context.lexicon
+    if not lexicon.capital_frame:
+        return []
+    scope = sorted({i for c in subjects for i in view.subtree(c)})
+    if not scope or context.actors_in(view, scope):
+        return []
+    nouns = lexicon.title_anaphora | lexicon.office_anaphora | lexicon.institution_nouns
+    official = any(fold(tokens[i].lemma) in nouns for i in scope) or any(
+        i in view.people for i in scope
+    )
+    if not official:
+        return []
+    for child in view.children[verb]:
+        if tokens[child].rel != "obl" or child > scope[0]:
+            continue
+        if not view.case_words(child) & lexicon.place_prepositions:
+            continue
+        mention = view.mentions[child]
+        entity = context.entity(mention) if mention is not None else None
+        if entity is not None and entity.kind == "place" and entity.extra.get("kind") == "capital":
+            ref = context.ref(mention, acting=True)
+            return [ref] if ref else []
     return []
 
 

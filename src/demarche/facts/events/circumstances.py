@@ -12,6 +12,7 @@ from demarche.model import ActorRef
 def _date(context: FactContext, view: SentenceView, hit: Hit, pro_drop: bool) -> str | None:
     dates = [d for d in context.dates_in(view) if not _term(context, d)]
     dates = [d for d in dates if not _in_other_clause(view, d, hit)]
+    dates = [d for d in dates if not _in_reason(context, view, d, hit)]
     trigger = view.tokens[hit.first].start
     # «В июле … совершил визит в Москву, а в декабре в Нью-Дели прошло заседание»: a date of
     # the act's own clause beats a nearer one across «, а» of the next
@@ -63,6 +64,24 @@ def _in_other_clause(view: SentenceView, date: tuple[int, int, str], hit: Hit) -
             # «Поблагодарили … за председательство в «Группе двадцати» в ноябре»: the date
             # hangs from the verb's object, which it dates; the thanks are today's
             return True
+        node, steps = parent, steps + 1
+    return False
+
+
+def _in_reason(context: FactContext, view: SentenceView, date: tuple[int, int, str], hit: Hit):
+    """«conveyed the strongest protest against the attempted sabotage … in February»: a date
+    inside what an act noun answers (its «against», «over», «for» phrase) dates that, not
+    the act."""
+    wanted = context.lexicon.reason_prepositions
+    tokens = view.tokens
+    if not wanted or not view.children or tokens[hit.first].pos != "NOUN":
+        return False
+    inside = [i for i, t in enumerate(tokens) if date[0] <= t.start < date[1]]
+    node, steps = (inside[0] if inside else -1), 0
+    while 0 <= node < len(tokens) and steps < 12:
+        parent = tokens[node].head
+        if parent in hit.indexes:
+            return tokens[node].rel == "nmod" and bool(view.case_words(node) & wanted)
         node, steps = parent, steps + 1
     return False
 

@@ -7,6 +7,7 @@ from demarche.facts.events.attribution import (
     _act_author,
     _anaphora,
     _antecedents,
+    _capital_frame,
     _default_target,
     _demonstrated,
     _earlier_doers,
@@ -64,7 +65,10 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     # «ограничительных мер»: a noun phrase hangs from its verb by the noun, not the adjective
     # («a politically motivated move»: by the noun its modifiers lead up to)
     anchor = head
-    if entry.get("pos") == "NOUN" and tokens[head].pos in ("ADJ", "ADV", "VERB"):
+    # («life-saving assistance»: «life» hangs from «saving», inside the phrase)
+    up = tokens[head].head
+    inner = up in hit.indexes and tokens[up].pos in ("ADJ", "VERB")
+    if entry.get("pos") == "NOUN" and (tokens[head].pos in ("ADJ", "ADV", "VERB") or inner):
         roots = [i for i in hit.indexes if tokens[i].head not in hit.indexes]
         if len(roots) == 1 and tokens[roots[0]].pos == "NOUN":
             anchor = roots[0]
@@ -119,7 +123,15 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     else:
         patients = []
     agent: list[int] = []
-    if tokens[head].pos == "NOUN" and not subjects:
+    # «the Chilean ambassador was summoned»: an entry led by the noun of whom it is done
+    # (patient_noun), the passive subject of its own verb, names no doer by its modifiers
+    own_patient = (
+        bool(entry.get("patient_noun"))
+        and tokens[head].rel == "nsubj:pass"
+        and tokens[head].head == verb
+        and verb in hit.indexes
+    )
+    if tokens[head].pos == "NOUN" and not subjects and not own_patient:
         agent = _noun_agent(context, view, head)  # «удары ВСУ по…», «ударами израильских ВВС»
         if not agent and entry["type"] == "CONSULT":
             agent = _speaker_after_meeting(context, view, head)
@@ -129,6 +141,8 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         agent = [c for c in _noun_agent(context, view, head) if _named_doer(context, view, c)]
         if agent:
             subjects = []
+    if own_patient and not agent:
+        agent = _passive_agents(view, verb)
     if not agent and entry.get("order") == "passive":
         agent = _passive_agents(view, hit.last)  # «санкции были введены Евросоюзом»
     # «санкции введены Евросоюзом против Ирана»: an «against» phrase the parser hung on the
@@ -140,12 +154,16 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         if n != c and view.case_words(n) & context.lexicon.against_prepositions
     ]
     aimed = {i for n in against for i in view.subtree(n)}
+
+    def _subject_phrase(node: int) -> list[int]:
+        if context.lexicon.subject_without_relative:
+            scope = _own_phrase(view, node, verb)
+        else:
+            scope = _phrase(view, node, verb)
+        return [i for i in scope if i not in aimed]
+
     source = _unique(
-        [
-            r
-            for c in subjects + agent
-            for r in context.actors_in(view, [i for i in _phrase(view, c, verb) if i not in aimed])
-        ]
+        [r for c in subjects + agent for r in context.actors_in(view, _subject_phrase(c))]
     )
     if not source and not subjects and not agent and (patients or _passive(tokens[verb])):
         source = _reported_passive(context, view, verb, patients, entry)
@@ -153,6 +171,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = [context.counterpart]  # «Мой коллега передал приглашение»
     if not source and subjects and not agent:
         source = _own_country(context, view, subjects) or _person_anaphor(context, view, subjects)
+        source = source or _capital_frame(context, view, verb, subjects)
     if not source and not subjects and not agent and tokens[head].pos == "NOUN":
         source = _possessor(context, view, head)  # «запланированы его встречи с …»
     if not source and not subjects:
@@ -251,6 +270,13 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         and (
             (subjects and _joint_subject(context, view, subjects))
             or (pro_drop and _joint(context, view, entry, tokens[verb]))
+            # «We condemn …» where no one speaks but the Sides, who wrote it together
+            or (
+                voice is None
+                and verb in hit.indexes
+                and subjects
+                and _only_we(context, view, subjects)
+            )
         )
     ):
         source = list(context.sides)  # «Стороны призвали…» after «(далее – Стороны)»
@@ -738,6 +764,22 @@ def _own_passive(
     return voice.code not in hit_sides
 
 
+def _own_phrase(view: SentenceView, node: int, verb: int) -> list[int]:
+    """The node's phrase without its relative clauses when the rest names someone: «The
+    Philippines, which has faced Chinese vessels, expressed solidarity»: the Philippines
+    alone."""
+    scope = _phrase(view, node, verb)
+    tokens = view.tokens
+    inner = {
+        i for c in scope if tokens[c].rel == "acl:relcl" and c != node for i in view.subtree(c)
+    }
+    if not inner:
+        return scope
+    rest = [i for i in scope if i not in inner]
+    named = any(view.mentions[i] is not None or i in view.people for i in rest)
+    return rest if named else scope
+
+
 def _reported_passive(
     context: FactContext, view: SentenceView, verb: int, patients: list[int], entry: dict
 ) -> list[ActorRef]:
@@ -1061,6 +1103,10 @@ def _source_preposition(context: FactContext, view: SentenceView, verb: int, ent
         cases = view.case_words(child)
         if tokens[child].rel == "obl" and cases & wanted:
             refs = [r for r in context.actors_in(view, [child])]
+            if not refs and fold(tokens[child].lemma) in context.lexicon.institution_nouns:
+                # «summoned to the Peruvian foreign ministry»: the state the ministry is of
+                owners = context.actors_in(view, view.subtree(child))
+                refs = owners if len(owners) == 1 else []
             if refs:
                 return refs
     return []

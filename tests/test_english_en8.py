@@ -1,0 +1,153 @@
+"""English event classes added in round en8, each shown on sentences invented for these
+tests (other actors, voices and word orders than any dev text).
+
+Each case is (text, expected event) where the expected event is (type, sources, targets,
+modality) and must be among the events of the text; NEGATIVE texts must report none of the
+given type (or, written TYPE-CODE, none of that type involving CODE; TYPE-CODE> none with
+CODE as source).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from demarche.pipeline import Analyzer
+from tests.event_tuples import event_tuples
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+_NORDIC = (
+    "Joint Statement of the Foreign Ministers of the Nordic Council\n\nOslo, 3 May 2027\n\n"
+    "1. We, the Foreign Ministers of Norway, Sweden and Finland, met today in Oslo.\n\n"
+)
+
+FOUND = [
+    # a joint statement whose «we» an opening apposition names: the states it names speak
+    (
+        _NORDIC + "2. We condemn the attacks by Belarus on shipping in the Baltic Sea.",
+        ("ACCUSE", ["FIN", "NOR", "SWE"], ["BLR"], "done"),
+    ),
+    (
+        _NORDIC + "3. We reaffirm our support for Moldova.",
+        ("SUPPORT", ["FIN", "NOR", "SWE"], ["MDA"], "done"),
+    ),
+    (
+        _NORDIC + "4. We agreed to hold our next meeting in Helsinki.",
+        ("AGREE", ["FIN", "NOR", "SWE"], ["FIN", "NOR", "SWE"], "planned"),
+    ),
+    # a summons in the passive: the summoned envoy's state is the target, never the source;
+    # the ministry it is summoned to (or the agent) names who summons
+    (
+        "The Chilean ambassador was summoned to the Peruvian foreign ministry.",
+        ("ACCUSE", ["PER"], ["CHL"], "done"),
+    ),
+    (
+        "Kenya's envoy was summoned to Uganda's Ministry of Foreign Affairs on Monday.",
+        ("ACCUSE", ["UGA"], ["KEN"], "done"),
+    ),
+    (
+        "The Serbian chargé d'affaires was summoned by Croatia over the border incident.",
+        ("ACCUSE", ["HRV"], ["SRB"], "done"),
+    ),
+    # travelling to a state is a visit (guest -> host); one ahead is an intent (AGREE planned)
+    (
+        "Peruvian Foreign Minister Elmer Schialer will travel to Santiago next week.",
+        ("AGREE", ["PER"], ["CHL"], "planned"),
+    ),
+    (
+        "Ecuadorian President Daniel Noboa is expected to travel to Bogota in April.",
+        ("AGREE", ["ECU"], ["COL"], "planned"),
+    ),
+    # «X said he would …»: the pronoun is the person named before it, not one named after
+    (
+        '"We are ready," Fidan told reporters. He said he would travel to Cairo later this'
+        " month to discuss the plan with Egyptian Foreign Minister Badr Abdelatty.",
+        ("AGREE", ["TUR"], ["EGY"], "planned"),
+    ),
+    # an honorific before a name («Shri», «Dr.», «Sheikh») does not hide a known person
+    (
+        "Yesterday, Prime Minister Shri Narendra Modi spoke with President Prabowo Subianto of"
+        " Indonesia.",
+        ("CONSULT", ["IDN", "IND"], [], "done"),
+    ),
+    # relief sent or delivered, by its measure («40 tonnes of», «25 million pounds in»)
+    (
+        "Bangladesh dispatched 20 tonnes of relief material to Myanmar on Friday.",
+        ("AID", ["BGD"], ["MMR"], "done"),
+    ),
+    ("Japan delivered medicines and food to Laos.", ("AID", ["JPN"], ["LAO"], "done")),
+    ("Turkey airlifted emergency aid to Syria.", ("AID", ["TUR"], ["SYR"], "done")),
+    (
+        "Norway is providing a further 30 million euros in life-saving assistance.",
+        ("AID", ["NOR"], [], "done"),
+    ),
+    # a subject's relative clause names no doer of the main verb
+    (
+        "The Philippines, which has faced repeated confrontations with Chinese vessels,"
+        " expressed solidarity with Vietnam.",
+        ("SUPPORT", ["PHL"], ["VNM"], "done"),
+    ),
+    # «In <capital>, <an official we cannot place> …»: the capital's state acts
+    (
+        "In Hanoi, a government spokeswoman condemned the detention of the fishermen by China.",
+        ("ACCUSE", ["VNM"], ["CHN"], "done"),
+    ),
+    (
+        "In Ankara, foreign ministry spokesman Oncu Keceli rejected the claims by Greece.",
+        ("REJECT", ["TUR"], ["GRC"], "done"),
+    ),
+    # a state's own name for its foreign ministry speaks for it
+    (
+        "Press release\nFederal Foreign Office\n12.04.2027\n\nToday, the Federal Foreign Office"
+        " summoned the Ambassador of Belarus.",
+        ("ACCUSE", ["DEU"], ["BLR"], "done"),
+    ),
+    # «conveyed to him the protest»: the pronoun after «to» is the envoy summoned before; a
+    # date inside what the protest is against dates that, not the protest
+    (
+        "Today, Austria summoned the Ambassador of Serbia. The Secretary General conveyed to him"
+        " Austria's strongest protest against the cyberattack on its ministries in January.",
+        ("ACCUSE", ["AUT"], ["SRB"], "done"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), FOUND)
+def test_event_found(analyzer, text, event):
+    kind, source, target, modality = event
+    found = event_tuples(analyzer, text)
+    assert (kind, sorted(source), sorted(target), modality) in found, found
+
+
+NEGATIVE = [
+    # «we» in a joint statement does not take over an act another actor is named doing
+    (_NORDIC + "2. We condemn Russia's strikes on Ukraine.", "ASSAULT-NOR>"),
+    ("The Chilean ambassador was summoned to the Peruvian foreign ministry.", "ACCUSE-CHL>"),
+    ("The Kenyan envoy was summoned in Kampala on Friday.", "ACCUSE-KEN>"),
+    (
+        "The Philippines, which has faced Chinese vessels, expressed solidarity with Vietnam.",
+        "SUPPORT-CHN",
+    ),
+    # a capital only named where the act is reported is no doer
+    ("The spokesman condemned the move by Thailand in Phnom Penh.", "ACCUSE-KHM"),
+    # help with an inquiry is no aid
+    ("Peru provided assistance to the investigation.", "AID"),
+    # a journey to no named state is no visit
+    ("The Peruvian delegation will travel to the region next week.", "AGREE"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NEGATIVE)
+def test_no_event_of_kind(analyzer, text, kind):
+    kind, _, code = kind.partition("-")
+    as_source = code.endswith(">")
+    code = code.rstrip(">")
+    for found, source, target, _ in event_tuples(analyzer, text):
+        if found != kind:
+            continue
+        assert code, (found, source, target)
+        assert code not in (source if as_source else source + target), (found, source, target)
