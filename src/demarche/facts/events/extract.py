@@ -23,7 +23,12 @@ from demarche.facts.events.common import (
     _reported_clause,
     _unique,
 )
-from demarche.facts.events.frames import _arguments, _noun_agent, _same_state_sides
+from demarche.facts.events.frames import (
+    _arguments,
+    _noun_agent,
+    _participle_agent,
+    _same_state_sides,
+)
 from demarche.facts.events.merge import _mediation, _normalise, _one_meeting_each
 from demarche.facts.events.modality import (
     _accomplished,
@@ -251,7 +256,7 @@ def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, numb
         aux.append("historical")
     if event_type == "CONSULT" and not mode and context.place and _at_home_of(context, target):
         mode = "visit"
-    if view.people and not split:
+    if not split:  # named people the gazetteer knows, or the text introduced with an office
         source, target = context.with_people(view, source), context.with_people(view, target)
     sentence = view.sentence
     return Event(
@@ -353,7 +358,8 @@ def _named_doer_of(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     demonstrative = context.lexicon.demonstratives
     if any(fold(view.tokens[c].lemma) in demonstrative for c in view.children[hit.first]):
         return False
-    agent = _noun_agent(context, view, hit.first)
+    # «объявленные Европейским союзом новые санкции»: a participle's agent before the noun
+    agent = _noun_agent(context, view, hit.first) or _participle_agent(view, hit.first)
     # a name or an actor's adjective («ударами США», «израильскими ударами»); «высылки нашего
     # дипломата» names whose diplomat was expelled, not who expelled him
     return any(view.tokens[i].pos in ("PROPN", "ADJ") for i in agent)
