@@ -557,6 +557,15 @@ def _deed_doers(context: FactContext, view: SentenceView, roots: list[int], excl
         if tokens[node].pos != "NOUN" or not any(lemma in words for words in deeds.values()):
             continue
         doers = [c for c in view.children[node] if _doer_of_deed(context, view, c, lemma)]
+        # «давление, которое Евросоюз оказывает на …»: the subject of its relative clause
+        doers += [
+            s
+            for c in view.children[node]
+            if tokens[c].rel.startswith("acl")
+            for s in view.children[c]
+            if tokens[s].rel == "nsubj"
+            and fold(tokens[s].lemma) not in context.lexicon.relative_pronouns
+        ]
         scope = sorted({i for d in doers for i in view.subtree(d)})
         refs = [r for r in context.actors_in(view, scope) if r.code not in exclude]
         if refs:
