@@ -315,3 +315,22 @@ def test_an_expectation_that_names_no_one_else_stays_a_plan(analyzer):
     )
     assert not _of(found, "REQUEST"), found
     assert [e for e in _of(found, "AGREE") if e[3] == "planned"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Все пункты пропуска на эстонской границе российская сторона закрыла еще в ноябре.",
+            ("SANCTION", ["RUS"], ["EST"], "done"),
+        ),
+        (
+            "Новые пошлины против Китая Вашингтон ввёл в понедельник.",
+            ("SANCTION", ["USA"], ["CHN"], "done"),
+        ),
+    ],
+)
+def test_a_verb_phrase_with_its_object_put_first_is_the_same_act(analyzer, sentence, expected):
+    """«границу … закрыла»: the object before an active finite verb whose object it is."""
+    found = event_tuples(analyzer, sentence)
+    assert expected in found, found
