@@ -334,3 +334,21 @@ def test_a_verb_phrase_with_its_object_put_first_is_the_same_act(analyzer, sente
     """«границу … закрыла»: the object before an active finite verb whose object it is."""
     found = event_tuples(analyzer, sentence)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Генсек МАГАТЭ назвал Казахстан надёжным партнёром агентства.", "IAEA", "KAZ"),
+        ("Президент Египта назвал Китай стратегическим партнёром.", "EGY", "CHN"),
+        ("Министр иностранных дел Индии называет Россию другом.", "IND", "RUS"),
+    ],
+)
+def test_naming_an_actor_a_reliable_partner_or_friend_is_praise(analyzer, sentence, source, target):
+    found = event_tuples(analyzer, sentence)
+    assert ("SUPPORT", [source], [target], "done") in found, found
+
+
+def test_exercises_are_mobilisation_of_their_owner(analyzer):
+    found = event_tuples(analyzer, "Учения НАТО стартовали в Лапландии.")
+    assert any(e[0] == "MOBILIZE" and e[1] == ["NATO"] for e in found), found
