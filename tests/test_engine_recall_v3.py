@@ -352,3 +352,36 @@ def test_naming_an_actor_a_reliable_partner_or_friend_is_praise(analyzer, senten
 def test_exercises_are_mobilisation_of_their_owner(analyzer):
     found = event_tuples(analyzer, "Учения НАТО стартовали в Лапландии.")
     assert any(e[0] == "MOBILIZE" and e[1] == ["NATO"] for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        (
+            "Российская сторона не допустит превращения Балтики во внутреннее море НАТО.",
+            "RUS",
+            "NATO",
+        ),
+        ("Китай не позволит Вашингтону вмешиваться в дела Тайваня.", "CHN", "USA"),
+        (
+            "Мы не допустим размещения американских ракет у наших границ, заявил Лавров.",
+            "RUS",
+            "USA",
+        ),
+    ],
+)
+def test_a_vow_not_to_allow_another_s_course_is_a_threat(analyzer, sentence, source, target):
+    found = event_tuples(analyzer, sentence)
+    assert ("THREATEN", [source], [target], "done") in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Лавров призвал не допустить эскалации в регионе.",
+        "Это не позволит решить проблему, считает Лавров.",
+    ],
+)
+def test_not_allowing_asked_for_or_said_of_a_thing_is_no_threat(analyzer, sentence):
+    found = event_tuples(analyzer, sentence)
+    assert not _of(found, "THREATEN"), found

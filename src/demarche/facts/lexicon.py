@@ -56,6 +56,8 @@ class LemmaMatcher:
                     continue  # «санкции были введены», not «санкции решено ввести»
                 if indexes and not _first_pos_fits(tokens, indexes, pattern.payload):
                     continue  # «Russia values …», not «shared values»
+                if indexes and not _tense_fits(tokens, indexes, pattern.payload):
+                    continue  # «не допустим …», not «призываем не допустить …»
                 far = indexes and indexes[-1] - indexes[0] > len(pattern.lemmas) + 2
                 if indexes and (reach or far) and _clause_between(tokens, indexes):
                     continue  # «провели очень полезные переговоры», not across a clause
@@ -108,6 +110,13 @@ def _first_pos_fits(tokens: list[Token], indexes: tuple[int, ...], payload: Any)
     the one."""
     wanted = payload.get("first_pos") if isinstance(payload, dict) else None
     return not wanted or tokens[indexes[0]].pos in wanted
+
+
+def _tense_fits(tokens: list[Token], indexes: tuple[int, ...], payload: Any) -> bool:
+    """An entry may name the tenses its last word, a verb, must have (``tense``): «Россия не
+    допустит …» vows, «не допустил» reports and «призвали не допустить» asks."""
+    wanted = payload.get("tense") if isinstance(payload, dict) else None
+    return not wanted or tokens[indexes[-1]].feats.get("Tense") in wanted
 
 
 def _clause_between(tokens: list[Token], indexes: tuple[int, ...]) -> bool:
