@@ -403,7 +403,10 @@ def _inside_name(view: SentenceView, hit: Hit, kinds: list[Hit]) -> bool:
 def _expected_act(context: FactContext, view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     """«Рассчитываем, что японская сторона проведёт консультации»: the act of a «что» clause
     under an expectation (``roles: clause``) whose subject names an actor is what that actor
-    is asked to do, reported by the request itself."""
+    is asked to do, reported by the request itself; a judgement of its doer («рассчитываем,
+    что Киев не будет вновь срывать договорённости») is the voice's own and stays."""
+    if hit.pattern.payload.get("roles") in ("conduct", "evaluative"):
+        return False
     tokens = view.tokens
     for other in hits:
         if other is hit or other.pattern.payload.get("roles") != "clause":
