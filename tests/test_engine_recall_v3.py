@@ -411,3 +411,20 @@ def test_an_act_a_participle_ascribes_to_its_doer_survives_a_judgement(analyzer)
     )
     assert any(e[0] == "SANCTION" and e[1] == ["AUS"] for e in found), found
     assert ("ACCUSE", ["RUS"], ["AUS"], "done") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        (
+            "Пуск стал возможен, несмотря на попытки Вашингтона сорвать поставки "
+            "оборудования, заявил Лавров.",
+            "USA",
+        ),
+        ("Лавров заявил, что попытки Киева подорвать договорённости провалились.", "UKR"),
+        ("Захарова заявила, что попытки Брюсселя помешать диалогу обречены.", "EU"),
+    ],
+)
+def test_attempts_to_derail_charge_whoever_makes_them(analyzer, sentence, target):
+    found = event_tuples(analyzer, sentence)
+    assert ("ACCUSE", ["RUS"], [target], "done") in found, found
