@@ -428,3 +428,22 @@ def test_an_act_a_participle_ascribes_to_its_doer_survives_a_judgement(analyzer)
 def test_attempts_to_derail_charge_whoever_makes_them(analyzer, sentence, target):
     found = event_tuples(analyzer, sentence)
     assert ("ACCUSE", ["RUS"], [target], "done") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Захарова заявила, что Евросоюз годами шантажирует Тбилиси.", "RUS", "EU"),
+        ("Вучич заявил: Это откровенный шантаж Брюсселя.", "SRB", "EU"),
+        ("Министр иностранных дел Ирана заявил, что США шантажируют Тегеран.", "IRN", "USA"),
+    ],
+)
+def test_calling_pressure_blackmail_is_a_reproach(analyzer, sentence, source, target):
+    found = event_tuples(analyzer, sentence)
+    assert ("ACCUSE", [source], [target], "done") in found, found
+    assert not _of(found, "THREATEN"), found
+
+
+def test_a_judgement_of_blackmail_keeps_its_predicate(analyzer):
+    found = event_tuples(analyzer, "Рябков заявил, что такой шантаж контрпродуктивен.")
+    assert len([e for e in found if e[0] == "ACCUSE" and e[1] == ["RUS"]]) == 1, found
