@@ -302,9 +302,11 @@ def test_a_denied_contradiction_accuses_no_one(analyzer):
     ],
 )
 def test_an_act_expected_of_another_actor_is_a_request_to_it(analyzer, sentence, source, target):
-    """The act of the «что» clause is what is asked, not an event of its own."""
+    """The act of the «что» clause is what is asked, not an event of its own (a judgement of
+    its doer, «срывать договорённости», is the voice's own and stays)."""
     found = event_tuples(analyzer, sentence)
-    assert found == [("REQUEST", [source], [target], "done")], found
+    assert ("REQUEST", [source], [target], "done") in found, found
+    assert not [e for e in found if e[0] not in ("REQUEST", "ACCUSE")], found
 
 
 def test_an_expectation_that_names_no_one_else_stays_a_plan(analyzer):
@@ -315,3 +317,132 @@ def test_an_expectation_that_names_no_one_else_stays_a_plan(analyzer):
     )
     assert not _of(found, "REQUEST"), found
     assert [e for e in _of(found, "AGREE") if e[3] == "planned"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Все пункты пропуска на эстонской границе российская сторона закрыла еще в ноябре.",
+            ("SANCTION", ["RUS"], ["EST"], "done"),
+        ),
+        (
+            "Новые пошлины против Китая Вашингтон ввёл в понедельник.",
+            ("SANCTION", ["USA"], ["CHN"], "done"),
+        ),
+    ],
+)
+def test_a_verb_phrase_with_its_object_put_first_is_the_same_act(analyzer, sentence, expected):
+    """«границу … закрыла»: the object before an active finite verb whose object it is."""
+    found = event_tuples(analyzer, sentence)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Генсек МАГАТЭ назвал Казахстан надёжным партнёром агентства.", "IAEA", "KAZ"),
+        ("Президент Египта назвал Китай стратегическим партнёром.", "EGY", "CHN"),
+        ("Министр иностранных дел Индии называет Россию другом.", "IND", "RUS"),
+    ],
+)
+def test_naming_an_actor_a_reliable_partner_or_friend_is_praise(analyzer, sentence, source, target):
+    found = event_tuples(analyzer, sentence)
+    assert ("SUPPORT", [source], [target], "done") in found, found
+
+
+def test_exercises_are_mobilisation_of_their_owner(analyzer):
+    found = event_tuples(analyzer, "Учения НАТО стартовали в Лапландии.")
+    assert any(e[0] == "MOBILIZE" and e[1] == ["NATO"] for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        (
+            "Российская сторона не допустит превращения Балтики во внутреннее море НАТО.",
+            "RUS",
+            "NATO",
+        ),
+        ("Китай не позволит Вашингтону вмешиваться в дела Тайваня.", "CHN", "USA"),
+        (
+            "Мы не допустим размещения американских ракет у наших границ, заявил Лавров.",
+            "RUS",
+            "USA",
+        ),
+    ],
+)
+def test_a_vow_not_to_allow_another_s_course_is_a_threat(analyzer, sentence, source, target):
+    found = event_tuples(analyzer, sentence)
+    assert ("THREATEN", [source], [target], "done") in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Лавров призвал не допустить эскалации в регионе.",
+        "Это не позволит решить проблему, считает Лавров.",
+    ],
+)
+def test_not_allowing_asked_for_or_said_of_a_thing_is_no_threat(analyzer, sentence):
+    found = event_tuples(analyzer, sentence)
+    assert not _of(found, "THREATEN"), found
+
+
+def test_a_loaded_label_of_an_actor_asked_to_act_still_accuses(analyzer):
+    """A request asks; the label («киевский режим») still judges the actor it names."""
+    doc = analyzer.analyze_text(
+        "Брифинг официального представителя МИД России М.В.Захаровой (Москва, 12 мая 2027 "
+        "года)\n\nРассчитываем, что киевский режим не будет вновь срывать договорённости об "
+        "обмене пленными.\n"
+    )
+    found = [
+        (e.type, [r.code for r in e.source], [r.code for r in e.target]) for e in doc.facts.events
+    ]
+    assert ("REQUEST", ["RUS"], ["UKR"]) in found, found
+    assert ("ACCUSE", ["RUS"], ["UKR"]) in found, found
+
+
+def test_an_act_a_participle_ascribes_to_its_doer_survives_a_judgement(analyzer):
+    found = event_tuples(
+        analyzer,
+        "Захарова заявила, что введённые Австралией ограничения противоречат нормам "
+        "международного права.",
+    )
+    assert any(e[0] == "SANCTION" and e[1] == ["AUS"] for e in found), found
+    assert ("ACCUSE", ["RUS"], ["AUS"], "done") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        (
+            "Пуск стал возможен, несмотря на попытки Вашингтона сорвать поставки "
+            "оборудования, заявил Лавров.",
+            "USA",
+        ),
+        ("Лавров заявил, что попытки Киева подорвать договорённости провалились.", "UKR"),
+        ("Захарова заявила, что попытки Брюсселя помешать диалогу обречены.", "EU"),
+    ],
+)
+def test_attempts_to_derail_charge_whoever_makes_them(analyzer, sentence, target):
+    found = event_tuples(analyzer, sentence)
+    assert ("ACCUSE", ["RUS"], [target], "done") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Вучич заявил: Это откровенный шантаж Брюсселя.", "SRB", "EU"),
+        ("Лавров заявил, что это откровенный шантаж Вашингтона.", "RUS", "USA"),
+    ],
+)
+def test_calling_pressure_blackmail_is_a_reproach(analyzer, sentence, source, target):
+    found = event_tuples(analyzer, sentence)
+    assert ("ACCUSE", [source], [target], "done") in found, found
+    assert not _of(found, "THREATEN"), found
+
+
+def test_a_judgement_of_blackmail_keeps_its_predicate(analyzer):
+    found = event_tuples(analyzer, "Рябков заявил, что такой шантаж контрпродуктивен.")
+    assert len([e for e in found if e[0] == "ACCUSE" and e[1] == ["RUS"]]) == 1, found

@@ -224,7 +224,7 @@ class _Resolution:
         office phrase follows a state body of the title is what the body acts on, not who
         speaks; «Ответ официального представителя МИД России М.В.Захаровой» has the body
         inside the office phrase."""
-        context = self._office_context(person)
+        context = self._office_context(person, accredited=True)
         begins = context.start if context is not None else person.start
         return any(
             c.end <= begins
@@ -266,7 +266,7 @@ class _Resolution:
 
     def _set_speaker(self, candidate: Candidate, entity_id: str | None) -> str | None:
         entity = self.doc.entities.get(entity_id) if entity_id else None
-        context = self._office_context(candidate)
+        context = self._office_context(candidate, accredited=True)
         if entity is None and context is not None:
             entity = self._context_person(candidate, context, None)
             self.entity_of[id(candidate)] = entity.id
@@ -421,7 +421,11 @@ class _Resolution:
         self._add(entity)
         return self.doc.entities[entity.id]
 
-    def _office_context(self, candidate: Candidate) -> OfficeContext | None:
+    def _office_context(
+        self, candidate: Candidate, accredited: bool = False
+    ) -> OfficeContext | None:
+        """The office phrase right before a name; ``accredited``: also across the state an
+        envoy serves in («Посла России в Турецкой Республике А.В.Ерхова», the title's speaker)."""
         tokens, first = self._tokens_of(candidate)
         if tokens is None:
             return None
@@ -433,7 +437,8 @@ class _Resolution:
             state = self._actor_of(before[-1])
             end = before[-1].first
         found = self.r.offices.ending_at(tokens, end)
-        if found is None and state is not None and end > 0 and _accreditation(tokens[end - 1]):
+        accreditation = accredited and state is not None and end > 0
+        if found is None and accreditation and _accreditation(tokens[end - 1]):
             # «Посла России в Турецкой Республике А.В.Ерхова»: the state after «в» is where
             # the envoy serves; the office and its own state come before it
             end, state = end - 1, None

@@ -56,6 +56,8 @@ class LemmaMatcher:
                     continue  # «санкции были введены», not «санкции решено ввести»
                 if indexes and not _first_pos_fits(tokens, indexes, pattern.payload):
                     continue  # «Russia values …», not «shared values»
+                if indexes and not _tense_fits(tokens, indexes, pattern.payload):
+                    continue  # «не допустим …», not «призываем не допустить …»
                 far = indexes and indexes[-1] - indexes[0] > len(pattern.lemmas) + 2
                 if indexes and (reach or far) and _clause_between(tokens, indexes):
                     continue  # «провели очень полезные переговоры», not across a clause
@@ -80,11 +82,27 @@ def _voice_fits(tokens: list[Token], indexes: tuple[int, ...], payload: Any) -> 
     """A pattern in the passive order needs its verb to be a short passive participle, the
     predicate of a clause («санкции были введены»); a full one qualifies a noun
     («договорённостей, достигнутых президентами») and recalls an earlier act."""
-    if not isinstance(payload, dict) or payload.get("order") != "passive":
+    order = payload.get("order") if isinstance(payload, dict) else None
+    if order == "fronted":
+        return _fronted(tokens, indexes)
+    if order != "passive":
         return True
     verbs = [i for i in indexes if tokens[i].pos in ("VERB", "AUX")] or [indexes[-1]]
     feats = tokens[verbs[0]].feats  # «в МИД был приглашён посол», «был приглашён в МИД»
     return feats.get("Voice") == "Pass" and feats.get("Variant") == "Short"
+
+
+def _fronted(tokens: list[Token], indexes: tuple[int, ...]) -> bool:
+    """«все пункты пропуска … финская сторона закрыла», «его полномочия не признаём»: a verb
+    phrase whose object comes first; its verb is finite and active and, once parsed, the
+    object's head («санкции, которые ввёл Евросоюз» has «которые» for the object)."""
+    verb = tokens[indexes[-1]]
+    if verb.pos != "VERB" or verb.feats.get("VerbForm", "Fin") != "Fin":
+        return False  # the fast tags name no verb form: a finite verb has a tense
+    if verb.feats.get("Voice") == "Pass" or "Tense" not in verb.feats:
+        return False
+    noun = tokens[indexes[0]]
+    return not noun.rel or (noun.rel == "obj" and noun.head == indexes[-1])
 
 
 def _first_pos_fits(tokens: list[Token], indexes: tuple[int, ...], payload: Any) -> bool:
@@ -93,6 +111,13 @@ def _first_pos_fits(tokens: list[Token], indexes: tuple[int, ...], payload: Any)
     the one."""
     wanted = payload.get("first_pos") if isinstance(payload, dict) else None
     return not wanted or tokens[indexes[0]].pos in wanted
+
+
+def _tense_fits(tokens: list[Token], indexes: tuple[int, ...], payload: Any) -> bool:
+    """An entry may name the tenses its last word, a verb, must have (``tense``): «Россия не
+    допустит …» vows, «не допустил» reports and «призвали не допустить» asks."""
+    wanted = payload.get("tense") if isinstance(payload, dict) else None
+    return not wanted or tokens[indexes[-1]].feats.get("Tense") in wanted
 
 
 def _clause_between(tokens: list[Token], indexes: tuple[int, ...]) -> bool:
@@ -261,7 +286,8 @@ def _with_frames(predicates: dict[str, Any], nominal=lambda lemma: False) -> lis
     """Each entry with its class's valency frame (how its roles are found); an entry's own
     keys win. A verb phrase of verb and object («ввести санкции») also matches in the order
     of its passive («санкции были введены»), as a noun-led entry whose verb must turn out
-    passive (``order: passive``)."""
+    passive (``order: passive``), and with its object put first («границу Финляндия
+    закрыла»), whose verb must turn out active with that object (``order: fronted``)."""
     classes = predicates.get("classes", {})
     entries = [
         {**classes.get(entry.get("class", ""), {}).get("frame", {}), **entry}
@@ -279,6 +305,7 @@ def _with_frames(predicates: dict[str, Any], nominal=lambda lemma: False) -> lis
         if tuple(reversed_lemmas) in known or known.get(tuple(rest), {}).get("roles"):
             continue  # «ответные меры будут приняты»: the noun phrase's own frame holds
         passives.append({**entry, "lemmas": reversed_lemmas, "pos": "NOUN", "order": "passive"})
+        passives.append({**entry, "lemmas": reversed_lemmas, "pos": "NOUN", "order": "fronted"})
     return entries + passives
 
 

@@ -362,7 +362,13 @@ def _named_doer_of(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     agent = _noun_agent(context, view, hit.first) or _participle_agent(view, hit.first)
     # a name or an actor's adjective («ударами США», «израильскими ударами»); «высылки нашего
     # дипломата» names whose diplomat was expelled, not who expelled him
-    return any(view.tokens[i].pos in ("PROPN", "ADJ") for i in agent)
+    if any(view.tokens[i].pos in ("PROPN", "ADJ") for i in agent):
+        return True
+    # «объявленные Европейским союзом санкции … противоречат нормам»: the participle's agent
+    # («выдвинутые Кишинёвом обвинения голословны»: judged words are no act of their own)
+    if hit.pattern.payload["type"] == "ACCUSE":
+        return False
+    return bool(context.actors_in(view, _participle_agent(view, hit.first)))
 
 
 def _confidence(pro_drop: bool, target: list[ActorRef]) -> float:
@@ -395,7 +401,9 @@ def label_events(context: FactContext, markers, found: list[Event]) -> list[Even
             continue
         codes = {r.code for r in targets}
         if any(
-            e.evidence.start == view.sentence.start and codes & {r.code for r in e.target}
+            e.evidence.start == view.sentence.start
+            and codes & {r.code for r in e.target}
+            and e.type != "REQUEST"  # a call or an expectation asks, it does not judge
             for e in found + events
         ):
             continue

@@ -11,6 +11,9 @@ from demarche.language.morphology import fold
 def _negated(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     tokens = view.tokens
     negation = context.lexicon.negation
+    if hit.pattern.payload.get("order") == "fronted":
+        # «его полномочия Россия не признаёт»: the verb after its object carries the «не»
+        hit = Hit(hit.last, hit.last, (hit.last,), hit.pattern)
     for token in reversed(tokens[max(0, hit.first - 2) : hit.first]):
         if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Inf":
             break  # «не прекращаются удары»: the «не» is the other verb's

@@ -155,7 +155,12 @@ def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     # «недружественные действия …»: the phrase hangs by its noun
     noun = next((view.tokens[i] for i in hit.indexes if view.tokens[i].pos == "NOUN"), token)
     return any(
-        (other.pattern.payload["type"] == "ACCUSE" and 0 < hit.first - other.last <= 3)
+        (
+            other.pattern.payload["type"] == "ACCUSE"
+            and 0 < hit.first - other.last <= 3
+            # «Такой шантаж контрпродуктивен»: the judgement whose subject the other is stays
+            and not _subject_of(view, other, hit)
+        )
         # «Такой шантаж контрпродуктивен», «недружественные шаги не останутся без ответа»:
         # the subject of a predicative judgement or answer
         or (
@@ -168,6 +173,14 @@ def _judged_topic(view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
         )
         for other in hits
         if other is not hit
+    )
+
+
+def _subject_of(view: SentenceView, other: Hit, hit: Hit) -> bool:
+    """The other hit's noun is the subject of this hit's predicate."""
+    return any(
+        view.tokens[i].rel.startswith("nsubj") and view.tokens[i].head in hit.indexes
+        for i in other.indexes
     )
 
 
@@ -403,7 +416,10 @@ def _inside_name(view: SentenceView, hit: Hit, kinds: list[Hit]) -> bool:
 def _expected_act(context: FactContext, view: SentenceView, hit: Hit, hits: list[Hit]) -> bool:
     """«Рассчитываем, что японская сторона проведёт консультации»: the act of a «что» clause
     under an expectation (``roles: clause``) whose subject names an actor is what that actor
-    is asked to do, reported by the request itself."""
+    is asked to do, reported by the request itself; a judgement of its doer («рассчитываем,
+    что Киев не будет вновь срывать договорённости») is the voice's own and stays."""
+    if hit.pattern.payload.get("roles") in ("conduct", "evaluative"):
+        return False
     tokens = view.tokens
     for other in hits:
         if other is hit or other.pattern.payload.get("roles") != "clause":
