@@ -113,6 +113,16 @@ FOUND = [
         " Austria's strongest protest against the cyberattack on its ministries in January.",
         ("ACCUSE", ["AUT"], ["SRB"], "done"),
     ),
+    # «X said:» and paragraphs that each open with a quotation mark: X speaks them all
+    (
+        'Press release\n\nForeign Minister Penny Wong said:\n\n"We condemn the missile'
+        ' launches by North Korea.\n\n"We welcome the efforts of IGAD and the African Union."',
+        ("SUPPORT", ["AUS"], ["AU", "IGAD"], "done"),
+    ),
+    (
+        'Foreign Minister Penny Wong said:\n\n"We condemn the missile launches by North Korea."',
+        ("ACCUSE", ["AUS"], ["PRK"], "done"),
+    ),
 ]
 
 
@@ -134,6 +144,12 @@ NEGATIVE = [
     ),
     # a capital only named where the act is reported is no doer
     ("The spokesman condemned the move by Thailand in Phnom Penh.", "ACCUSE-KHM"),
+    # a paragraph of the report's own words ends the quoted statement
+    (
+        'Foreign Minister Penny Wong said:\n\n"We are concerned."\n\nBackground\n\n'
+        "We welcome the efforts of Fiji.",
+        "SUPPORT-AUS",
+    ),
     # help with an inquiry is no aid
     ("Peru provided assistance to the investigation.", "AID"),
     # a journey to no named state is no visit

@@ -137,6 +137,8 @@ class FactContext:
         if view.index in self.reporters:
             return self.reporters[view.index]
         found = self._find_reporter(view) or self._quote_reporter(view)
+        if found is None and self.lexicon.colon_quotes:
+            found = self._colon_reporter(view)
         self.reporters[view.index] = found
         return found
 
@@ -153,6 +155,21 @@ class FactContext:
                 return None  # a quotation closes within its paragraph
             if not _open_quote(text[start : later.sentence.end]):
                 return self._find_reporter(later)
+        return None
+
+    def _colon_reporter(self, view: SentenceView) -> ActorRef | None:
+        """«Foreign Secretary Yvette Cooper said:» and then paragraphs that each open with a
+        quotation mark: every sentence of those paragraphs is said by whom the line before
+        them says speaks."""
+        text = self.doc.text
+        quotes = ('"', "“", "«")
+        for back in range(view.index, max(-1, view.index - 15), -1):
+            other = self.views[back]
+            start = text.rfind("\n", 0, other.sentence.start) + 1
+            if back < view.index and text[start : other.sentence.end].rstrip().endswith(":"):
+                return self._find_reporter(other)
+            if not text[start:].lstrip().startswith(quotes):
+                return None  # a paragraph of the report's own words
         return None
 
     def _find_reporter(self, view: SentenceView) -> ActorRef | None:
