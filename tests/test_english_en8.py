@@ -123,6 +123,25 @@ FOUND = [
         'Foreign Minister Penny Wong said:\n\n"We condemn the missile launches by North Korea."',
         ("ACCUSE", ["AUS"], ["PRK"], "done"),
     ),
+    # working with another side (COOPERATE), and ahead of time or readily an intent (AGREE)
+    (
+        "Vietnam is ready to work with Laos to build a new railway, Foreign Minister Bui Thanh"
+        " Son said.",
+        ("AGREE", ["VNM"], ["LAO"], "planned"),
+    ),
+    (
+        "We will continue to work with Morocco for a lasting settlement, Spain said.",
+        ("AGREE", ["ESP"], ["MAR"], "planned"),
+    ),
+    (
+        "Kenya worked closely with Uganda on the border issue.",
+        ("COOPERATE", ["KEN"], ["UGA"], "done"),
+    ),
+    # strengthening coordination or communication with another side
+    (
+        "Argentina is willing to strengthen communication and coordination with Uruguay.",
+        ("AGREE", ["ARG"], ["URY"], "planned"),
+    ),
 ]
 
 
@@ -150,6 +169,9 @@ NEGATIVE = [
         "We welcome the efforts of Fiji.",
         "SUPPORT-AUS",
     ),
+    # «work with» no named actor is no cooperation
+    ("We work with partners around the world, Kenya said.", "COOPERATE"),
+    ("We work with partners around the world, Kenya said.", "AGREE"),
     # help with an inquiry is no aid
     ("Peru provided assistance to the investigation.", "AID"),
     # a journey to no named state is no visit
