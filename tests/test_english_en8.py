@@ -142,6 +142,16 @@ FOUND = [
         "Argentina is willing to strengthen communication and coordination with Uruguay.",
         ("AGREE", ["ARG"], ["URY"], "planned"),
     ),
+    # «The two sides agreed …» after a wire report has quoted each side at length
+    (
+        "Kenyan Foreign Minister Musalia Mudavadi held talks with Ethiopian Foreign Minister"
+        " Gedion Timothewos in Nairobi on Monday. Mudavadi said trade had grown. He said the"
+        " railway was important. He praised the new port. He said more flights were needed."
+        " Gedion said the border was calm. He said the dam was finished. He said grain exports"
+        " had doubled. The two sides agreed to hold the next round of talks in Addis Ababa"
+        " concerning the crisis in Sudan.",
+        ("AGREE", ["ETH", "KEN"], ["ETH", "KEN"], "planned"),
+    ),
 ]
 
 

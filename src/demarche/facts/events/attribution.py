@@ -680,7 +680,7 @@ def _capital_frame(
 def _last_talks(context: FactContext, view: SentenceView) -> list[ActorRef]:
     """«Лавров провёл переговоры с Фиданом. Стороны осудили …»: in a report with no voice of
     its own, «стороны» and «министры» are the sides of the meeting reported last."""
-    for back in range(view.index, max(-1, view.index - 6), -1):
+    for back in range(view.index, max(-1, view.index - context.lexicon.talks_reach), -1):
         sides = context.talks.get(back)
         if sides:
             return list(sides)
