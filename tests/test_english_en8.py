@@ -152,6 +152,12 @@ FOUND = [
         " concerning the crisis in Sudan.",
         ("AGREE", ["ETH", "KEN"], ["ETH", "KEN"], "planned"),
     ),
+    # «The Secretary and the Foreign Minister …»: each bare title its own person, jointly
+    (
+        "Foreign Secretary David Lammy met Japanese Foreign Minister Takeshi Iwaya in London"
+        " today. The Secretary and the Foreign Minister welcomed the new trade agreement.",
+        ("SUPPORT", ["GBR", "JPN"], ["GBR", "JPN"], "done"),
+    ),
 ]
 
 

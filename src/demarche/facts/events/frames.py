@@ -156,6 +156,9 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = [context.counterpart]  # «Мой коллега передал приглашение»
     if not source and subjects and not agent:
         source = _own_country(context, view, subjects) or _person_anaphor(context, view, subjects)
+        if source and len(subjects) == 1:
+            # «The Secretary and the Foreign Minister welcomed …»: each title its own person
+            source = source + _conjoined_titles(context, view, subjects[0], source)
         source = source or _capital_frame(context, view, verb, subjects)
     if not source and not subjects and not agent and tokens[head].pos == "NOUN":
         source = _possessor(context, view, head)  # «запланированы его встречи с …»
@@ -656,6 +659,28 @@ def _own_passive(
         return False
     hit_sides = {r.code for c in patients for r in context.actors_in(view, view.subtree(c))}
     return voice.code not in hit_sides
+
+
+def _conjoined_titles(
+    context: FactContext, view: SentenceView, subject: int, source: list[ActorRef]
+) -> list[ActorRef]:
+    """«The Secretary and the Foreign Minister …»: a bare title joined to a subject that
+    points back stands for the last person named before with that title (a guest named as
+    an object counts: «Rubio met with Foreign Minister Faisal bin Farhan»)."""
+    tokens, found = view.tokens, []
+    for other in view.children[subject]:
+        lemma = fold(tokens[other].lemma)
+        if tokens[other].rel != "conj" or lemma not in context.lexicon.title_anaphora:
+            continue
+        if context.actors_in(view, view.subtree(other)):
+            continue
+        for back in range(view.index - 1, max(-1, view.index - 6), -1):
+            people = context.people_named(context.views[back], title=lemma)
+            people = [r for r in people if all(r.code != s.code for s in source + found)]
+            if people:
+                found.append(people[0])
+                break
+    return found
 
 
 def _own_phrase(view: SentenceView, node: int, verb: int) -> list[int]:
