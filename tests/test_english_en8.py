@@ -158,6 +158,22 @@ FOUND = [
         " today. The Secretary and the Foreign Minister welcomed the new trade agreement.",
         ("SUPPORT", ["GBR", "JPN"], ["GBR", "JPN"], "done"),
     ),
+    # «Name, apposition, verb» with the name misattached by the parser: still the subject
+    (
+        "In a televised address, Sergey Lavrov, the veteran Russian diplomat, condemned the"
+        " decision by Finland.",
+        ("ACCUSE", ["RUS"], ["FIN"], "done"),
+    ),
+    # an «if» clause conditions the clause it hangs from, not an act beside it
+    (
+        "In a statement, Kim Yo Jong accused Washington and Seoul of provocations and warned"
+        " that the North would take countermeasures if the drills were not halted.",
+        ("ACCUSE", ["PRK"], ["KOR", "USA"], "done"),
+    ),
+    (
+        "Peru will impose sanctions on Chile if it closes the border.",
+        ("SANCTION", ["PER"], ["CHL"], "hypothetical"),
+    ),
 ]
 
 

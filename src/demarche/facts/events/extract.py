@@ -280,12 +280,21 @@ def _aside_auxiliary(view: SentenceView, hit: Hit, index: int) -> bool:
     conditional auxiliary of a clause below the act («would», «бы») qualifies that clause,
     not the act; one on the act's verb or on a verb above it does («would support»)."""
     tokens = view.tokens
-    if tokens[index].rel not in ("aux", "aux:pass"):
+    mark = tokens[index].rel == "mark"
+    if tokens[index].rel not in ("aux", "aux:pass") and not mark:
         return False
     above, node, steps = set(), hit.first, 0
     while 0 <= node < len(tokens) and steps < 12:
         above.add(node)
         node, steps = tokens[node].head, steps + 1
+    if mark:
+        # «accused Washington … and warned that the North would act if the drills went on»:
+        # an «if» clause conditions the clause it hangs from, not an act beside that clause
+        clause = tokens[index].head
+        conditioned = tokens[clause].head if 0 <= clause < len(tokens) else -1
+        if not 0 <= conditioned < len(tokens):
+            return False
+        return conditioned not in above and hit.first not in view.subtree(conditioned)
     return tokens[index].head not in above
 
 
