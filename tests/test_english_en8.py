@@ -174,6 +174,12 @@ FOUND = [
         "Peru will impose sanctions on Chile if it closes the border.",
         ("SANCTION", ["PER"], ["CHL"], "hypothetical"),
     ),
+    # a short form of a name the text gave in full before is that person
+    (
+        "Kenyan President William Ruto hosted Somali President Hassan Sheikh Mohamud in Nairobi."
+        " Hassan Sheikh thanked Ruto for the support of Kenya.",
+        ("SUPPORT", ["SOM"], ["KEN"], "done"),
+    ),
 ]
 
 
