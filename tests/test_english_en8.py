@@ -180,6 +180,12 @@ FOUND = [
         " Hassan Sheikh thanked Ruto for the support of Kenya.",
         ("SUPPORT", ["SOM"], ["KEN"], "done"),
     ),
+    # preparations for a visit: the visit lies ahead (as «подготовка к визиту»)
+    (
+        "Mexico and Chile discussed preparations for President of Mexico Claudia Sheinbaum's"
+        " visit to Chile.",
+        ("AGREE", ["MEX"], ["CHL"], "planned"),
+    ),
 ]
 
 
