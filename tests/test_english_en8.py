@@ -186,6 +186,16 @@ FOUND = [
         " visit to Chile.",
         ("AGREE", ["MEX"], ["CHL"], "planned"),
     ),
+    # a briefing whose spokesperson we cannot place («Name, Official Spokesperson:» as a turn
+    # label) speaks for the state whose officials its answers name most
+    (
+        "Weekly Media Briefing by the Official Spokesperson\n\nTan Wei Ming, Official"
+        " Spokesperson: Good afternoon. Prime Minister Lawrence Wong will visit Japan next week."
+        " Prime Minister Lawrence Wong spoke with President Prabowo Subianto yesterday.\n\n"
+        "Question: What is your response to the remarks by Malaysia?\n\nTan Wei Ming,"
+        " Official Spokesperson: We reject the baseless remarks made by Malaysia.",
+        ("REJECT", ["SGP"], ["MYS"], "done"),
+    ),
 ]
 
 

@@ -236,6 +236,7 @@ class FactLexicon:
     reason_prepositions: set[str]
     colon_quotes: bool
     talks_reach: int
+    briefing_voice: bool
     polite_verbs: set[str]
     visitor_nouns: set[str]
     colleagues: set[str]
@@ -418,6 +419,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         reason_prepositions=set(facts.get("reason_prepositions", [])),
         colon_quotes=bool(facts.get("colon_quotes", False)),
         talks_reach=int(facts.get("talks_reach", 6)),
+        briefing_voice=bool(facts.get("briefing_voice", False)),
         polite_verbs=c.words(facts.get("polite_verbs", [])),
         visitor_nouns=c.words(facts.get("visitor_nouns", [])),
         colleagues=c.words(load_json(f"lang/{language}.json").get("colleague_words", [])),
