@@ -146,7 +146,7 @@ FOUND = [
     (
         "Kenyan Foreign Minister Musalia Mudavadi held talks with Ethiopian Foreign Minister"
         " Gedion Timothewos in Nairobi on Monday. Mudavadi said trade had grown. He said the"
-        " railway was important. He praised the new port. He said more flights were needed."
+        " railway was important. He praised the new port."
         " Gedion said the border was calm. He said the dam was finished. He said grain exports"
         " had doubled. The two sides agreed to hold the next round of talks in Addis Ababa"
         " concerning the crisis in Sudan.",
@@ -196,6 +196,20 @@ FOUND = [
         " Official Spokesperson: We reject the baseless remarks made by Malaysia.",
         ("REJECT", ["SGP"], ["MYS"], "done"),
     ),
+    # what the voice says another actor must or should do is its request to that actor
+    (
+        "Chile issued a statement on Monday. Bolivia should withdraw its troops from the"
+        " border, the Chilean Foreign Ministry said.",
+        ("REQUEST", ["CHL"], ["BOL"], "done"),
+    ),
+    (
+        "Norway issued a statement. Armed groups must stop attacking civilians, Norway said.",
+        ("REQUEST", ["NOR"], [], "done"),
+    ),
+    (
+        _NORDIC + "2. Belarus must agree to an independent investigation.",
+        ("REQUEST", ["FIN", "NOR", "SWE"], ["BLR"], "done"),
+    ),
 ]
 
 
@@ -226,6 +240,9 @@ NEGATIVE = [
     # «work with» no named actor is no cooperation
     ("We work with partners around the world, Kenya said.", "COOPERATE"),
     ("We work with partners around the world, Kenya said.", "AGREE"),
+    # the demanded act is not done, nor agreed; «we must» asks no one
+    (_NORDIC + "2. Belarus must agree to an independent investigation.", "AGREE"),
+    ("Poland issued a statement. We must strengthen our defences, Poland said.", "REQUEST"),
     # help with an inquiry is no aid
     ("Peru provided assistance to the investigation.", "AID"),
     # a journey to no named state is no visit
