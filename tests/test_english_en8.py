@@ -210,6 +210,21 @@ FOUND = [
         _NORDIC + "2. Belarus must agree to an independent investigation.",
         ("REQUEST", ["FIN", "NOR", "SWE"], ["BLR"], "done"),
     ),
+    # the Sides' «we» with an act noun whose doer is not named: their own act
+    (
+        _NORDIC + "5. We reiterate our support for Georgia on its European path.",
+        ("SUPPORT", ["FIN", "NOR", "SWE"], ["GEO"], "done"),
+    ),
+    # «the two countries», «our three countries» name the sides by role, as «the two sides»
+    (
+        _NORDIC + "6. Our three countries will further increase humanitarian aid to Sudan.",
+        ("AGREE", ["FIN", "NOR", "SWE"], ["SDN"], "planned"),
+    ),
+    (
+        "Kenyan President William Ruto held talks with Tanzanian President Samia Suluhu Hassan in"
+        " Nairobi. The two countries signed an agreement on energy.",
+        ("SUPPORT", ["KEN", "TZA"], ["KEN", "TZA"], "done"),
+    ),
 ]
 
 

@@ -251,7 +251,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
             # «We condemn …» where no one speaks but the Sides, who wrote it together
             or (
                 voice is None
-                and verb in hit.indexes
+                and (verb in hit.indexes or not _noun_agent(context, view, head))
                 and subjects
                 and _only_we(context, view, subjects)
             )
