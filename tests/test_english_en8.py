@@ -225,6 +225,13 @@ FOUND = [
         " Nairobi. The two countries signed an agreement on energy.",
         ("SUPPORT", ["KEN", "TZA"], ["KEN", "TZA"], "done"),
     ),
+    # in a ministry's own release «the Government» naming no state is the speaker's
+    (
+        "Ministry of Foreign Affairs of the Republic of Latvia\nPress release, 12.03.2027\n\n"
+        "On 12 March, the Ministry summoned the ambassador of Belarus. The Government thanks"
+        " the Lithuanian authorities for their close cooperation in the investigation.",
+        ("SUPPORT", ["LVA"], ["LTU"], "done"),
+    ),
 ]
 
 
