@@ -232,6 +232,16 @@ FOUND = [
         " the Lithuanian authorities for their close cooperation in the investigation.",
         ("SUPPORT", ["LVA"], ["LTU"], "done"),
     ),
+    # an -ing clause beside the main verb is done by the main verb's subject
+    (
+        "Chile issued a statement. Chilean Foreign Minister Alberto van Klaveren was less"
+        " conciliatory, accusing Bolivia of sabotaging the talks.",
+        ("ACCUSE", ["CHL"], ["BOL"], "done"),
+    ),
+    (
+        "Ghana issued a statement. Ghana welcomed the agreement, calling on Togo to implement it.",
+        ("REQUEST", ["GHA"], ["TGO"], "done"),
+    ),
 ]
 
 
@@ -265,6 +275,8 @@ NEGATIVE = [
     # the demanded act is not done, nor agreed; «we must» asks no one
     (_NORDIC + "2. Belarus must agree to an independent investigation.", "AGREE"),
     ("Poland issued a statement. We must strengthen our defences, Poland said.", "REQUEST"),
+    # an -ing clause a preposition introduces is no act of the main subject
+    (_NORDIC + "2. We also condemn the role of Belarus in facilitating these attacks.", "SUPPORT"),
     # help with an inquiry is no aid
     ("Peru provided assistance to the investigation.", "AID"),
     # a journey to no named state is no visit

@@ -423,7 +423,9 @@ def _subjects(
     tokens = view.tokens
     found = [c for c in view.children[verb] if tokens[c].rel in _SUBJECT]
     node, steps = verb, 0
-    while not found and tokens[node].rel in ("xcomp", "conj") and steps < 3:
+    while (
+        not found and (tokens[node].rel in ("xcomp", "conj") or _gerund(view, node)) and (steps < 3)
+    ):
         parent = tokens[node].head
         if not 0 <= parent < len(tokens) or tokens[parent].pos not in ("VERB", "ADJ", "AUX"):
             break
@@ -434,6 +436,20 @@ def _subjects(
     # «Выражена обеспокоенность»: the predicate's own noun as passive subject is none either
     passive_own = {c for c in hit.indexes[1:] if tokens[c].rel == "nsubj:pass"}
     return [c for c in found if c != hit.first and c not in passive_own]
+
+
+def _gerund(view: SentenceView, node: int) -> bool:
+    """«Zakharova was less conciliatory, accusing Britain …», «welcomed the deal, calling on
+    Togo …»: an -ing clause beside the main verb is done by the main verb's subject (not one
+    a preposition introduces: «Belarus's role in facilitating these actions»)."""
+    token = view.tokens[node]
+    feats = token.feats
+    return (
+        token.rel == "advcl"
+        and feats.get("VerbForm") == "Part"
+        and feats.get("Aspect") == "Prog"
+        and not any(view.tokens[c].rel == "mark" for c in view.children[node])
+    )
 
 
 def _controller_subjects(
