@@ -392,9 +392,31 @@ class _Resolution:
                     counts[entity.actor] += 1
         self.doc.metadata.counterparts = [code for code, _ in counts.most_common(1)]
 
+    def _named_before(self, candidate: Candidate) -> str | None:
+        """«President Lee Jae Myung … Lee spoke by phone …»: a name of one or two words that
+        are part of the full name of exactly one person the text named before it."""
+        words = self.doc.text[candidate.start : candidate.end].split()
+        if not words or len(words) > 2 or not all(w[:1].isupper() for w in words):
+            return None
+        found = set()
+        for other in self.found:
+            entity_id = self.entity_of.get(id(other))
+            if other.start >= candidate.start or not entity_id:
+                continue
+            if self.doc.entities[entity_id].kind != "person":
+                continue
+            full = self.doc.text[other.start : other.end].replace("-", " ").split()
+            if len(full) > len(words) and all(w in full for w in words):
+                found.add(entity_id)
+        return found.pop() if len(found) == 1 else None
+
     def _unidentified_people(self) -> None:
         for candidate in self.found:
             if candidate.label != "PER" or self.entity_of.get(id(candidate)):
+                continue
+            named = self._named_before(candidate)
+            if named is not None:
+                self.entity_of[id(candidate)] = named
                 continue
             context = self._office_context(candidate)
             if context is not None:

@@ -11,6 +11,7 @@ from demarche.facts.events import (
     modality_of,
 )
 from demarche.facts.events.rounds import round_events
+from demarche.facts.events.triggers import obliging
 from demarche.facts.formats import extract_formats
 from demarche.facts.lexicon import load_lexicon
 from demarche.facts.relations import extract_relations
@@ -41,7 +42,7 @@ class FactExtractor:
         for view, _ in candidates:
             if view.sentence.parsed:
                 hits = self.lexicon.predicates.find(view.tokens)
-                if hits:
+                if hits or obliging(context, view):
                     usable.append((view, hits))
             else:
                 doc.warnings.append(f"sentence at {view.sentence.start} not parsed; skipped")

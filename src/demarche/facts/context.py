@@ -97,6 +97,8 @@ class FactContext:
     protests: dict[int, tuple[set[str], list[ActorRef]]] = field(default_factory=dict)
     # sentence index -> who the sentence reports as speaking, if it says so
     reporters: dict[int, ActorRef | None] = field(default_factory=dict, repr=False)
+    # a briefing's unnamed spokesperson: the state its announcements are about, once found
+    _briefing: list[ActorRef | None] = field(default_factory=list, repr=False)
     # sentence start -> its dates; every event of a sentence asks again
     _dates: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False)
     # (sentence start, token) -> whether the token is a circumstance; asked per event
@@ -133,7 +135,38 @@ class FactContext:
                             return side
                     return ActorRef(turn.actor, None, turn.entity_id, None)
         reporter = self.reporter(view)
-        return reporter or self.speaker
+        return reporter or self.speaker or self._briefing_voice()
+
+    def _briefing_voice(self) -> ActorRef | None:
+        """«Shri Randhir Jaiswal, Official Spokesperson: … External Affairs Minister Dr. S.
+        Jaishankar will visit Japan … Prime Minister Shri Narendra Modi spoke with …»: a
+        briefing (journalists ask questions) whose spokesperson we cannot place speaks for the
+        state whose officials its answers name most, when one clearly leads."""
+        if not self.lexicon.briefing_voice:
+            return None
+        if self._briefing:
+            return self._briefing[0]
+        found = None
+        asked = [t for t in self.doc.turns if t.role == "question"]
+        if asked:
+            counts: dict[str, int] = {}
+            refs: dict[str, ActorRef] = {}
+            for view in self.views:
+                start = view.sentence.start
+                if any(t.label_start <= start < t.end for t in asked):
+                    continue
+                for ref in self.actors_in(view, list(range(len(view.tokens)))):
+                    if ref.person or (ref.entity_id or "").startswith("body:"):
+                        counts[ref.code] = counts.get(ref.code, 0) + 1
+                        refs.setdefault(
+                            ref.code, ActorRef(ref.code, ref.sector, f"state:{ref.code}", None)
+                        )
+            ranked = sorted(counts, key=lambda code: -counts[code])
+            leads = len(ranked) == 1 or (len(ranked) > 1 and counts[ranked[0]] > counts[ranked[1]])
+            if ranked and counts[ranked[0]] >= 2 and leads:
+                found = refs[ranked[0]]
+        self._briefing.append(found)
+        return found
 
     def reporter(self, view: SentenceView) -> ActorRef | None:
         """Reported speech: «“Мы призываем Ереван …”, – сказал Алиев», «по словам
@@ -141,6 +174,8 @@ class FactContext:
         if view.index in self.reporters:
             return self.reporters[view.index]
         found = self._find_reporter(view) or self._quote_reporter(view)
+        if found is None and self.lexicon.colon_quotes:
+            found = self._colon_reporter(view)
         self.reporters[view.index] = found
         return found
 
@@ -157,6 +192,21 @@ class FactContext:
                 return None  # a quotation closes within its paragraph
             if not _open_quote(text[start : later.sentence.end]):
                 return self._find_reporter(later)
+        return None
+
+    def _colon_reporter(self, view: SentenceView) -> ActorRef | None:
+        """«Foreign Secretary Yvette Cooper said:» and then paragraphs that each open with a
+        quotation mark: every sentence of those paragraphs is said by whom the line before
+        them says speaks."""
+        text = self.doc.text
+        quotes = ('"', "“", "«")
+        for back in range(view.index, max(-1, view.index - 15), -1):
+            other = self.views[back]
+            start = text.rfind("\n", 0, other.sentence.start) + 1
+            if back < view.index and text[start : other.sentence.end].rstrip().endswith(":"):
+                return self._find_reporter(other)
+            if not text[start:].lstrip().startswith(quotes):
+                return None  # a paragraph of the report's own words
         return None
 
     def _find_reporter(self, view: SentenceView) -> ActorRef | None:

@@ -277,6 +277,10 @@ class FactLexicon:
     capital_frame: bool
     addressee_prepositions: set[str]
     reason_prepositions: set[str]
+    colon_quotes: bool
+    talks_reach: int
+    briefing_voice: bool
+    obligation_words: set[str]
     polite_verbs: set[str]
     visitor_nouns: set[str]
     colleagues: set[str]
@@ -463,6 +467,10 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         capital_frame=bool(facts.get("capital_frame", False)),
         addressee_prepositions=set(facts.get("addressee_prepositions", [])),
         reason_prepositions=set(facts.get("reason_prepositions", [])),
+        colon_quotes=bool(facts.get("colon_quotes", False)),
+        talks_reach=int(facts.get("talks_reach", 6)),
+        briefing_voice=bool(facts.get("briefing_voice", False)),
+        obligation_words=set(facts.get("obligation_words", [])),
         polite_verbs=c.words(facts.get("polite_verbs", [])),
         visitor_nouns=c.words(facts.get("visitor_nouns", [])),
         colleagues=c.words(load_json(f"lang/{language}.json").get("colleague_words", [])),

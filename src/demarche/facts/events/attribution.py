@@ -647,6 +647,26 @@ def _stray_subject(context: FactContext, view: SentenceView, verb: int) -> list[
             continue
         if context.actors_in(view, view.subtree(index)):
             return [index]
+    return _stray_apposed_name(context, view, verb)
+
+
+def _stray_apposed_name(context: FactContext, view: SentenceView, verb: int) -> list[int]:
+    """«In a statement carried by state media, Kim Yo Jong, the sister of the leader, accused
+    Washington …» parsed with the name as a conjunct of «media»: a name with an apposition
+    that runs right up to the comma before a verb with no subject is that verb's subject."""
+    tokens = view.tokens
+    if verb < 2 or tokens[verb - 1].text != ",":
+        return []
+    for index in range(verb - 2, max(-1, verb - 16), -1):
+        if tokens[index].rel != "appos":
+            continue
+        name = tokens[index].head
+        if not 0 <= name < index or tokens[name].pos != "PROPN" or tokens[name].rel == "nsubj":
+            return []
+        if max(view.subtree(index)) != verb - 2:
+            return []
+        refs = context.actors_in(view, [name])
+        return [name] if refs and refs[0].person else []
     return []
 
 
@@ -720,7 +740,7 @@ def _capital_frame(
 def _last_talks(context: FactContext, view: SentenceView) -> list[ActorRef]:
     """«Лавров провёл переговоры с Фиданом. Стороны осудили …»: in a report with no voice of
     its own, «стороны» and «министры» are the sides of the meeting reported last."""
-    for back in range(view.index, max(-1, view.index - 6), -1):
+    for back in range(view.index, max(-1, view.index - context.lexicon.talks_reach), -1):
         sides = context.talks.get(back)
         if sides:
             return list(sides)

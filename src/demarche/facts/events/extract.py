@@ -90,6 +90,14 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
         ]
         kinds = context.lexicon.agreement_kinds.find(view.tokens)
         courtesy = bool(context.lexicon.courtesy.find(view.tokens))
+        obliged = _obligations(context, view)
+        for _verb, demand in obliged:
+            demand.id = f"e{len(events) + 1}"
+            events.append(demand)
+        if obliged:
+            # «Russia must agree to a ceasefire»: the demanded act is not done (nor agreed)
+            scopes = {i for verb, _ in obliged for i in _clause_of(view, verb)}
+            hits = [h for h in hits if h.first not in scopes]
         for hit in hits:
             entry: dict[str, Any] = hit.pattern.payload
             if _missing_object(context, view, hit, entry, kinds):
@@ -293,17 +301,89 @@ def _polite(context: FactContext, view: SentenceView, index: int) -> bool:
     )
 
 
+def _clause_of(view: SentenceView, verb: int) -> set[int]:
+    """The verb and the verbs coordinated with it, without their subjects' phrases."""
+    tokens = view.tokens
+    verbs = [verb] + [c for c in view.children[verb] if tokens[c].rel == "conj"]
+    return {
+        i
+        for v in verbs
+        for c in [v, *view.children[v]]
+        if tokens[c].rel not in ("nsubj", "nsubj:pass")
+        for i in ([c] if c == v else view.subtree(c))
+    }
+
+
+def _obligations(context: FactContext, view: SentenceView) -> list[tuple[int, Event]]:
+    """«Russia must agree to a ceasefire», «Pakistan should vacate the territories»: the
+    voice's REQUEST to whoever it says must or should act (obligation_words)."""
+    words = context.lexicon.obligation_words
+    tokens = view.tokens
+    if not words or not any(t.text.lower() in words for t in tokens):
+        return []
+    voice = context.voice(view)
+    sides = context.doc.metadata.genre in context.lexicon.sides_genres
+    voices = [voice] if voice else list(context.sides) if sides else []
+    if not voices:
+        return []  # («Russia must agree …» in a statement the Sides write together: theirs)
+    found = []
+    for token in tokens:
+        if token.text.lower() not in words or token.rel != "aux":
+            continue
+        verb = token.head
+        if not 0 <= verb < len(tokens) or tokens[verb].pos != "VERB":
+            continue
+        if any(fold(tokens[c].lemma) in context.lexicon.negation for c in view.children[verb]):
+            continue  # «must not» forbids; left to the act's own reading
+        subjects = [c for c in view.children[verb] if tokens[c].rel == "nsubj"]
+        if len(subjects) != 1 or tokens[subjects[0]].pos == "PRON":
+            continue  # «we must», «they should»: no one named to be asked
+        target = context.actors_in(view, view.subtree(subjects[0]))
+        if any(r.code == v.code for r in target for v in voices):
+            continue
+        sentence = view.sentence
+        found.append(
+            (
+                verb,
+                Event(
+                    id="",
+                    type="REQUEST",
+                    mode="change",
+                    context="diplomatic",
+                    source=voices,
+                    target=target,
+                    evidence=Evidence(
+                        sentence.start, sentence.end, (token.start, tokens[verb].end)
+                    ),
+                    date=context.date.isoformat() if context.date else None,
+                    confidence=_confidence(False, target),
+                    note="obligation",
+                ),
+            )
+        )
+    return found
+
+
 def _aside_auxiliary(view: SentenceView, hit: Hit, index: int) -> bool:
     """«Tehran demanded guarantees that the information would not be handed over»: a
     conditional auxiliary of a clause below the act («would», «бы») qualifies that clause,
     not the act; one on the act's verb or on a verb above it does («would support»)."""
     tokens = view.tokens
-    if tokens[index].rel not in ("aux", "aux:pass"):
+    mark = tokens[index].rel == "mark"
+    if tokens[index].rel not in ("aux", "aux:pass") and not mark:
         return False
     above, node, steps = set(), hit.first, 0
     while 0 <= node < len(tokens) and steps < 12:
         above.add(node)
         node, steps = tokens[node].head, steps + 1
+    if mark:
+        # «accused Washington … and warned that the North would act if the drills went on»:
+        # an «if» clause conditions the clause it hangs from, not an act beside that clause
+        clause = tokens[index].head
+        conditioned = tokens[clause].head if 0 <= clause < len(tokens) else -1
+        if not 0 <= conditioned < len(tokens):
+            return False
+        return conditioned not in above and hit.first not in view.subtree(conditioned)
     return tokens[index].head not in above
 
 

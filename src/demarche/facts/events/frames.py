@@ -171,6 +171,9 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         source = [context.counterpart]  # «Мой коллега передал приглашение»
     if not source and subjects and not agent:
         source = _own_country(context, view, subjects) or _person_anaphor(context, view, subjects)
+        if source and len(subjects) == 1:
+            # «The Secretary and the Foreign Minister welcomed …»: each title its own person
+            source = source + _conjoined_titles(context, view, subjects[0], source)
         source = source or _capital_frame(context, view, verb, subjects)
     if not source and not subjects and not agent and tokens[head].pos == "NOUN":
         source = _possessor(context, view, head)  # «запланированы его встречи с …»
@@ -273,7 +276,7 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
             # «We condemn …» where no one speaks but the Sides, who wrote it together
             or (
                 voice is None
-                and verb in hit.indexes
+                and (verb in hit.indexes or not _noun_agent(context, view, head))
                 and subjects
                 and _only_we(context, view, subjects)
             )
@@ -479,7 +482,9 @@ def _subjects(
     tokens = view.tokens
     found = [c for c in view.children[verb] if tokens[c].rel in _SUBJECT]
     node, steps = verb, 0
-    while not found and tokens[node].rel in ("xcomp", "conj") and steps < 3:
+    while (
+        not found and (tokens[node].rel in ("xcomp", "conj") or _gerund(view, node)) and (steps < 3)
+    ):
         parent = tokens[node].head
         if not 0 <= parent < len(tokens) or tokens[parent].pos not in ("VERB", "ADJ", "AUX"):
             break
@@ -490,6 +495,20 @@ def _subjects(
     # «Выражена обеспокоенность»: the predicate's own noun as passive subject is none either
     passive_own = {c for c in hit.indexes[1:] if tokens[c].rel == "nsubj:pass"}
     return [c for c in found if c != hit.first and c not in passive_own]
+
+
+def _gerund(view: SentenceView, node: int) -> bool:
+    """«Zakharova was less conciliatory, accusing Britain …», «welcomed the deal, calling on
+    Togo …»: an -ing clause beside the main verb is done by the main verb's subject (not one
+    a preposition introduces: «Belarus's role in facilitating these actions»)."""
+    token = view.tokens[node]
+    feats = token.feats
+    return (
+        token.rel == "advcl"
+        and feats.get("VerbForm") == "Part"
+        and feats.get("Aspect") == "Prog"
+        and not any(view.tokens[c].rel == "mark" for c in view.children[node])
+    )
 
 
 def _controller_subjects(
@@ -771,6 +790,28 @@ def _own_passive(
         return False
     hit_sides = {r.code for c in patients for r in context.actors_in(view, view.subtree(c))}
     return voice.code not in hit_sides
+
+
+def _conjoined_titles(
+    context: FactContext, view: SentenceView, subject: int, source: list[ActorRef]
+) -> list[ActorRef]:
+    """«The Secretary and the Foreign Minister …»: a bare title joined to a subject that
+    points back stands for the last person named before with that title (a guest named as
+    an object counts: «Rubio met with Foreign Minister Faisal bin Farhan»)."""
+    tokens, found = view.tokens, []
+    for other in view.children[subject]:
+        lemma = fold(tokens[other].lemma)
+        if tokens[other].rel != "conj" or lemma not in context.lexicon.title_anaphora:
+            continue
+        if context.actors_in(view, view.subtree(other)):
+            continue
+        for back in range(view.index - 1, max(-1, view.index - 6), -1):
+            people = context.people_named(context.views[back], title=lemma)
+            people = [r for r in people if all(r.code != s.code for s in source + found)]
+            if people:
+                found.append(people[0])
+                break
+    return found
 
 
 def _own_phrase(view: SentenceView, node: int, verb: int) -> list[int]:

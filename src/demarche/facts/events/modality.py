@@ -61,6 +61,21 @@ def _future(context: FactContext, view: SentenceView, hit: Hit) -> bool:
             return True
         if token.feats.get("VerbForm") == "Inf" and token.head in intent.indexes:
             return True  # «подтвердил намерение до конца года развернуть ракеты»
+        if intent.last < hit.first and token.pos == "NOUN" and _noun_under(view, hit, intent):
+            return True  # «preparations for President Lula's visit»: the noun's own head
+    return False
+
+
+def _noun_under(view: SentenceView, hit: Hit, intent: Hit) -> bool:
+    """Whether the act noun hangs from the intent word through at most two nouns."""
+    tokens = view.tokens
+    node, steps = tokens[hit.first].head, 0
+    while 0 <= node < len(tokens) and steps < 3:
+        if node in intent.indexes:
+            return True
+        if tokens[node].pos not in ("NOUN", "PROPN"):
+            return False
+        node, steps = tokens[node].head, steps + 1
     return False
 
 

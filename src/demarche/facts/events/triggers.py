@@ -29,9 +29,16 @@ def candidate_sentences(
         hits = context.lexicon.predicates.find(view.tokens)
         if not hits and verb_lemma is not None:
             hits = _with_verb_readings(context, view, verb_lemma)
-        if hits:
+        if hits or obliging(context, view):
             found.append((view, hits))
     return found
+
+
+def obliging(context: FactContext, view: SentenceView) -> bool:
+    """Whether the sentence says someone must or should act (obligation_words): such a
+    sentence may hold the voice's request though no predicate of the lexicon is in it."""
+    words = context.lexicon.obligation_words
+    return bool(words) and any(t.text.lower() in words for t in view.tokens)
 
 
 def _with_verb_readings(context: FactContext, view: SentenceView, verb_lemma) -> list[Hit]:
