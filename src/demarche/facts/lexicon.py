@@ -174,6 +174,7 @@ class FactLexicon:
     deed_nouns: dict[str, set[str]]
     agent_prepositions: set[str]
     against_prepositions: set[str]
+    answer_phrases: list[str]
     future_cues: list[str]
     stance_weights: dict[str, float]
     bilateral_genres: set[str]
@@ -351,6 +352,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         deed_nouns={k: c.words(v) for k, v in facts.get("deed_nouns", {}).items()},
         agent_prepositions=set(facts.get("agent_prepositions", [])),
         against_prepositions=set(facts.get("against_prepositions", [])),
+        answer_phrases=[w.lower() for w in facts.get("answer_phrases", [])],
         future_cues=[w.lower() for w in facts.get("future_cues", [])],
         stance_weights=facts.get("stance_weights", {}),
         bilateral_genres=set(facts.get("bilateral_genres", [])),

@@ -115,14 +115,17 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     else:
         patients = []
     agent: list[int] = []
-    if tokens[head].pos == "NOUN" and not subjects:
-        agent = _noun_agent(context, view, head)  # «удары ВСУ по…», «ударами израильских ВВС»
+    if tokens[anchor].pos == "NOUN" and not subjects:
+        agent = _noun_agent(context, view, anchor)  # «удары ВСУ по…», «ударами израильских ВВС»
         if not agent and entry["type"] == "CONSULT":
-            agent = _speaker_after_meeting(context, view, head)
-    elif tokens[head].pos == "NOUN" and verb != head and verb not in hit.indexes:
+            agent = _speaker_after_meeting(context, view, anchor)
+    elif tokens[anchor].pos == "NOUN" and verb not in (head, anchor, *hit.indexes):
         # «Москва ответит на санкции Евросоюза»: a noun's own named doer beats the subject of
-        # a verb that only comments on the act («убийства российских граждан» names victims)
-        agent = [c for c in _noun_agent(context, view, head) if _proper_name(view, c)]
+        # a verb that only comments on the act («убийства российских граждан» names victims);
+        # so does that of a noun led by its adjective («благодаря слаженной работе Индии»)
+        agent = _noun_agent(context, view, anchor)
+        named = [c for c in agent if _proper_name(view, c) or tokens[c].pos == "ADJ"]
+        agent = agent if context.actors_in(view, named) else []
         if agent:
             subjects = []
     if not agent and entry.get("order") == "passive":
@@ -488,6 +491,12 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
             return view.subtree(child)  # «визит Секретаря иностранных дел Мексики»
         deed = any(fold(tokens[head].lemma) in words for words in lexicon.deed_nouns.values())
         forces = deed and token.rel == "nmod" and token.feats.get("Case") == "Ins" and not cases
+        # «удар израильской авиации»: an agent deed noun's genitive is its doer, named below it
+        forces = forces or (
+            deed
+            and token.rel == "nmod"
+            and _doer_of_deed(context, view, child, fold(tokens[head].lemma))
+        )
         if forces and context.actors_in(view, view.subtree(child)):
             return view.subtree(child)  # «задержание судна военно-морскими силами Эстонии»
     return []
