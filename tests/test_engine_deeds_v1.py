@@ -182,3 +182,39 @@ def test_an_act_dated_years_before_the_statement_is_historical(analyzer, sentenc
 def test_an_answered_act_is_the_act_of_whom_the_answer_is_aimed_at(analyzer, sentence, answered):
     found = event_tuples(analyzer, sentence)
     assert answered in [e[:3] for e in found], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doer", "hit"),
+    [
+        (
+            "Китай осуждает экономическую блокаду, которую Соединённые Штаты продолжают "
+            "против Ирана.",
+            "USA",
+            "IRN",
+        ),
+        ("Москва осуждает санкции, которые ввёл Евросоюз против Белоруссии.", "EU", "BLR"),
+    ],
+)
+def test_a_judged_deed_is_done_by_the_subject_of_its_relative_clause(analyzer, sentence, doer, hit):
+    found = event_tuples(analyzer, sentence)
+    assert ("SANCTION", [doer], [hit]) in [e[:3] for e in found], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Мы осуждаем повторное включение Венесуэлы в список государств – спонсоров терроризма.",
+        "Россия осуждает отстранение Бразилии от участия в работе форума.",
+    ],
+)
+def test_the_actor_a_listing_or_exclusion_names_in_the_genitive_is_hit_not_the_doer(
+    analyzer, sentence
+):
+    found = event_tuples(analyzer, sentence)
+    assert not [e for e in found if e[0] == "SANCTION" and set(e[1]) & {"VEN", "BRA"}], found
+
+
+def test_being_put_on_a_black_list_is_a_sanction(analyzer):
+    found = event_tuples(analyzer, "Вашингтон внёс Кубу в чёрный список.")
+    assert ("SANCTION", ["USA"], ["CUB"]) in [e[:3] for e in found], found

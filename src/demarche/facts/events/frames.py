@@ -484,6 +484,9 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
         doer = genitive or token.rel == "amod" or token.rel in lexicon.doer_relations
         if fold(token.lemma) in lexicon.target_adjectives:
             continue  # «антироссийские санкции» are against Russia, not by it
+        hit_one = fold(tokens[head].lemma) in lexicon.deed_nouns.get("actor_patient", set())
+        if hit_one and token.feats.get("Case") == "Gen" and not cases:
+            continue  # «включение Кубы в список»: whom the act hit
         if doer and context.actors_in(view, [child]):
             return [child]
         office = genitive and fold(token.lemma) in lexicon.office_anaphora | lexicon.visitor_nouns
@@ -499,6 +502,33 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
         )
         if forces and context.actors_in(view, view.subtree(child)):
             return view.subtree(child)  # «задержание судна военно-морскими силами Эстонии»
+    return _relative_doer(context, view, head)
+
+
+def _relative_doer(context: FactContext, view: SentenceView, head: int) -> list[int]:
+    """«блокаду, которую Соединённые Штаты продолжают против Кубы», «санкции, которые ввёл
+    Евросоюз»: a deed noun whose relative clause has the relative pronoun as its object is
+    done by that clause's subject."""
+    tokens, lexicon = view.tokens, context.lexicon
+    if not any(fold(tokens[head].lemma) in words for words in lexicon.deed_nouns.values()):
+        return []
+    for clause in view.children[head]:
+        if not tokens[clause].rel.startswith("acl"):
+            continue
+        kids = view.children[clause]
+        if not any(
+            tokens[k].rel == "obj" and fold(tokens[k].lemma) in lexicon.relative_pronouns
+            for k in kids
+        ):
+            continue
+        # a nominative the parser took for a second object is the subject («ввёл Евросоюз»)
+        nominative = [k for k in kids if tokens[k].feats.get("Case") == "Nom"]
+        subjects = [k for k in kids if tokens[k].rel == "nsubj"] or [
+            k for k in nominative if tokens[k].rel == "obj"
+        ]
+        doers = [i for k in subjects for i in view.subtree(k)]
+        if context.actors_in(view, doers):
+            return doers
     return []
 
 
