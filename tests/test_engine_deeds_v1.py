@@ -218,3 +218,27 @@ def test_the_actor_a_listing_or_exclusion_names_in_the_genitive_is_hit_not_the_d
 def test_being_put_on_a_black_list_is_a_sanction(analyzer):
     found = event_tuples(analyzer, "Вашингтон внёс Кубу в чёрный список.")
     assert ("SANCTION", ["USA"], ["CUB"]) in [e[:3] for e in found], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Москва, 10 марта 2026 года. Эстония уже закрывала границу в мае 2024 года. Тогда мы "
+        "предлагали провести консультации, но эстонская сторона от диалога отказалась.",
+        "Москва, 10 марта 2026 года. Курс Токио определился в 2022 году. Напомню, что тогда "
+        "японская сторона заморозила диалог по мирному договору.",
+    ],
+)
+def test_a_past_act_then_happened_when_the_sentence_before_says(analyzer, text):
+    found = event_tuples(analyzer, text)
+    refusals = [e for e in found if e[0] in ("REJECT", "SANCTION")]
+    assert refusals and refusals[-1][3] == "historical", found
+
+
+def test_then_does_not_date_an_act_still_to_come(analyzer):
+    found = event_tuples(
+        analyzer,
+        "Москва, 10 марта 2026 года. Польша закрыла границу в мае 2024 года. Тогда Белоруссия "
+        "закроет пункты пропуска.",
+    )
+    assert [e for e in found if e[1] == ["BLR"] and e[3] != "historical"], found

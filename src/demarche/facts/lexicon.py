@@ -194,6 +194,7 @@ class FactLexicon:
     participant_sectors: frozenset[str]
     known_agreements: LemmaMatcher
     occasion_anaphora: list[str]
+    then_words: set[str]
     term_prepositions: set[str]
     translit: dict[str, str]
     relative_pronouns: set[str]
@@ -368,6 +369,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         same_place=[w.lower() for w in facts.get("same_place", [])],
         known_agreements=LemmaMatcher(c.phrases(facts.get("known_agreements", {})), 2),
         occasion_anaphora=[w.lower() for w in facts.get("occasion_anaphora", [])],
+        then_words=c.words(facts.get("then_words", [])),
         term_prepositions=set(facts.get("term_prepositions", [])),
         translit=load_json(f"lang/{language}.json")["translit"],
         relative_pronouns=c.words(facts.get("relative_pronouns", [])),
