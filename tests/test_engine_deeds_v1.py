@@ -242,3 +242,15 @@ def test_then_does_not_date_an_act_still_to_come(analyzer):
         "закроет пункты пропуска.",
     )
     assert [e for e in found if e[1] == ["BLR"] and e[3] != "historical"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doer"),
+    [
+        ("Вашингтон разрушил договор об открытом небе.", "USA"),
+        ("Токио фактически развалил соглашение о рыболовстве.", "JPN"),
+    ],
+)
+def test_destroying_a_treaty_is_withdrawing_from_it(analyzer, sentence, doer):
+    found = event_tuples(analyzer, sentence)
+    assert [e for e in _of(found, "SANCTION") if e[1] == [doer]], found

@@ -124,7 +124,13 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         # a verb that only comments on the act («убийства российских граждан» names victims);
         # so does that of a noun led by its adjective («благодаря слаженной работе Индии»)
         agent = _noun_agent(context, view, anchor)
-        named = [c for c in agent if _proper_name(view, c) or tokens[c].pos == "ADJ"]
+        # a name, or an actor's adjective on the doer below it («удар израильской авиации»);
+        # the act's own adjective may name whom it hits ("the anti-Iranian sanctions")
+        named = [
+            c
+            for c in agent
+            if _proper_name(view, c) or (tokens[c].pos == "ADJ" and tokens[c].head != anchor)
+        ]
         agent = agent if context.actors_in(view, named) else []
         if agent:
             subjects = []
