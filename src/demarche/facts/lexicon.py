@@ -212,6 +212,7 @@ class FactLexicon:
     deed_nouns: dict[str, set[str]]
     agent_prepositions: set[str]
     against_prepositions: set[str]
+    answer_phrases: list[str]
     future_cues: list[str]
     stance_weights: dict[str, float]
     bilateral_genres: set[str]
@@ -231,6 +232,7 @@ class FactLexicon:
     participant_sectors: frozenset[str]
     known_agreements: LemmaMatcher
     occasion_anaphora: list[str]
+    then_words: set[str]
     term_prepositions: set[str]
     translit: dict[str, str]
     relative_pronouns: set[str]
@@ -399,6 +401,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         deed_nouns={k: c.words(v) for k, v in facts.get("deed_nouns", {}).items()},
         agent_prepositions=set(facts.get("agent_prepositions", [])),
         against_prepositions=set(facts.get("against_prepositions", [])),
+        answer_phrases=[w.lower() for w in facts.get("answer_phrases", [])],
         future_cues=[w.lower() for w in facts.get("future_cues", [])],
         stance_weights=facts.get("stance_weights", {}),
         bilateral_genres=set(facts.get("bilateral_genres", [])),
@@ -414,6 +417,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         same_place=[w.lower() for w in facts.get("same_place", [])],
         known_agreements=LemmaMatcher(c.phrases(facts.get("known_agreements", {})), 2),
         occasion_anaphora=[w.lower() for w in facts.get("occasion_anaphora", [])],
+        then_words=c.words(facts.get("then_words", [])),
         term_prepositions=set(facts.get("term_prepositions", [])),
         translit=load_json(f"lang/{language}.json")["translit"],
         relative_pronouns=c.words(facts.get("relative_pronouns", [])),

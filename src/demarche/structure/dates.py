@@ -72,7 +72,8 @@ def find_full_dates(text: str, language: str = "ru") -> list[tuple[int, int, dat
 
 
 _MONTH_YEAR = re.compile(r"\b([А-Яа-яЁё]{3,})\s+(\d{4})(?:\s*(?:года|году|г\.))?")
-_YEAR = re.compile(r"\b(?:в|с|до|к)\s+(\d{4})\s*(?:году|года|г\.)")
+# «в 2019 году», and at the start of a sentence «В 2019 году», «С 2014 года»
+_YEAR = re.compile(r"\b(?i:в|с|до|к)\s+(\d{4})\s*(?:году|года|г\.)")
 
 
 def find_dates(text: str, language: str = "ru") -> list[tuple[int, int, str]]:

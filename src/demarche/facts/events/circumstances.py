@@ -21,7 +21,8 @@ def _date(context: FactContext, view: SentenceView, hit: Hit, pro_drop: bool) ->
     if dates:
         return min(dates, key=lambda d: abs(d[0] - trigger))[2]
     sentence = context.doc.text[view.sentence.start : view.sentence.end].lower()
-    if view.index > 0 and any(cue in sentence for cue in context.lexicon.occasion_anaphora):
+    occasion = any(cue in sentence for cue in context.lexicon.occasion_anaphora)
+    if view.index > 0 and (occasion or _then_past(context, view, hit)):
         # «По его итогам подписан …»: the occasion of the sentence before, and its date
         earlier = context.dates_in(context.views[view.index - 1])
         earlier = [d for d in earlier if not _term(context, d)]
@@ -31,6 +32,21 @@ def _date(context: FactContext, view: SentenceView, hit: Hit, pro_drop: bool) ->
     if context.date and (pro_drop or token.feats.get("Tense") in ("Past", "Pres")):
         return context.date.isoformat()
     return None
+
+
+def _then_past(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«Тогда мы предлагали …, но литовская сторона от диалога отказалась»: a past act in a
+    sentence with «тогда» happened when the sentence before says."""
+    if not any(fold(t.lemma) in context.lexicon.then_words for t in view.tokens):
+        return False
+    node, tokens = hit.first, view.tokens
+    for _ in range(3):  # the act's verb, or the verb its noun hangs from
+        if tokens[node].pos in ("VERB", "AUX"):
+            return tokens[node].feats.get("Tense") == "Past"
+        if not 0 <= tokens[node].head < len(tokens):
+            return False
+        node = tokens[node].head
+    return False
 
 
 def _text_clause(context: FactContext, view: SentenceView, offset: int) -> int:

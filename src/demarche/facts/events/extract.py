@@ -17,6 +17,7 @@ from demarche.facts.events.common import (
     _FUTURE_TO_AGREE,
     _HOSTILE,
     AGREEMENT_NOTE,
+    _conjuncts,
     _copular_predicate,
     _governing_verb,
     _ref_of,
@@ -102,11 +103,19 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
             entry: dict[str, Any] = hit.pattern.payload
             if _missing_object(context, view, hit, entry, kinds):
                 continue
-            outcomes = context.lexicon.outcome_nouns
-            if _inside_name(view, hit, kinds):
+            roles = _answered_roles(context, view, hit, hits)
+            if roles is not None:  # «в ответ на высылку нашего дипломата»: the other side's
+                answered = _event(context, view, hit, entry, len(events), roles)
+                events.extend([answered] if answered is not None else [])
                 continue
-            if _topic_meeting(view, hit, hits, outcomes) and not _planned_meeting(
-                context, view, hit
+            outcomes = context.lexicon.outcome_nouns
+            mediator = _named_mediator(context, view, hit)
+            if _inside_name(view, hit, kinds) and not mediator:
+                continue
+            if (
+                _topic_meeting(view, hit, hits, outcomes)
+                and not _planned_meeting(context, view, hit)
+                and not mediator
             ):
                 continue
             if courtesy and entry["type"] == "SUPPORT":
@@ -153,10 +162,14 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
     return _one_meeting_each(events)
 
 
-def _event(context: FactContext, view: SentenceView, hit: Hit, entry: dict, number: int):
+def _event(
+    context: FactContext, view: SentenceView, hit: Hit, entry: dict, number: int, roles=None
+):
     tokens = view.tokens
     head = hit.first
-    source, target, pro_drop = _arguments(context, view, hit, entry)
+    source, target, pro_drop = roles or _arguments(context, view, hit, entry)
+    if _named_mediator(context, view, hit):  # «при посредничестве Анголы»
+        target = _mediated_sides(context, view, source) or target
     if entry["type"] == "CONSULT" and len(_unique(source + target)) <= 1:
         # one state on every side: its people or companies may be the sides that met
         sides = _same_state_sides(context, view, hit, entry, source + target)
@@ -432,23 +445,81 @@ def _reported_accusation(context: FactContext, view: SentenceView, hit: Hit, eve
 def _named_doer_of(context: FactContext, view: SentenceView, hit: Hit) -> bool:
     """«обеспокоенность израильскими ударами по Ливану», «осудили удары ВВС Пакистана»: an
     act judged by another that names its own doer is reported as well, by its doer."""
-    token = view.tokens[hit.first]
-    if token.pos != "NOUN" or _mentioned_again(context, view, hit):
+    # «ракетные удары Израиля»: a deed led by its adjective names its doer by its noun; a
+    # judging label so led («недружественные действия Канберры») stays the judgement's own
+    noun = next((i for i in hit.indexes if view.tokens[i].pos == "NOUN"), hit.first)
+    if hit.pattern.payload["type"] == "ACCUSE":
+        noun = hit.first
+    if view.tokens[noun].pos != "NOUN" or _mentioned_again(context, view, hit):
         return False  # «Такой шантаж Вашингтона»: told before
     demonstrative = context.lexicon.demonstratives
-    if any(fold(view.tokens[c].lemma) in demonstrative for c in view.children[hit.first]):
+    if any(fold(view.tokens[c].lemma) in demonstrative for c in view.children[noun]):
         return False
-    # «объявленные Европейским союзом новые санкции»: a participle's agent before the noun
-    agent = _noun_agent(context, view, hit.first) or _participle_agent(view, hit.first)
-    # a name or an actor's adjective («ударами США», «израильскими ударами»); «высылки нашего
-    # дипломата» names whose diplomat was expelled, not who expelled him
-    if any(view.tokens[i].pos in ("PROPN", "ADJ") for i in agent):
+    agent = _noun_agent(context, view, noun)
+    # a name or an actor's adjective («ударами США», «израильскими ударами», «удар
+    # израильской авиации»); «высылки нашего дипломата» names whose diplomat was expelled,
+    # not who expelled him
+    if any(view.tokens[i].pos in ("PROPN", "ADJ") and context.actors_in(view, [i]) for i in agent):
         return True
     # «объявленные Европейским союзом санкции … противоречат нормам»: the participle's agent
     # («выдвинутые Кишинёвом обвинения голословны»: judged words are no act of their own)
     if hit.pattern.payload["type"] == "ACCUSE":
         return False
-    return bool(context.actors_in(view, _participle_agent(view, hit.first)))
+    return bool(context.actors_in(view, _participle_agent(view, noun)))
+
+
+def _answered_roles(context: FactContext, view: SentenceView, hit: Hit, hits: list[Hit]):
+    """«в ответ на необоснованную высылку сотрудника посольства … объявлен персоной нон грата
+    дипломат Эстонии», "expelled two diplomats in response to the closure of its consulate":
+    an act noun after an answer phrase is the act of whom the answer is aimed at, against
+    whoever answers, unless it names a doer of its own; (source, target, pro_drop), or None
+    when the noun is not so answered or the answer names no sides."""
+    tokens = view.tokens
+    noun = next((i for i in hit.indexes if tokens[i].pos == "NOUN"), None)
+    if noun is None or not context.lexicon.answer_phrases:
+        return None
+    inner = [i for i in view.subtree(noun) if tokens[i].rel != "case" or tokens[i].head != noun]
+    start = min(inner)  # the phrase after its preposition («на необоснованную высылку»)
+    before = context.doc.text[view.sentence.start : tokens[start].start].lower().rstrip()
+    if not any(before.endswith(p) for p in context.lexicon.answer_phrases):
+        return None
+    answers = [h for h in hits if h is not hit and h.first not in view.subtree(noun)]
+    for answer in answers:
+        source, target, _ = _arguments(context, view, answer, answer.pattern.payload)
+        voice = [] if source else [r for r in [context.voice(view)] if r is not None]
+        source = source or voice  # «объявлен персоной нон грата»: the voice's own measure
+        if not source or not target:
+            continue
+        own, own_target, pro_drop = _arguments(context, view, hit, hit.pattern.payload)
+        answering = {r.code for r in source}
+        if own and not answering & {r.code for r in own}:
+            return own, own_target or source, pro_drop  # «в ответ на закрытие Литвой …»
+        return target, source, False
+    return None
+
+
+def _named_mediator(context: FactContext, view: SentenceView, hit: Hit) -> bool:
+    """«подписали соглашение при посредничестве Анголы», «обмен пленными, состоявшийся при
+    посредничестве ОАЭ»: a mediation noun that names its mediator reports the mediator's
+    own act (on the sides it brought together), whatever act or topic it hangs on."""
+    entry = hit.pattern.payload
+    if entry.get("mode") != "third-party" or view.tokens[hit.first].pos != "NOUN":
+        return False
+    return bool(_noun_agent(context, view, hit.first))
+
+
+def _mediated_sides(context: FactContext, view: SentenceView, mediator: list[ActorRef]):
+    """The sides a mediator brought together: the actors of the sentence's «между» phrase
+    («соглашение о прекращении огня между правительством ЦАР и группировками»)."""
+    own = {r.code for r in mediator}
+    for index, _token in enumerate(view.tokens):
+        if not view.case_words(index) & context.lexicon.between:
+            continue
+        nodes = sorted({n for c in _conjuncts(view, index) for n in view.subtree(c)})
+        sides = [r for r in context.actors_in(view, nodes) if r.code not in own]
+        if sides:
+            return sides
+    return []
 
 
 def _confidence(pro_drop: bool, target: list[ActorRef]) -> float:

@@ -131,14 +131,25 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
         and tokens[head].head == verb
         and verb in hit.indexes
     )
-    if tokens[head].pos == "NOUN" and not subjects and not own_patient:
-        agent = _noun_agent(context, view, head)  # «удары ВСУ по…», «ударами израильских ВВС»
+    if tokens[anchor].pos == "NOUN" and not subjects and not own_patient:
+        agent = _noun_agent(context, view, anchor)  # «удары ВСУ по…», «ударами израильских ВВС»
         if not agent and entry["type"] == "CONSULT":
-            agent = _speaker_after_meeting(context, view, head)
-    elif tokens[head].pos == "NOUN" and verb != head and verb not in hit.indexes:
+            agent = _speaker_after_meeting(context, view, anchor)
+    elif tokens[anchor].pos == "NOUN" and verb not in (head, anchor, *hit.indexes):
         # «Москва ответит на санкции Евросоюза»: a noun's own named doer beats the subject of
-        # a verb that only comments on the act («убийства российских граждан» names victims)
-        agent = [c for c in _noun_agent(context, view, head) if _named_doer(context, view, c)]
+        # a verb that only comments on the act («убийства российских граждан» names victims);
+        # so does that of a noun led by its adjective («благодаря слаженной работе Индии»)
+        agent = _noun_agent(context, view, anchor)
+        # a name or a state's office («визит президента Мьянмы»), or an actor's adjective on
+        # the doer below it («удар израильской авиации»); the act's own adjective may name
+        # whom it hits ("the anti-Iranian sanctions")
+        named = [
+            c
+            for c in agent
+            if _named_doer(context, view, c)
+            or (tokens[c].pos == "ADJ" and tokens[c].head != anchor)
+        ]
+        agent = agent if context.actors_in(view, named) else []
         if agent:
             subjects = []
     if own_patient and not agent:
@@ -552,6 +563,9 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
         doer = genitive or token.rel == "amod" or token.rel in lexicon.doer_relations
         if fold(token.lemma) in lexicon.target_adjectives:
             continue  # «антироссийские санкции» are against Russia, not by it
+        hit_one = fold(tokens[head].lemma) in lexicon.deed_nouns.get("actor_patient", set())
+        if hit_one and token.feats.get("Case") == "Gen" and not cases:
+            continue  # «включение Кубы в список»: whom the act hit
         if doer and context.actors_in(view, [child]):
             return [child]
         office = genitive and fold(token.lemma) in lexicon.office_anaphora | lexicon.visitor_nouns
@@ -559,8 +573,41 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
             return view.subtree(child)  # «визит Секретаря иностранных дел Мексики»
         deed = any(fold(tokens[head].lemma) in words for words in lexicon.deed_nouns.values())
         forces = deed and token.rel == "nmod" and token.feats.get("Case") == "Ins" and not cases
+        # «удар израильской авиации»: an agent deed noun's genitive is its doer, named below it
+        forces = forces or (
+            deed
+            and token.rel == "nmod"
+            and _doer_of_deed(context, view, child, fold(tokens[head].lemma))
+        )
         if forces and context.actors_in(view, view.subtree(child)):
             return view.subtree(child)  # «задержание судна военно-морскими силами Эстонии»
+    return _relative_doer(context, view, head)
+
+
+def _relative_doer(context: FactContext, view: SentenceView, head: int) -> list[int]:
+    """«блокаду, которую Соединённые Штаты продолжают против Кубы», «санкции, которые ввёл
+    Евросоюз»: a deed noun whose relative clause has the relative pronoun as its object is
+    done by that clause's subject."""
+    tokens, lexicon = view.tokens, context.lexicon
+    if not any(fold(tokens[head].lemma) in words for words in lexicon.deed_nouns.values()):
+        return []
+    for clause in view.children[head]:
+        if not tokens[clause].rel.startswith("acl"):
+            continue
+        kids = view.children[clause]
+        if not any(
+            tokens[k].rel == "obj" and fold(tokens[k].lemma) in lexicon.relative_pronouns
+            for k in kids
+        ):
+            continue
+        # a nominative the parser took for a second object is the subject («ввёл Евросоюз»)
+        nominative = [k for k in kids if tokens[k].feats.get("Case") == "Nom"]
+        subjects = [k for k in kids if tokens[k].rel == "nsubj"] or [
+            k for k in nominative if tokens[k].rel == "obj"
+        ]
+        doers = [i for k in subjects for i in view.subtree(k)]
+        if context.actors_in(view, doers):
+            return doers
     return []
 
 

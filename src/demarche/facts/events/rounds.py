@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from demarche.facts.context import FactContext
 from demarche.facts.events.common import _ref_of
-from demarche.facts.events.merge import _normalise
+from demarche.facts.events.merge import _mediation, _normalise
 from demarche.facts.events.modality import _long_ago
 from demarche.model import DialogueFormat, Event, Evidence, Round
 
@@ -62,7 +62,10 @@ def _date_undated(context: FactContext, held: Round, events: list[Event]) -> Non
 def _reported(held: Round, events: list[Event], types: tuple[str, ...]) -> bool:
     span = held.evidence
     return any(
-        e.type in types and e.evidence.start < span.end and span.start < e.evidence.end
+        e.type in types
+        and e.evidence.start < span.end
+        and span.start < e.evidence.end
+        and not _mediation(e)  # «при посредничестве Омана»: the mediator's act, not the round
         for e in events
     )
 
