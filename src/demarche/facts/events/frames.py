@@ -551,6 +551,9 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
     """The doer of a deverbal noun: a bare genitive or an adjective naming an actor."""
     tokens = view.tokens
     lexicon = context.lexicon
+    lemma = fold(tokens[head].lemma)
+    deed = _deed_noun(context, lemma)
+    hit_one = lemma in lexicon.deed_nouns.get("actor_patient", set())
     for child in view.children[head]:
         token = tokens[child]
         cases = view.case_words(child)
@@ -563,7 +566,6 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
         doer = genitive or token.rel == "amod" or token.rel in lexicon.doer_relations
         if fold(token.lemma) in lexicon.target_adjectives:
             continue  # «антироссийские санкции» are against Russia, not by it
-        hit_one = fold(tokens[head].lemma) in lexicon.deed_nouns.get("actor_patient", set())
         if hit_one and token.feats.get("Case") == "Gen" and not cases:
             continue  # «включение Кубы в список»: whom the act hit
         if doer and context.actors_in(view, [child]):
@@ -571,13 +573,10 @@ def _noun_agent(context: FactContext, view: SentenceView, head: int) -> list[int
         office = genitive and fold(token.lemma) in lexicon.office_anaphora | lexicon.visitor_nouns
         if office and context.actors_in(view, view.subtree(child)):
             return view.subtree(child)  # «визит Секретаря иностранных дел Мексики»
-        deed = any(fold(tokens[head].lemma) in words for words in lexicon.deed_nouns.values())
         forces = deed and token.rel == "nmod" and token.feats.get("Case") == "Ins" and not cases
         # «удар израильской авиации»: an agent deed noun's genitive is its doer, named below it
         forces = forces or (
-            deed
-            and token.rel == "nmod"
-            and _doer_of_deed(context, view, child, fold(tokens[head].lemma))
+            deed and token.rel == "nmod" and _doer_of_deed(context, view, child, lemma)
         )
         if forces and context.actors_in(view, view.subtree(child)):
             return view.subtree(child)  # «задержание судна военно-морскими силами Эстонии»
@@ -589,7 +588,7 @@ def _relative_doer(context: FactContext, view: SentenceView, head: int) -> list[
     Евросоюз»: a deed noun whose relative clause has the relative pronoun as its object is
     done by that clause's subject."""
     tokens, lexicon = view.tokens, context.lexicon
-    if not any(fold(tokens[head].lemma) in words for words in lexicon.deed_nouns.values()):
+    if not _deed_noun(context, fold(tokens[head].lemma)):
         return []
     for clause in view.children[head]:
         if not tokens[clause].rel.startswith("acl"):
@@ -615,28 +614,26 @@ def _deed_doers(context: FactContext, view: SentenceView, roots: list[int], excl
     """«осуждаем удар израильской авиации по посольству Ирана», «протест в связи с
     задержанием судна силами Эстонии»: a judged act that names its doer is aimed at the
     doer (the object, or an act noun one step below it)."""
-    tokens, deeds = view.tokens, context.lexicon.deed_nouns
+    tokens = view.tokens
     nodes = [r for r in roots if 0 <= r < len(tokens)]
     nodes += [c for r in nodes if tokens[r].pos == "NOUN" for c in view.children[r]]
     for node in nodes:
         lemma = fold(tokens[node].lemma)
-        if tokens[node].pos != "NOUN" or not any(lemma in words for words in deeds.values()):
+        if tokens[node].pos != "NOUN" or not _deed_noun(context, lemma):
             continue
         doers = [c for c in view.children[node] if _doer_of_deed(context, view, c, lemma)]
         # «давление, которое Евросоюз оказывает на …»: the subject of its relative clause
-        doers += [
-            s
-            for c in view.children[node]
-            if tokens[c].rel.startswith("acl")
-            for s in view.children[c]
-            if tokens[s].rel == "nsubj"
-            and fold(tokens[s].lemma) not in context.lexicon.relative_pronouns
-        ]
+        doers += _relative_doer(context, view, node)
         scope = sorted({i for d in doers for i in view.subtree(d)})
         refs = [r for r in context.actors_in(view, scope) if r.code not in exclude]
         if refs:
             return _unique(refs)
     return []
+
+
+def _deed_noun(context: FactContext, lemma: str) -> bool:
+    """The lemma is an act noun of any class of ``deed_nouns``."""
+    return any(lemma in words for words in context.lexicon.deed_nouns.values())
 
 
 def _doer_of_deed(context: FactContext, view: SentenceView, child: int, lemma: str) -> bool:

@@ -162,16 +162,19 @@ def _close(first: Event, second: Event) -> bool:
     return 0 <= second.evidence.start - first.evidence.end <= _NEAR
 
 
+def _act(e: Event) -> tuple:
+    """The sentence, type, source and modality cues of an event (modality is read off its aux
+    only after merging)."""
+    return (e.evidence.start, e.type, frozenset(r.code for r in e.source), tuple(sorted(e.aux)))
+
+
 def _said_twice(event: Event, kept: list[Event]) -> bool:
     """Two triggers of one sentence naming the same act of the same sides."""
 
     def key(e: Event) -> tuple:
         return (
-            e.evidence.start,
-            e.type,
-            frozenset(r.code for r in e.source),
+            _act(e),
             frozenset(r.code for r in e.target),
-            tuple(sorted(e.aux)),  # modality is read off these after merging
             e.note.startswith("agreement"),
         )
 
@@ -179,16 +182,9 @@ def _said_twice(event: Event, kept: list[Event]) -> bool:
 
 
 def _named_again(event: Event, kept: list[Event]) -> int | None:
-    """The index of a kept event of the same sentence, type, source and modality of which
-    one names no target: the same act found by two triggers."""
+    """The index of a kept event of the same act (``_act``) of which one names no target:
+    the same act found by two triggers."""
     for index, other in enumerate(kept):
-        if (
-            other.evidence.start == event.evidence.start
-            and other.type == event.type
-            and {r.code for r in other.source} == {r.code for r in event.source}
-            and sorted(other.aux) == sorted(event.aux)
-            and other.modality == event.modality
-            and bool(other.target) != bool(event.target)
-        ):
+        if _act(other) == _act(event) and bool(other.target) != bool(event.target):
             return index
     return None
