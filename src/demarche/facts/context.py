@@ -121,6 +121,14 @@ class FactContext:
             return None
         return self.doc.entities.get(meta.place_entity_id)
 
+    def headlines(self) -> list[tuple[int, int]]:
+        """The spans of the title lines and a report's headline, which announce what the body
+        then tells."""
+        spans = [(p.start, p.end) for p in self.doc.paragraphs if p.kind == "title"]
+        if self.doc.metadata.title is not None:
+            spans.append(self.doc.metadata.title)
+        return spans
+
     def voice(self, view: SentenceView) -> ActorRef | None:
         """Who says «we» in this sentence: the speaker of its turn (none in a journalist's
         question), else the statement's speaker."""

@@ -15,19 +15,21 @@ from demarche.structure.dates import find_dates, find_full_dates, month_number
 # A place (upper case, or capitalised when a date and an agency follow), an optional country
 # after a comma («LA PAZ, Bolivia»), an optional date (day and month, or an English month and
 # day, and a year), then an optional agency between slashes or brackets, or named before a
-# dash («INTERFAX.RU –»), or after a dash at the end of the dateline.
+# dash («INTERFAX.RU –»), or after a dash at the end of the dateline, or in capitals
+# closing it («ЕРЕВАН, 14 АПРЕЛЯ, АРМЕНПРЕСС.»).
 _UPPER_PLACE = r"[A-ZА-ЯЁ][A-ZА-ЯЁ\-]{1,}(?:[ \-][A-ZА-ЯЁ][A-ZА-ЯЁ\-]{1,}){0,2}"
 _TITLE_PLACE = r"[A-ZА-ЯЁ][a-zа-яё\-]{2,}(?:[ \-][A-ZА-ЯЁ][a-zа-яё\-]{1,}){0,2}"
 _DATELINE = re.compile(
     rf"(?P<place>{_UPPER_PLACE}|{_TITLE_PLACE})"
     r"(?:,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*[(/]))?"
-    r"(?:[,.]\s*(?:(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)"
+    r"(?:[,.]\s*(?:(?P<day>\d{1,2})\s+(?P<month>[а-яё]+|[А-ЯЁ]{3,})"
     r"|(?P<emonth>[A-Z][a-z]{2,8})\.?\s+(?P<eday>\d{1,2}))"
     r"(?:,?\s+(?P<year>\d{4}))?(?:\s*г(?:ода|\.))?)?"
     r"\s*[.,]?\s*"
     r"(?P<agency>[/(][^/()\n]{2,40}[/)]"
     r"|[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё.\-]{2,20}(?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё\-]{1,20})?(?=\s*[–—-]\s)"
-    r"|[–—-]\s*[^\s.–—-][^.\n]{1,30}\.(?=\s))?"
+    r"|[–—-]\s*[^\s.–—-][^.\n]{1,30}\.(?=\s)"
+    r"|[A-ZА-ЯЁ][A-ZА-ЯЁ\-]{2,20}\.(?=\s))?"
     r"\s*\.?\s*(?:[–—-]{1,2})?\s*"
 )
 _YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:год|г\.)")

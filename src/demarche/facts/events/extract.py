@@ -159,7 +159,7 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                     context.protests[view.index] = ({r.code for r in event.source}, event.target)
     for event in events:
         _normalise(context, event)
-    return _one_meeting_each(events)
+    return _one_meeting_each(events, context)
 
 
 def _event(

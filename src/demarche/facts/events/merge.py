@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from demarche.facts.context import FactContext
 from demarche.model import ActorRef, Event
 
@@ -100,8 +102,18 @@ def _country_of(context: FactContext, place_name: str | None) -> str | None:
     return None
 
 
-def _one_meeting_each(events: list[Event]) -> list[Event]:
-    """«Провели переговоры… Обменялись мнениями… Обсудили…»: one meeting, reported once."""
+def _one_meeting_each(events: list[Event], context: FactContext | None = None) -> list[Event]:
+    """«Провели переговоры… Обменялись мнениями… Обсудили…»: one meeting, reported once.
+
+    A meeting a headline announces and the report then tells keeps the report's words as its
+    evidence: they name the sides in full, with date and place.
+    """
+
+    headlines = context.headlines() if context is not None else []
+
+    def in_headline(e: Event) -> bool:
+        return any(start <= e.evidence.start < end for start, end in headlines)
+
     kept: list[Event] = []
     meetings: dict[frozenset, list[Event]] = {}
     planned: dict[frozenset, Event] = {}
@@ -110,10 +122,20 @@ def _one_meeting_each(events: list[Event]) -> list[Event]:
         if event.type == "CONSULT":
             # a topic's place («саммит … в Тегеране») is no venue; «в 2024 году», «в ноябре
             # 2024 года», «1 ноября 2024 года» of the same sides are one meeting
-            same = next((e for e in meetings.get(sides, []) if same_time(e.date, event.date)), None)
+            same = next(
+                (
+                    e
+                    for e in meetings.get(sides, [])
+                    if same_time(e.date, event.date)
+                    and not (context and _other_people(context, e, event))
+                ),
+                None,
+            )
             if same is not None:
                 if len(event.date or "") > len(same.date or ""):
                     same.date = event.date
+                if in_headline(same) and not in_headline(event):
+                    same.evidence = event.evidence
                 continue
             meetings.setdefault(sides, []).append(event)
         elif _said_twice(event, kept):
@@ -129,6 +151,8 @@ def _one_meeting_each(events: list[Event]) -> list[Event]:
             # told again right after; a plan paragraphs away is another one
             earlier = planned.get(sides)
             if earlier and event.date in (None, earlier.date) and _close(earlier, event):
+                if in_headline(earlier) and not in_headline(event):
+                    earlier.evidence = event.evidence
                 continue
             planned[sides] = event
         kept.append(event)
@@ -145,6 +169,34 @@ def _sides(event: Event) -> frozenset:
     people = frozenset((r.code, r.person or r.entity_id) for r in refs)
     shared = len({r.code for r in refs if r.person}) < len({r.person for r in refs if r.person})
     return people if shared else codes
+
+
+def _other_people(context: FactContext, first: Event, second: Event) -> bool:
+    """«Мирзоян провёл переговоры с Аракчи … Аракчи принял Пашинян»: a side met by other
+    people, each named in its own sentence, is another meeting, though the states are the
+    same."""
+
+    def people(e: Event, code: str) -> set[str]:
+        entities = context.doc.entities
+        named = {
+            entities[m.entity_id].name_en
+            for m in context.doc.mentions
+            if e.evidence.start <= m.start < e.evidence.end
+            and m.entity_id in entities
+            and entities[m.entity_id].kind == "person"
+        }
+        # surnames: a name told twice may be spelt two ways («ас-Сиси», "el-Sisi")
+        return {
+            re.split(r"[\s-]", r.person)[-1].lower()
+            for r in e.source + e.target
+            if r.code == code and r.person in named
+        }
+
+    codes = {r.code for r in first.source + first.target}
+    return any(
+        (one := people(first, code)) and (two := people(second, code)) and not one & two
+        for code in codes
+    )
 
 
 def same_time(first: str | None, second: str | None) -> bool:
