@@ -84,3 +84,120 @@ def test_the_same_people_told_again_are_one_meeting(analyzer):
         "Эммануэлем Макроном. Ас-Сиси и Макрон обсудили положение в Газе."
     )
     assert len([e for e in doc.facts.events if e.type == "CONSULT"]) == 1
+
+
+def _events(analyzer, text):
+    return {
+        (e.type, tuple(sorted(r.code for r in e.source)), tuple(sorted(r.code for r in e.target)))
+        for e in analyzer.analyze_text(text).facts.events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Германия выслала двух российских дипломатов.\n\n— Это недружественный шаг. "
+            "Зеркальные меры будут приняты в ближайшее время, — заявил источник в МИД России.",
+            ("THREATEN", ("RUS",), ("DEU",)),
+        ),
+        (
+            "Литва закрыла консульство Белоруссии.\n\n– Такие действия не останутся без "
+            "ответа, – сообщили в МИД Белоруссии.",
+            ("THREATEN", ("BLR",), ("LTU",)),
+        ),
+        (
+            "Эстония выслала российского консула.\n\n— Ответ последует незамедлительно, — "
+            "сказал официальный представитель МИД России.",
+            ("THREATEN", ("RUS",), ("EST",)),
+        ),
+    ],
+)
+def test_a_paragraph_opened_by_a_dash_is_said_by_whom_it_ends_by_naming(analyzer, text, expected):
+    assert expected in _events(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "МИД России заявил, что Германия выслала двух российских дипломатов. Это решение "
+            "не останется без ответа.",
+            ("THREATEN", ("RUS",), ("DEU",)),
+        ),
+        (
+            "В МИД Китая сообщили, что Япония ввела пошлины на китайскую сталь. Ответные меры "
+            "будут приняты в ближайшее время.",
+            ("THREATEN", ("CHN",), ("JPN",)),
+        ),
+    ],
+)
+def test_a_report_s_sentence_that_names_no_speaker_goes_on_with_the_one_before(
+    analyzer, text, expected
+):
+    assert expected in _events(analyzer, text)
+
+
+def test_an_answer_meeting_an_act_is_not_given_by_the_act(analyzer):
+    """«Any incursion will meet a firm response»: the subject of «meet» is what is answered."""
+    found = _events(analyzer, "Any incursion by Venezuela will meet a firm response, Guyana said.")
+    assert ("THREATEN", ("GUY",), ("VEN",)) in found, found
+    assert not [e for e in found if e[0] == "THREATEN" and e[1] == ("VEN",)], found
+
+
+def test_a_new_paragraph_does_not_go_on_with_the_speaker_before(analyzer):
+    found = _events(
+        analyzer,
+        "МИД России заявил, что Германия выслала двух российских дипломатов.\n\n"
+        "Это решение не останется без ответа.",
+    )
+    assert not [e for e in found if e[0] == "THREATEN"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Беларусь примет зеркальные меры.", "BLR"),
+        ("Минск готовит ответные меры.", "BLR"),
+        ("Белорусская сторона предпримет асимметричные меры.", "BLR"),
+        ("Belarus will take mirror measures.", "BLR"),
+        ("Minsk is preparing reciprocal measures.", "BLR"),
+    ],
+)
+def test_an_answer_is_given_by_the_subject_of_its_verb(analyzer, sentence, source):
+    russian = not sentence.isascii()
+    opening = (
+        "Литва закрыла пункты пропуска. " if russian else "Lithuania closed the border crossings. "
+    )
+    found = _events(analyzer, opening + sentence)
+    assert ("THREATEN", (source,), ("LTU",)) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Хельсинки обвинил Россию в гибридных атаках. В Москве эти обвинения отвергли.",
+            ("REJECT", ("RUS",), ("FIN",)),
+        ),
+        (
+            "Токио обвинил Пекин в нарушении воздушного пространства. В Пекине такие "
+            "обвинения отвергли как безосновательные.",
+            ("REJECT", ("CHN",), ("JPN",)),
+        ),
+    ],
+)
+def test_a_refusal_of_these_claims_is_aimed_at_who_made_them(analyzer, text, expected):
+    assert expected in _events(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("В Кремле приветствовали решение Вашингтона.", ("SUPPORT", ("RUS",), ("USA",))),
+        ("В Анкаре призвали Израиль прекратить удары.", ("REQUEST", ("TUR",), ("ISR",))),
+        ("В Пекине отвергли обвинения Вашингтона.", ("REJECT", ("CHN",), ("USA",))),
+    ],
+)
+def test_an_impersonal_verb_speaks_for_the_place_it_is_done_in(analyzer, sentence, expected):
+    assert expected in _events(analyzer, sentence)

@@ -143,7 +143,21 @@ class FactContext:
                             return side
                     return ActorRef(turn.actor, None, turn.entity_id, None)
         reporter = self.reporter(view)
-        return reporter or self.speaker or self._briefing_voice()
+        return reporter or self.speaker or self._briefing_voice() or self._went_on(view)
+
+    def _went_on(self, view: SentenceView) -> ActorRef | None:
+        """«МИД России заявил, что Берлин выслал дипломатов. Это решение не останется без
+        ответа.»: in a report with no speaker of its own, a sentence that names none goes on
+        with whoever spoke in the sentence or two before it, in the same paragraph."""
+        text = self.doc.text
+        for back in range(view.index - 1, max(-1, view.index - 3), -1):
+            earlier = self.views[back]
+            if "\n" in text[earlier.sentence.end : view.sentence.start]:
+                return None
+            found = self.reporter(earlier)
+            if found is not None:
+                return found
+        return None
 
     def _briefing_voice(self) -> ActorRef | None:
         """«Shri Randhir Jaiswal, Official Spokesperson: … External Affairs Minister Dr. S.
@@ -193,6 +207,16 @@ class FactContext:
         of its paragraph is said by whoever that later sentence says speaks."""
         text = self.doc.text
         start = text.rfind("\n", 0, view.sentence.start) + 1
+        if text[start:].startswith(_SPEECH_DASHES):
+            # «— Это недружественный шаг. Ответ последует, — заявил источник в МИД.»: a
+            # paragraph opened by a dash is direct speech, said by whom it ends by naming
+            for later in self.views[view.index + 1 : view.index + 4]:
+                if "\n" in text[view.sentence.end : later.sentence.start]:
+                    return None
+                found = self._find_reporter(later)
+                if found is not None:
+                    return found
+            return None
         if not _open_quote(text[start : view.sentence.end]):
             return None
         for later in self.views[view.index + 1 : view.index + 4]:
@@ -242,6 +266,9 @@ class FactContext:
                     continue
                 if refs:
                     return refs[0]
+        impersonal = self._impersonal_place(view)
+        if impersonal is not None:
+            return impersonal
         for index, token in enumerate(tokens[:-1]):
             following = tokens[index + 1]
             if fold(token.text) == "по" and fold(following.lemma) in self.lexicon.according_words:
@@ -255,6 +282,36 @@ class FactContext:
             refs = self.actors_in(view, sorted({n for c in nouns for n in view.subtree(c)}))
             if refs:
                 return refs[0]
+        return None
+
+    def _impersonal_place(self, view: SentenceView) -> ActorRef | None:
+        """«В Москве эти обвинения отвергли», «В Кремле приветствовали …»: a verb in the
+        third person plural with no subject speaks for the place or institution it is done
+        in."""
+        tokens = view.tokens
+        root = next((i for i, t in enumerate(tokens) if t.rel == "root"), None)
+        if root is None or tokens[root].pos != "VERB":
+            return None
+        feats = tokens[root].feats
+        if feats.get("Number") != "Plur" or feats.get("Person") == "1":
+            return None
+        if feats.get("VerbForm") != "Fin":
+            return None
+        children = view.children[root]
+        if any(tokens[c].rel.startswith("nsubj") for c in children):
+            return None
+        for child in children:
+            if (
+                tokens[child].rel == "obl"
+                and child < root
+                and view.case_words(child) & self.lexicon.place_prepositions
+                and not _compound_preposition(view, child)
+            ):
+                for index in view.subtree(child):
+                    mention = view.mentions[index]
+                    ref = self.ref(mention, acting=True) if mention is not None else None
+                    if ref is not None:
+                        return ref  # «в Москве»: the capital acts for its state here
         return None
 
     def people_named(
@@ -577,6 +634,9 @@ class FactContext:
                 found.append((offset + match.start(), offset + match.end(), iso))
                 taken.append((match.start(), match.end()))
         return found
+
+
+_SPEECH_DASHES = ("— ", "– ")
 
 
 def _open_quote(text: str) -> bool:

@@ -252,6 +252,7 @@ class FactLexicon:
     control_nouns: set[str]
     control_verbs: set[str]
     judging_verbs: set[str]
+    answer_verbs: set[str]
     carrier_nouns: frozenset[str]
     proposal_words: set[str]
     modal_words: set[str]
@@ -439,6 +440,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         control_nouns=c.words(facts.get("control_nouns", [])),
         control_verbs=c.words(facts.get("control_verbs", [])),
         judging_verbs=c.words(facts.get("judging_verbs", [])),
+        answer_verbs=c.words(facts.get("answer_verbs", [])),
         carrier_nouns=frozenset(
             c.words(facts.get("carrier_nouns", []) + facts.get("measure_nouns", []))
         ),

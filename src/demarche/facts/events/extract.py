@@ -10,6 +10,8 @@ from demarche.facts.context import FactContext, SentenceView, sides_before
 from demarche.facts.events.attribution import (
     _agreement_parties,
     _antecedent,
+    _demonstrated,
+    _earlier_doers,
     _headline_target,
 )
 from demarche.facts.events.circumstances import _at_home_of, _date, _location, _military_object
@@ -70,7 +72,7 @@ from demarche.model import ActorRef, Event, Evidence
 # threat may answer no state («выступил против вмешательства внешних сил»)
 _AIMED = frozenset({"SANCTION"})
 # acts another side may go on to judge («Эти меры нелегитимны», «Подобные действия …»)
-_DEEDS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN", "REJECT"})
+_DEEDS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN", "REJECT", "ACCUSE"})
 
 
 def extract_events(context: FactContext, sentences: list[tuple[SentenceView, list[Hit]]]):
@@ -243,6 +245,10 @@ def _event(
         target = _agreement_parties(context, view, source)  # «вышли из Черноморской инициативы»
     if not target and "negation" in aux:
         target = _antecedent(context, view, source)  # «Мы такие попытки не поддержим»
+    if not target and event_type in _HOSTILE and _demonstrated(context, view, hit.indexes):
+        # «Хельсинки обвинил Москву … В Москве эти обвинения отвергли»: aimed at whoever did
+        # the act the demonstrative points back to
+        target = _earlier_doers(context, view, {r.code for r in source})
     if not target and event_type in _AIMED:
         target = _headline_target(context, view, source)
     hostile = event_type in _HOSTILE or event_type == "MOBILIZE"

@@ -67,7 +67,9 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     anchor = head
     # («life-saving assistance»: «life» hangs from «saving», inside the phrase)
     up = tokens[head].head
-    inner = up in hit.indexes and tokens[up].pos in ("ADJ", "VERB")
+    # "mirror measures": an answer's noun compound hangs by its last noun
+    answer = tokens[head].rel == "compound" and entry.get("roles") == "evaluative"
+    inner = up in hit.indexes and (tokens[up].pos in ("ADJ", "VERB") or answer)
     if entry.get("pos") == "NOUN" and (tokens[head].pos in ("ADJ", "ADV", "VERB") or inner):
         roots = [i for i in hit.indexes if tokens[i].head not in hit.indexes]
         if len(roots) == 1 and tokens[roots[0]].pos == "NOUN":
@@ -720,6 +722,7 @@ def _evaluative(
     """«…неприемлемы», «вызывает озабоченность», «не останется без ответа»: the speaker
     judges or answers what the sentence is about; with ``subject_first`` («The raid by
     Israel is aggression against Syria») the subject's doer before the predicate's victim."""
+    voice = _answering_side(context, view, hit, verb, subjects) or voice
     if voice is None:
         return [], [], False
     negatable = hit.pattern.payload["type"] == "ACCUSE" and "не" not in hit.pattern.lemmas
@@ -755,6 +758,17 @@ def _evaluative(
             context, view, source, demonstrative=False
         )
     return source, target, not judge
+
+
+def _answering_side(context: FactContext, view: SentenceView, hit: Hit, verb: int, subjects):
+    """«Беларусь примет зеркальные меры», «Минск готовит ответные меры»: an answer is the
+    side that gives it, the subject of the verb that governs the answer's noun."""
+    if hit.pattern.payload["type"] != "THREATEN" or verb in hit.indexes:
+        return None
+    if fold(view.tokens[verb].lemma) not in context.lexicon.answer_verbs:
+        return None  # «вторжение встретит твёрдый ответ»: the subject is what is answered
+    doers = _unique([r for c in subjects for r in context.actors_in(view, _phrase(view, c, verb))])
+    return doers[0] if len(doers) == 1 else None
 
 
 def _other_judge(context: FactContext, view: SentenceView, hit: Hit, verb: int, subjects, voice):
