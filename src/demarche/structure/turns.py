@@ -26,12 +26,15 @@ def _label_pattern(language: str) -> tuple[re.Pattern[str], set[str], set[str]]:
     return pattern, questions, answers
 
 
-_ONE_WORD = re.compile(r"^[ \t]*(?P<label>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]*:[ \t]*", re.MULTILINE)
+_ONE_WORD = re.compile(
+    r"^[ \t]*(?P<label>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,6})[ \t]*:[ \t]*", re.MULTILINE
+)
 
 
 def _one_word_labels(text: str, taken: list[re.Match[str]]) -> list[re.Match[str]]:
-    """ "Baghaei: …": a one-word label (a pack's ``one_word_turns``) is a speaker's when the
-    title line names it, or when it opens two turns or more."""
+    """ "Baghaei: …", "AFP: …?": a one-word label (a pack's ``one_word_turns``) is a
+    speaker's when the title line names it, or when it opens two turns or more, or a
+    questioner's when its paragraph is a question."""
     starts = {m.start() for m in taken}
     found = [m for m in _ONE_WORD.finditer(text) if m.start() not in starts]
     title = text.lstrip().split("\n", 1)[0]
@@ -41,8 +44,15 @@ def _one_word_labels(text: str, taken: list[re.Match[str]]) -> list[re.Match[str
     return [
         m
         for m in found
-        if counts[m.group("label")] >= 2 or re.search(rf"\b{m.group('label')}\b", title)
+        if counts[m.group("label")] >= 2
+        or re.search(rf"\b{m.group('label')}\b", title)
+        or _line_of(text, m.end()).rstrip().endswith("?")
     ]
+
+
+def _line_of(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def find_turns(text: str, language: str = "ru") -> list[SpeakerTurn]:
@@ -69,7 +79,23 @@ def find_turns(text: str, language: str = "ru") -> list[SpeakerTurn]:
                 label_end=match.end("label"),
             )
         )
+    _questioners(text, turns)
     return turns
+
+
+def _questioners(text: str, turns: list[SpeakerTurn]) -> None:
+    """ "AFP: … What is China's response?" then "Lin Jian: …": a label whose every turn is a
+    question, answered by another label, is a journalist's (an outlet's) question."""
+    asked: dict[str, bool] = {}
+    for turn in turns:
+        question = text[turn.start : turn.end].rstrip().endswith("?")
+        asked[turn.label] = asked.get(turn.label, True) and question
+    answering = {t.label for t in turns if t.role != "question" and not asked[t.label]}
+    if not answering:
+        return
+    for turn in turns:
+        if turn.role == "speaker" and asked[turn.label]:
+            turn.role = "question"
 
 
 def question_answer_pairs(turns: list[SpeakerTurn]) -> list[tuple[int, int]]:

@@ -249,6 +249,10 @@ def _event(
         # «Хельсинки обвинил Москву … В Москве эти обвинения отвергли»: aimed at whoever did
         # the act the demonstrative points back to
         target = _earlier_doers(context, view, {r.code for r in source})
+    if not target and entry.get("class") == "THREATEN.retaliate":
+        # «ЕС ввёл санкции … Пекин примет необходимые меры»: an answer is aimed at whoever
+        # did the act just reported
+        target = _earlier_doers(context, view, {r.code for r in source})
     if not target and event_type in _AIMED:
         target = _headline_target(context, view, source)
     hostile = event_type in _HOSTILE or event_type == "MOBILIZE"

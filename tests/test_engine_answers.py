@@ -1,0 +1,92 @@
+"""Answers and protests in the words ministries use for them, in Russian and English."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(analyzer, text):
+    return {
+        (e.type, tuple(sorted(r.code for r in e.source)), tuple(sorted(r.code for r in e.target)))
+        for e in analyzer.analyze_text(text).facts.events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Евросоюз ввёл санкции против китайских компаний. Пекин примет необходимые меры "
+            "для защиты законных прав и интересов своих предприятий.",
+            ("THREATEN", ("CHN",), ("EU",)),
+        ),
+        (
+            "Вашингтон ввёл пошлины на индийские товары. Нью-Дели предпримет необходимые меры "
+            "по защите интересов индийских экспортёров.",
+            ("THREATEN", ("IND",), ("USA",)),
+        ),
+        (
+            "The European Union imposed sanctions on Chinese firms. Beijing will take necessary "
+            "measures to protect the rights of Chinese companies.",
+            ("THREATEN", ("CHN",), ("EU",)),
+        ),
+        (
+            "Japan imposed export controls on South Korean chipmakers. Seoul will take necessary "
+            "measures to firmly safeguard the interests of its industry.",
+            ("THREATEN", ("KOR",), ("JPN",)),
+        ),
+    ],
+)
+def test_necessary_measures_to_protect_one_s_interests_answer_the_act_before(
+    analyzer, text, expected
+):
+    found = _events(analyzer, text)
+    assert expected in found, found
+
+
+def test_necessary_measures_for_one_s_own_security_are_no_answer(analyzer):
+    found = _events(
+        analyzer,
+        "Россия и Беларусь будут принимать все необходимые меры для обеспечения безопасности "
+        "Союзного государства.",
+    )
+    assert not [e for e in found if e[0] == "THREATEN"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Официальный представитель МИД КНР заявил, что Китай заявил решительное "
+            "представление американской стороне.",
+            ("ACCUSE", ("CHN",), ("USA",)),
+        ),
+        (
+            "China's foreign ministry said it had lodged stern representations with the US side.",
+            ("ACCUSE", ("CHN",), ("USA",)),
+        ),
+        (
+            "India's foreign ministry said it had made strong representations to Pakistan.",
+            ("ACCUSE", ("IND",), ("PAK",)),
+        ),
+        (
+            "Vietnam's foreign ministry said it had lodged a complaint with China.",
+            ("ACCUSE", ("VNM",), ("CHN",)),
+        ),
+    ],
+)
+def test_representations_and_complaints_are_protests(analyzer, text, expected):
+    found = _events(analyzer, text)
+    assert expected in found, found
+
+
+def test_outlets_asking_are_questions_not_speakers(analyzer):
+    doc = analyzer.analyze_text(
+        "Foreign Ministry Spokesperson's Regular Press Conference on May 7, 2027\n\n"
+        "AFP: The US yesterday sanctioned a refinery in Shandong. What is China's response?\n\n"
+        "Lin Jian: China firmly opposes illegal unilateral sanctions.\n\n"
+        "Kyodo News: Japan will deploy missiles on Yonaguni. What is your comment?\n\n"
+        "Lin Jian: We are gravely concerned about this.\n"
+    )
+    roles = {doc.text[t.label_start : t.label_end]: t.role for t in doc.turns}
+    assert roles == {"AFP": "question", "Lin Jian": "speaker", "Kyodo News": "question"}
