@@ -201,3 +201,50 @@ def test_a_refusal_of_these_claims_is_aimed_at_who_made_them(analyzer, text, exp
 )
 def test_an_impersonal_verb_speaks_for_the_place_it_is_done_in(analyzer, sentence, expected):
     assert expected in _events(analyzer, sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сергей Лавров провел переговоры с министром иностранных дел Египта. Договорено "
+        "провести очередной раунд консультаций в Каире.",
+        "Лавров провел переговоры с министром иностранных дел Египта. Условлено, что "
+        "следующая встреча пройдет в Каире.",
+        "Russia and Egypt held talks in Moscow. It was agreed to hold the next round of "
+        "consultations in Cairo.",
+    ],
+)
+def test_an_agreement_reported_without_subject_is_the_sides_plan(analyzer, text):
+    found = _events(analyzer, text)
+    assert ("AGREE", ("EGY", "RUS"), ("EGY", "RUS")) in found, found
+
+
+def test_a_plan_agreed_in_a_participle_is_no_new_agreement(analyzer):
+    found = _events(
+        analyzer,
+        "Россия и Египет провели переговоры. Стороны обсудили план действий, согласованный "
+        "в 2015 году в Вене.",
+    )
+    assert not [e for e in found if e[0] == "AGREE"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Армения пригласила Иран посетить Ереван. Приглашение было принято с благодарностью.",
+            ("AGREE", ("IRN",), ("ARM",)),
+        ),
+        (
+            "Президент Казахстана пригласил Президента Китая посетить Астану. Приглашение принято.",
+            ("AGREE", ("CHN",), ("KAZ",)),
+        ),
+        (
+            "India invited Germany to visit New Delhi. The invitation was accepted.",
+            ("AGREE", ("DEU",), ("IND",)),
+        ),
+    ],
+)
+def test_an_invitation_accepted_in_the_passive_is_the_invitee_s(analyzer, text, expected):
+    found = _events(analyzer, text)
+    assert expected in found, found

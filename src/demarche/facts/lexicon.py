@@ -89,7 +89,11 @@ def _voice_fits(tokens: list[Token], indexes: tuple[int, ...], payload: Any) -> 
         return True
     verbs = [i for i in indexes if tokens[i].pos in ("VERB", "AUX")] or [indexes[-1]]
     feats = tokens[verbs[0]].feats  # «в МИД был приглашён посол», «был приглашён в МИД»
-    return feats.get("Voice") == "Pass" and feats.get("Variant") == "Short"
+    if feats.get("Voice") == "Pass" and feats.get("Variant") == "Short":
+        return True
+    # "the invitation was accepted": English marks the passive by its auxiliary
+    predicate = not tokens[verbs[0]].rel.startswith(("acl", "amod"))
+    return predicate and any(t.rel == "aux:pass" and t.head == verbs[0] for t in tokens)
 
 
 def _fronted(tokens: list[Token], indexes: tuple[int, ...]) -> bool:
@@ -253,6 +257,7 @@ class FactLexicon:
     control_verbs: set[str]
     judging_verbs: set[str]
     answer_verbs: set[str]
+    agreed_without_subject: set[str]
     carrier_nouns: frozenset[str]
     proposal_words: set[str]
     modal_words: set[str]
@@ -441,6 +446,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         control_verbs=c.words(facts.get("control_verbs", [])),
         judging_verbs=c.words(facts.get("judging_verbs", [])),
         answer_verbs=c.words(facts.get("answer_verbs", [])),
+        agreed_without_subject=c.words(facts.get("agreed_without_subject", [])),
         carrier_nouns=frozenset(
             c.words(facts.get("carrier_nouns", []) + facts.get("measure_nouns", []))
         ),

@@ -745,3 +745,26 @@ def _last_talks(context: FactContext, view: SentenceView) -> list[ActorRef]:
         if sides:
             return list(sides)
     return []
+
+
+def _agreed_impersonally(context: FactContext, view: SentenceView, hit: Hit) -> int | None:
+    """«Договорено провести очередной раунд консультаций», «Условлено, что встреча пройдёт
+    в Тегеране»: the passive participle of agreeing, with no subject, that governs the act."""
+    tokens = view.tokens
+    index = hit.first
+    for _ in range(4):
+        if not 0 <= index < len(tokens):
+            return None
+        token = tokens[index]
+        agreed = fold(token.lemma) in context.lexicon.agreed_without_subject
+        passive = token.feats.get("Voice") == "Pass" and token.feats.get("VerbForm") == "Part"
+        # the tagger may miss the short neuter form («Условлено»): its ending says it
+        short = token.text.lower().endswith(("но", "ed"))
+        predicate = not token.rel.startswith(("acl", "amod"))  # not «план, согласованный …»
+        if agreed and predicate and (passive or short):
+            subjects = [c for c in view.children[index] if tokens[c].rel.startswith("nsubj")]
+            if any(fold(tokens[c].lemma) != "it" for c in subjects):
+                return None  # "It was agreed": an empty subject
+            return index
+        index = token.head
+    return None

@@ -8,11 +8,13 @@ from typing import Any
 
 from demarche.facts.context import FactContext, SentenceView, sides_before
 from demarche.facts.events.attribution import (
+    _agreed_impersonally,
     _agreement_parties,
     _antecedent,
     _demonstrated,
     _earlier_doers,
     _headline_target,
+    _last_talks,
 )
 from demarche.facts.events.circumstances import _at_home_of, _date, _location, _military_object
 from demarche.facts.events.common import (
@@ -72,6 +74,20 @@ from demarche.model import ActorRef, Event, Evidence
 # threat may answer no state («выступил против вмешательства внешних сил»)
 _AIMED = frozenset({"SANCTION"})
 # acts another side may go on to judge («Эти меры нелегитимны», «Подобные действия …»)
+_INVITATIONS = frozenset({"AGREE.invite", "AGREE.plan_meeting"})
+
+
+def _accepted(entry: dict) -> bool:
+    return any(fold(lemma) in ("принять", "принимать", "accept") for lemma in entry["lemmas"])
+
+
+def _last_invitation(context: FactContext, view: SentenceView):
+    for back in range(view.index, max(-1, view.index - 3), -1):
+        if back in context.invitations:
+            return context.invitations[back]
+    return [], []
+
+
 _DEEDS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN", "REJECT", "ACCUSE"})
 
 
@@ -157,6 +173,9 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 if event.type in _DEEDS and event.modality in ("done", "historical"):
                     doers = context.deeds.setdefault(view.index, [])
                     doers += [r for r in event.source if all(r.code != d.code for d in doers)]
+                invitation = entry.get("class") in _INVITATIONS and event.type == "AGREE"
+                if invitation and event.source and event.target and not _accepted(entry):
+                    context.invitations[view.index] = (event.source, event.target)
                 if entry.get("class") == "ACCUSE.protest" and event.source and event.target:
                     context.protests[view.index] = ({r.code for r in event.source}, event.target)
     for event in events:
@@ -180,6 +199,14 @@ def _event(
     split = len({(r.code, context.participant(r)) for r in source + target}) > len(
         _unique(source + target)
     )  # two sides of one state, each its own person or body
+    if not source and entry.get("class") in _INVITATIONS and _accepted(entry):
+        # «Приглашение было принято с благодарностью»: by whom the invitation just reported
+        # invited, towards who invited
+        target, source = _last_invitation(context, view)
+    agreed = not source and _agreed_impersonally(context, view, hit) is not None
+    if agreed:  # «Договорено провести …»: by the sides of the talks just reported
+        source = _last_talks(context, view)
+        target = list(source) if entry["type"] == "AGREE" else []  # a joint act
     if not source:
         return None
     event_type, mode, context_tag = entry["type"], entry.get("mode", ""), entry.get("context", "")
@@ -200,7 +227,7 @@ def _event(
     # «Россия ответит на санкции», «если …, то примем меры»: a threat is made as it is said
     performative = bool(entry.get("performative"))
     timed = not performative and not refused and not _accomplished(view, hit)
-    if timed and _future(context, view, hit):
+    if timed and (agreed or _future(context, view, hit)):
         aux.append("future")
         if event_type in _FUTURE_TO_AGREE:
             note = note or f"intent to {event_type.lower()}"
