@@ -248,3 +248,36 @@ def test_a_plan_agreed_in_a_participle_is_no_new_agreement(analyzer):
 def test_an_invitation_accepted_in_the_passive_is_the_invitee_s(analyzer, text, expected):
     found = _events(analyzer, text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        (
+            "Transcript of Weekly Media Briefing by the Official Spokesperson (March 11, 2027)",
+            "briefing",
+        ),
+        (
+            "Transcript of Joint Press Interaction by the Foreign Ministers of India and Brazil",
+            "press_conference",
+        ),
+        ("Transcript of Remarks by the Secretary at the Opening Session", "remarks"),
+    ],
+)
+def test_a_transcript_takes_the_genre_of_what_it_transcribes(analyzer, title, genre):
+    doc = analyzer.analyze_text(title + "\n\nThe minister welcomed the guests.")
+    assert doc.metadata.genre == genre
+
+
+def test_the_leaders_are_the_sides_of_the_call_just_reported_in_a_briefing(analyzer):
+    found = _events(
+        analyzer,
+        "Transcript of Weekly Media Briefing by the Official Spokesperson of India\n\n"
+        "Shri Randhir Jaiswal, Official Spokesperson: External Affairs Minister will visit "
+        "Japan next week. Yesterday, Prime Minister Narendra Modi spoke with President "
+        "Prabowo Subianto of Indonesia. The leaders agreed to hold the next Joint Commission "
+        "meeting in New Delhi.",
+    )
+    plans = [e for e in found if e[0] == "AGREE" and "IDN" in e[1]]
+    assert plans and all(e[1] == ("IDN", "IND") for e in plans), found
+    assert not [e for e in found if e[0] == "AGREE" and e[1] == ("IND", "JPN")], found

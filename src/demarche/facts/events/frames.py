@@ -300,11 +300,11 @@ def _arguments(context: FactContext, view: SentenceView, hit: Hit, entry: dict):
     if not source and subjects and voice and other and _joint_subject(context, view, subjects):
         # «… held talks in Tokyo. The sides condemned the launch by the DPRK»: the sides of
         # the talks the voice reported last, not the state the sentence itself names
+        # («Modi spoke with Prabowo. The leaders agreed …»: the talks just told, not the
+        # state the briefing spoke of before)
         talks = _last_talks(context, view)
-        codes = {r.code for r in talks}
-        named = {r.code for r in context.actors_in(view, list(range(len(tokens))))}
-        if len(talks) == 2 and voice.code in codes and other.code not in codes | {voice.code}:
-            source = talks if other.code in named else []
+        if len(talks) == 2 and voice.code in {r.code for r in talks}:
+            source = talks
     if not source and subjects and voice and other and _joint_subject(context, view, subjects):
         source = [voice, other]  # «Стороны выражают…», «Министры обсудили…»
     if not source and subjects and _joint_subject(context, view, subjects):
