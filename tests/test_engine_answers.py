@@ -90,3 +90,47 @@ def test_outlets_asking_are_questions_not_speakers(analyzer):
     )
     roles = {doc.text[t.label_start : t.label_end]: t.role for t in doc.turns}
     assert roles == {"AFP": "question", "Lin Jian": "speaker", "Kyodo News": "question"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Заявление МИД Таджикистана\n\nПосол Афганистана был вызван в МИД.",
+            ("ACCUSE", ("TJK",), ("AFG",)),
+        ),
+        (
+            "Заявление МИД Таджикистана\n\nВременный поверенный в делах Афганистана в "
+            "Республике Таджикистан был вызван в МИД.",
+            ("ACCUSE", ("TJK",), ("AFG",)),
+        ),
+        (
+            "Заявление МИД России\n\nПосол Японии в России был вызван в МИД.",
+            ("ACCUSE", ("RUS",), ("JPN",)),
+        ),
+        (
+            "Statement by the Ministry of Foreign Affairs of Tajikistan\n\nThe Ambassador of "
+            "Afghanistan was summoned to the Ministry.",
+            ("ACCUSE", ("TJK",), ("AFG",)),
+        ),
+    ],
+)
+def test_the_summoned_envoy_s_state_is_never_the_source(analyzer, text, expected):
+    found = _events(analyzer, text)
+    assert expected in found, found
+    assert not [e for e in found if e[0] == "ACCUSE" and e[1] == expected[2]], found
+
+
+@pytest.mark.parametrize(
+    ("title", "actor"),
+    [
+        ("Заявление МИД Таджикистана", "TJK"),
+        ("Заявление Министерства иностранных дел Республики Таджикистан", "TJK"),
+        ("Заявление Посольства Китая в России", "CHN"),
+        ("Statement by the Ministry of Foreign Affairs of the Republic of Tajikistan", "TJK"),
+    ],
+)
+def test_a_title_naming_a_state_s_institution_gives_the_speaker(analyzer, title, actor):
+    body = "We condemn the attack." if title.isascii() else "Мы осуждаем нападение."
+    doc = analyzer.analyze_text(title + "\n\n" + body)
+    assert doc.metadata.speaker is not None and doc.metadata.speaker.actor == actor

@@ -44,6 +44,9 @@ class ActorResolver:
         self.translit: dict[str, str] = pack["translit"]
         # Title phrases that name the publishing body («Statement by the Foreign Ministry»).
         self.title_bodies: dict[str, str] = pack.get("title_bodies", {})
+        self.title_institution_leads = [
+            re.compile(lead) for lead in pack.get("title_institution_leads", [])
+        ]
 
     def __call__(self, doc: Document, ner: list[tuple[int, int, str]]) -> None:
         office_spans = self._office_spans(doc)
@@ -217,7 +220,26 @@ class _Resolution:
                     None, candidate.start, candidate.end,
                 )  # fmt: skip
                 return entity.actor
-        return self._speaker_from_turns()
+        return self._institution_state(start, in_title) or self._speaker_from_turns()
+
+    def _institution_state(self, start: int, in_title: list[Candidate]) -> str | None:
+        """«Заявление МИД Таджикистана»: the state whose institution the title names, when
+        the gazetteer knows no body of that name."""
+        for candidate in in_title:
+            entity_id = self.entity_of.get(id(candidate))
+            entity = self.doc.entities.get(entity_id) if entity_id else None
+            if entity is None or entity.kind != "state" or not entity.actor:
+                continue
+            before = self.doc.text[start : candidate.start]
+            for lead in self.r.title_institution_leads:
+                match = lead.search(before)
+                if match:
+                    self.doc.metadata.speaker = Speaker(
+                        entity.id, entity.name_ru, entity.name_en, entity.actor, "GOV",
+                        None, start + match.start(), candidate.end,
+                    )  # fmt: skip
+                    return entity.actor
+        return None
 
     def _summoned(self, person: Candidate, in_title: list[Candidate]) -> bool:
         """«О вызове в МИД России Посла Японии в Российской Федерации А.Муто»: a person whose

@@ -846,8 +846,7 @@ def _own_passive(
         return False
     if _passive_agents(view, verb):
         return False
-    hit_sides = {r.code for c in patients for r in context.actors_in(view, view.subtree(c))}
-    return voice.code not in hit_sides
+    return voice.code not in _patient_sides(context, view, patients)
 
 
 def _conjoined_titles(
@@ -899,8 +898,19 @@ def _reported_passive(
     reporter = context.reporter(view)
     if reporter is None or not _reported_clause(context, view, verb):
         return []
-    hit_sides = {r.code for c in patients for r in context.actors_in(view, view.subtree(c))}
-    return [] if reporter.code in hit_sides else [reporter]
+    return [] if reporter.code in _patient_sides(context, view, patients) else [reporter]
+
+
+def _patient_sides(context: FactContext, view: SentenceView, patients: list[int]) -> set[str]:
+    """The states what a passive is done to belong to; «посол Японии в России»: where an
+    envoy serves is not whose envoy it is."""
+    indexes = [
+        i
+        for c in patients
+        for i in view.subtree(c)
+        if view.mentions[i] is None or not context.locative(view, view.mentions[i])
+    ]
+    return {r.code for r in context.actors_in(view, indexes)}
 
 
 def _sides_pronoun(context: FactContext, view: SentenceView, subjects: list[int]) -> bool:
