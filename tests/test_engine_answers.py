@@ -134,3 +134,28 @@ def test_a_title_naming_a_state_s_institution_gives_the_speaker(analyzer, title,
     body = "We condemn the attack." if title.isascii() else "Мы осуждаем нападение."
     doc = analyzer.analyze_text(title + "\n\n" + body)
     assert doc.metadata.speaker is not None and doc.metadata.speaker.actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ethiopia accused Eritrea of massing troops on the border. The United States urged "
+            "both sides to show restraint.",
+            ("REQUEST", ("USA",), ("ERI", "ETH")),
+        ),
+        (
+            "Пакистан и Афганистан договорились продлить перемирие. Китай призвал обе стороны "
+            "проявлять сдержанность.",
+            ("REQUEST", ("CHN",), ("AFG", "PAK")),
+        ),
+        (
+            "Эфиопия обвинила Эритрею в переброске войск к границе. Россия призвала стороны к "
+            "сдержанности.",
+            ("REQUEST", ("RUS",), ("ERI", "ETH")),
+        ),
+    ],
+)
+def test_a_call_on_both_sides_is_aimed_at_the_sides_just_reported(analyzer, text, expected):
+    found = _events(analyzer, text)
+    assert expected in found, found

@@ -768,3 +768,23 @@ def _agreed_impersonally(context: FactContext, view: SentenceView, hit: Hit) -> 
             return index
         index = token.head
     return None
+
+
+def _sides_addressed(context: FactContext, view: SentenceView, hit: Hit) -> list[ActorRef]:
+    """«призвал обе стороны к сдержанности», "urged both sides to exercise restraint": the
+    sides are those of the talks or the quarrel reported just before."""
+    tokens = view.tokens
+    objects = [
+        c
+        for c in view.children[hit.first]
+        if tokens[c].rel in ("obj", "iobj", "obl")
+        and fold(tokens[c].lemma) in context.lexicon.joint_subjects
+        and not context.actors_in(view, view.subtree(c))
+    ]
+    if not objects:
+        return []
+    for back in range(view.index - 1, max(-1, view.index - context.lexicon.talks_reach), -1):
+        sides = context.talks.get(back) or context.disputes.get(back)
+        if sides and len({r.code for r in sides}) == 2:
+            return list(sides)
+    return []

@@ -10,6 +10,7 @@ from demarche.facts.context import FactContext, SentenceView, sides_before
 from demarche.facts.events.attribution import (
     _agreed_impersonally,
     _agreement_parties,
+    _sides_addressed,
     _antecedent,
     _demonstrated,
     _earlier_doers,
@@ -176,6 +177,9 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 invitation = entry.get("class") in _INVITATIONS and event.type == "AGREE"
                 if invitation and event.source and event.target and not _accepted(entry):
                     context.invitations[view.index] = (event.source, event.target)
+                quarrel = event.type in _HOSTILE or event.type in ("ASSAULT", "COERCE")
+                if quarrel and event.source and event.target and len(sides) == 2:
+                    context.disputes[view.index] = sides
                 if entry.get("class") == "ACCUSE.protest" and event.source and event.target:
                     context.protests[view.index] = ({r.code for r in event.source}, event.target)
     for event in events:
@@ -276,6 +280,9 @@ def _event(
         # «Хельсинки обвинил Москву … В Москве эти обвинения отвергли»: aimed at whoever did
         # the act the demonstrative points back to
         target = _earlier_doers(context, view, {r.code for r in source})
+    if not target and event_type in ("REQUEST", "SUPPORT", "ACCUSE", "AID"):
+        own = {r.code for r in source}
+        target = [r for r in _sides_addressed(context, view, hit) if r.code not in own]
     if not target and entry.get("class") == "THREATEN.retaliate":
         # «ЕС ввёл санкции … Пекин примет необходимые меры»: an answer is aimed at whoever
         # did the act just reported
