@@ -10,12 +10,12 @@ from demarche.facts.context import FactContext, SentenceView, sides_before
 from demarche.facts.events.attribution import (
     _agreed_impersonally,
     _agreement_parties,
-    _sides_addressed,
     _antecedent,
     _demonstrated,
     _earlier_doers,
     _headline_target,
     _last_talks,
+    _sides_addressed,
 )
 from demarche.facts.events.circumstances import _at_home_of, _date, _location, _military_object
 from demarche.facts.events.common import (
