@@ -159,3 +159,31 @@ def test_a_title_naming_a_state_s_institution_gives_the_speaker(analyzer, title,
 def test_a_call_on_both_sides_is_aimed_at_the_sides_just_reported(analyzer, text, expected):
     found = _events(analyzer, text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pakistan and Afghanistan agreed to extend the ceasefire. China welcomed the deal.",
+            ("SUPPORT", ("CHN",), ("AFG", "PAK")),
+        ),
+        (
+            "Пакистан и Афганистан договорились продлить перемирие. Китай приветствовал эту "
+            "договоренность.",
+            ("SUPPORT", ("CHN",), ("AFG", "PAK")),
+        ),
+        (
+            "Армения и Азербайджан подписали мирный договор. Россия приветствовала подписание "
+            "договора.",
+            ("SUPPORT", ("RUS",), ("ARM", "AZE")),
+        ),
+        (
+            "Armenia and Azerbaijan signed a peace treaty. Iran welcomed the agreement.",
+            ("SUPPORT", ("IRN",), ("ARM", "AZE")),
+        ),
+    ],
+)
+def test_welcoming_a_deal_just_reported_is_aimed_at_all_its_sides(analyzer, text, expected):
+    found = _events(analyzer, text)
+    assert expected in found, found

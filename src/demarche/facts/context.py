@@ -95,6 +95,8 @@ class FactContext:
     deeds: dict[int, list[ActorRef]] = field(default_factory=dict)
     # sentence index -> (who protested, to whom): «Потребовали …» after a summons
     protests: dict[int, tuple[set[str], list[ActorRef]]] = field(default_factory=dict)
+    # sentence index -> the sides of a deal agreed or signed: «приветствовал договорённость»
+    deals: dict[int, list[ActorRef]] = field(default_factory=dict)
     # sentence index -> the two sides of a hostile act: «призвал стороны к сдержанности»
     disputes: dict[int, list[ActorRef]] = field(default_factory=dict)
     # sentence index -> (who invited, whom): «Приглашение было принято» after it

@@ -788,3 +788,22 @@ def _sides_addressed(context: FactContext, view: SentenceView, hit: Hit) -> list
         if sides and len({r.code for r in sides}) == 2:
             return list(sides)
     return []
+
+
+def _deal_sides(context: FactContext, view: SentenceView, hit: Hit) -> list[ActorRef]:
+    """«Китай приветствовал эту договорённость», "Iran welcomed the agreement": a deal that
+    names no one is that of the sides that agreed or signed just before."""
+    tokens = view.tokens
+    for child in view.children[hit.first]:
+        if tokens[child].rel not in ("obj", "obl", "nsubj", "nsubj:pass"):
+            continue
+        scope = view.subtree(child)
+        if not any(fold(tokens[i].lemma) in context.lexicon.deal_nouns for i in scope):
+            continue
+        if context.actors_in(view, scope):
+            return []
+        for back in range(view.index - 1, max(-1, view.index - context.lexicon.talks_reach), -1):
+            sides = context.deals.get(back)
+            if sides and len({r.code for r in sides}) >= 2:
+                return list(sides)
+    return []

@@ -11,6 +11,7 @@ from demarche.facts.events.attribution import (
     _agreed_impersonally,
     _agreement_parties,
     _antecedent,
+    _deal_sides,
     _demonstrated,
     _earlier_doers,
     _headline_target,
@@ -168,6 +169,7 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 sides = _unique(event.source + event.target)
                 if event.type == "CONSULT" and len(sides) >= 3:
                     context.meetings[view.index] = sides
+                # agreed, signed or acted on together
                 joint = event.type == "AGREE" and len(event.source) >= 2
                 if (event.type == "CONSULT" or joint) and len(sides) >= 2:
                     context.talks[view.index] = sides  # who met, or agreed together
@@ -177,6 +179,12 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 invitation = entry.get("class") in _INVITATIONS and event.type == "AGREE"
                 if invitation and event.source and event.target and not _accepted(entry):
                     context.invitations[view.index] = (event.source, event.target)
+                if event.type in ("AGREE", "SUPPORT") and len(_unique(event.source)) >= 2:
+                    # agreed or signed together, by sides the sentence names (not «стороны»)
+                    everywhere = list(range(len(view.tokens)))
+                    named = {r.code for r in context.actors_in(view, everywhere)}
+                    if {r.code for r in event.source} <= named:
+                        context.deals[view.index] = sides
                 quarrel = event.type in _HOSTILE or event.type in ("ASSAULT", "COERCE")
                 if quarrel and event.source and event.target and len(sides) == 2:
                     context.disputes[view.index] = sides
@@ -280,6 +288,12 @@ def _event(
         # «Хельсинки обвинил Москву … В Москве эти обвинения отвергли»: aimed at whoever did
         # the act the demonstrative points back to
         target = _earlier_doers(context, view, {r.code for r in source})
+    if event_type in ("SUPPORT", "ACCUSE", "REJECT"):
+        deal = [
+            r for r in _deal_sides(context, view, hit) if r.code not in {s.code for s in source}
+        ]
+        if deal and {r.code for r in target} <= {r.code for r in deal}:
+            target = deal  # all its sides, not the first one named
     if not target and event_type in ("REQUEST", "SUPPORT", "ACCUSE", "AID"):
         own = {r.code for r in source}
         target = [r for r in _sides_addressed(context, view, hit) if r.code not in own]
