@@ -187,3 +187,20 @@ def test_a_call_on_both_sides_is_aimed_at_the_sides_just_reported(analyzer, text
 def test_welcoming_a_deal_just_reported_is_aimed_at_all_its_sides(analyzer, text, expected):
     found = _events(analyzer, text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пресс-конференция Министра иностранных дел России С.В.Лаврова по итогам переговоров с "
+        "Министром иностранных дел Ирана А.Аракчи, Москва, 5 марта 2027 года\n\nПровели "
+        "переговоры. Мы готовы оказать любое содействие иранским друзьям.",
+        "Press conference by Russian Foreign Minister Sergey Lavrov following talks with Iranian "
+        "Foreign Minister Abbas Araghchi, Moscow, March 5, 2027\n\nWe held talks. We are ready "
+        "to provide any assistance to our Iranian friends.",
+    ],
+)
+def test_readiness_after_talks_is_the_voice_s_alone(analyzer, text):
+    found = _events(analyzer, text)
+    ready = [e for e in found if e[0] == "AGREE"]
+    assert ready and all(e[1] == ("RUS",) for e in ready), found

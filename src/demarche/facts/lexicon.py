@@ -257,6 +257,7 @@ class FactLexicon:
     control_verbs: set[str]
     judging_verbs: set[str]
     answer_verbs: set[str]
+    readiness_words: set[str]
     deal_nouns: set[str]
     agreed_without_subject: set[str]
     carrier_nouns: frozenset[str]
@@ -447,6 +448,7 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         control_verbs=c.words(facts.get("control_verbs", [])),
         judging_verbs=c.words(facts.get("judging_verbs", [])),
         answer_verbs=c.words(facts.get("answer_verbs", [])),
+        readiness_words=c.words(facts.get("readiness_words", [])),
         deal_nouns=c.words(facts.get("deal_nouns", [])),
         agreed_without_subject=c.words(facts.get("agreed_without_subject", [])),
         carrier_nouns=frozenset(

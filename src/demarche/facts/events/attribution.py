@@ -463,6 +463,8 @@ def _joint(context: FactContext, view: SentenceView, entry: dict, verb) -> bool:
         return False  # «Мы со своей стороны поддерживаем …»: for our part, alone
     if fold(verb.lemma) in context.lexicon.proposal_words:
         return False  # «предложили американцам провести консультации»: an offer is one side's
+    if any(fold(lemma) in context.lexicon.readiness_words for lemma in entry["lemmas"]):
+        return False  # «готовы оказать содействие»: so is a readiness
     if entry.get("needs_object") == "agreement" or entry["type"] == "AGREE":
         return True
     if _joint_marker(context, view) or _plural_sides(context, view, verb):
