@@ -10,3 +10,11 @@ def event_tuples(analyzer, text: str) -> list[tuple[str, list[str], list[str], s
         (e.type, sorted(r.code for r in e.source), sorted(r.code for r in e.target), e.modality)
         for e in doc.facts.events
     ]
+
+
+def event_directions(analyzer, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """The set of (type, sorted source codes, sorted target codes) of the events of ``text``."""
+    return {
+        (kind, tuple(source), tuple(target))
+        for kind, source, target, _ in event_tuples(analyzer, text)
+    }

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _events(analyzer, text):
-    return {
-        (e.type, tuple(sorted(r.code for r in e.source)), tuple(sorted(r.code for r in e.target)))
-        for e in analyzer.analyze_text(text).facts.events
-    }
+from tests.event_tuples import event_directions
 
 
 @pytest.mark.parametrize(
@@ -40,12 +35,12 @@ def _events(analyzer, text):
 def test_necessary_measures_to_protect_one_s_interests_answer_the_act_before(
     analyzer, text, expected
 ):
-    found = _events(analyzer, text)
+    found = event_directions(analyzer, text)
     assert expected in found, found
 
 
 def test_necessary_measures_for_one_s_own_security_are_no_answer(analyzer):
-    found = _events(
+    found = event_directions(
         analyzer,
         "Россия и Беларусь будут принимать все необходимые меры для обеспечения безопасности "
         "Союзного государства.",
@@ -76,7 +71,7 @@ def test_necessary_measures_for_one_s_own_security_are_no_answer(analyzer):
     ],
 )
 def test_representations_and_complaints_are_protests(analyzer, text, expected):
-    found = _events(analyzer, text)
+    found = event_directions(analyzer, text)
     assert expected in found, found
 
 
@@ -116,7 +111,7 @@ def test_outlets_asking_are_questions_not_speakers(analyzer):
     ],
 )
 def test_the_summoned_envoy_s_state_is_never_the_source(analyzer, text, expected):
-    found = _events(analyzer, text)
+    found = event_directions(analyzer, text)
     assert expected in found, found
     assert not [e for e in found if e[0] == "ACCUSE" and e[1] == expected[2]], found
 
@@ -157,7 +152,7 @@ def test_a_title_naming_a_state_s_institution_gives_the_speaker(analyzer, title,
     ],
 )
 def test_a_call_on_both_sides_is_aimed_at_the_sides_just_reported(analyzer, text, expected):
-    found = _events(analyzer, text)
+    found = event_directions(analyzer, text)
     assert expected in found, found
 
 
@@ -185,7 +180,7 @@ def test_a_call_on_both_sides_is_aimed_at_the_sides_just_reported(analyzer, text
     ],
 )
 def test_welcoming_a_deal_just_reported_is_aimed_at_all_its_sides(analyzer, text, expected):
-    found = _events(analyzer, text)
+    found = event_directions(analyzer, text)
     assert expected in found, found
 
 
@@ -201,6 +196,6 @@ def test_welcoming_a_deal_just_reported_is_aimed_at_all_its_sides(analyzer, text
     ],
 )
 def test_readiness_after_talks_is_the_voice_s_alone(analyzer, text):
-    found = _events(analyzer, text)
+    found = event_directions(analyzer, text)
     ready = [e for e in found if e[0] == "AGREE"]
     assert ready and all(e[1] == ("RUS",) for e in ready), found

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.event_tuples import event_directions
+
 
 @pytest.mark.parametrize(
     ("text", "place"),
@@ -86,13 +88,6 @@ def test_the_same_people_told_again_are_one_meeting(analyzer):
     assert len([e for e in doc.facts.events if e.type == "CONSULT"]) == 1
 
 
-def _events(analyzer, text):
-    return {
-        (e.type, tuple(sorted(r.code for r in e.source)), tuple(sorted(r.code for r in e.target)))
-        for e in analyzer.analyze_text(text).facts.events
-    }
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -114,7 +109,7 @@ def _events(analyzer, text):
     ],
 )
 def test_a_paragraph_opened_by_a_dash_is_said_by_whom_it_ends_by_naming(analyzer, text, expected):
-    assert expected in _events(analyzer, text)
+    assert expected in event_directions(analyzer, text)
 
 
 @pytest.mark.parametrize(
@@ -135,18 +130,20 @@ def test_a_paragraph_opened_by_a_dash_is_said_by_whom_it_ends_by_naming(analyzer
 def test_a_report_s_sentence_that_names_no_speaker_goes_on_with_the_one_before(
     analyzer, text, expected
 ):
-    assert expected in _events(analyzer, text)
+    assert expected in event_directions(analyzer, text)
 
 
 def test_an_answer_meeting_an_act_is_not_given_by_the_act(analyzer):
     """«Any incursion will meet a firm response»: the subject of «meet» is what is answered."""
-    found = _events(analyzer, "Any incursion by Venezuela will meet a firm response, Guyana said.")
+    found = event_directions(
+        analyzer, "Any incursion by Venezuela will meet a firm response, Guyana said."
+    )
     assert ("THREATEN", ("GUY",), ("VEN",)) in found, found
     assert not [e for e in found if e[0] == "THREATEN" and e[1] == ("VEN",)], found
 
 
 def test_a_new_paragraph_does_not_go_on_with_the_speaker_before(analyzer):
-    found = _events(
+    found = event_directions(
         analyzer,
         "МИД России заявил, что Германия выслала двух российских дипломатов.\n\n"
         "Это решение не останется без ответа.",
@@ -169,7 +166,7 @@ def test_an_answer_is_given_by_the_subject_of_its_verb(analyzer, sentence, sourc
     opening = (
         "Литва закрыла пункты пропуска. " if russian else "Lithuania closed the border crossings. "
     )
-    found = _events(analyzer, opening + sentence)
+    found = event_directions(analyzer, opening + sentence)
     assert ("THREATEN", (source,), ("LTU",)) in found, found
 
 
@@ -188,7 +185,7 @@ def test_an_answer_is_given_by_the_subject_of_its_verb(analyzer, sentence, sourc
     ],
 )
 def test_a_refusal_of_these_claims_is_aimed_at_who_made_them(analyzer, text, expected):
-    assert expected in _events(analyzer, text)
+    assert expected in event_directions(analyzer, text)
 
 
 @pytest.mark.parametrize(
@@ -200,7 +197,7 @@ def test_a_refusal_of_these_claims_is_aimed_at_who_made_them(analyzer, text, exp
     ],
 )
 def test_an_impersonal_verb_speaks_for_the_place_it_is_done_in(analyzer, sentence, expected):
-    assert expected in _events(analyzer, sentence)
+    assert expected in event_directions(analyzer, sentence)
 
 
 @pytest.mark.parametrize(
@@ -215,12 +212,12 @@ def test_an_impersonal_verb_speaks_for_the_place_it_is_done_in(analyzer, sentenc
     ],
 )
 def test_an_agreement_reported_without_subject_is_the_sides_plan(analyzer, text):
-    found = _events(analyzer, text)
+    found = event_directions(analyzer, text)
     assert ("AGREE", ("EGY", "RUS"), ("EGY", "RUS")) in found, found
 
 
 def test_a_plan_agreed_in_a_participle_is_no_new_agreement(analyzer):
-    found = _events(
+    found = event_directions(
         analyzer,
         "Россия и Египет провели переговоры. Стороны обсудили план действий, согласованный "
         "в 2015 году в Вене.",
@@ -246,7 +243,7 @@ def test_a_plan_agreed_in_a_participle_is_no_new_agreement(analyzer):
     ],
 )
 def test_an_invitation_accepted_in_the_passive_is_the_invitee_s(analyzer, text, expected):
-    found = _events(analyzer, text)
+    found = event_directions(analyzer, text)
     assert expected in found, found
 
 
@@ -270,7 +267,7 @@ def test_a_transcript_takes_the_genre_of_what_it_transcribes(analyzer, title, ge
 
 
 def test_the_leaders_are_the_sides_of_the_call_just_reported_in_a_briefing(analyzer):
-    found = _events(
+    found = event_directions(
         analyzer,
         "Transcript of Weekly Media Briefing by the Official Spokesperson of India\n\n"
         "Shri Randhir Jaiswal, Official Spokesperson: External Affairs Minister will visit "

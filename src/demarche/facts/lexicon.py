@@ -260,6 +260,9 @@ class FactLexicon:
     readiness_words: set[str]
     deal_nouns: set[str]
     agreed_without_subject: set[str]
+    agreed_without_subject_endings: tuple[str, ...]
+    agreed_without_subject_empty: set[str]
+    acceptance_verbs: set[str]
     carrier_nouns: frozenset[str]
     proposal_words: set[str]
     modal_words: set[str]
@@ -451,6 +454,9 @@ def load_lexicon(morphology: Morphology, language: str = "ru") -> FactLexicon:
         readiness_words=c.words(facts.get("readiness_words", [])),
         deal_nouns=c.words(facts.get("deal_nouns", [])),
         agreed_without_subject=c.words(facts.get("agreed_without_subject", [])),
+        agreed_without_subject_endings=tuple(facts.get("agreed_without_subject_endings", [])),
+        agreed_without_subject_empty=c.words(facts.get("agreed_without_subject_empty", [])),
+        acceptance_verbs=c.words(facts.get("acceptance_verbs", [])),
         carrier_nouns=frozenset(
             c.words(facts.get("carrier_nouns", []) + facts.get("measure_nouns", []))
         ),

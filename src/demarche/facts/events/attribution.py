@@ -761,11 +761,12 @@ def _agreed_impersonally(context: FactContext, view: SentenceView, hit: Hit) -> 
         agreed = fold(token.lemma) in context.lexicon.agreed_without_subject
         passive = token.feats.get("Voice") == "Pass" and token.feats.get("VerbForm") == "Part"
         # the tagger may miss the short neuter form («Условлено»): its ending says it
-        short = token.text.lower().endswith(("но", "ed"))
+        short = token.text.lower().endswith(context.lexicon.agreed_without_subject_endings)
         predicate = not token.rel.startswith(("acl", "amod"))  # not «план, согласованный …»
         if agreed and predicate and (passive or short):
             subjects = [c for c in view.children[index] if tokens[c].rel.startswith("nsubj")]
-            if any(fold(tokens[c].lemma) != "it" for c in subjects):
+            empty = context.lexicon.agreed_without_subject_empty
+            if any(fold(tokens[c].lemma) not in empty for c in subjects):
                 return None  # "It was agreed": an empty subject
             return index
         index = token.head
@@ -785,11 +786,7 @@ def _sides_addressed(context: FactContext, view: SentenceView, hit: Hit) -> list
     ]
     if not objects:
         return []
-    for back in range(view.index - 1, max(-1, view.index - context.lexicon.talks_reach), -1):
-        sides = context.talks.get(back) or context.disputes.get(back)
-        if sides and len({r.code for r in sides}) == 2:
-            return list(sides)
-    return []
+    return _recent_sides(context, view, (context.talks, context.disputes), two_only=True)
 
 
 def _deal_sides(context: FactContext, view: SentenceView, hit: Hit) -> list[ActorRef]:
@@ -804,8 +801,29 @@ def _deal_sides(context: FactContext, view: SentenceView, hit: Hit) -> list[Acto
             continue
         if context.actors_in(view, scope):
             return []
-        for back in range(view.index - 1, max(-1, view.index - context.lexicon.talks_reach), -1):
-            sides = context.deals.get(back)
-            if sides and len({r.code for r in sides}) >= 2:
-                return list(sides)
+        return _recent_sides(context, view, (context.deals,), two_only=False)
     return []
+
+
+def _recent_sides(context: FactContext, view: SentenceView, records, two_only: bool):
+    """The sides recorded for the nearest sentence before this one, within the reach of
+    talks, in the first of ``records`` that has them: two of them, or at least two."""
+    for back in range(view.index - 1, max(-1, view.index - context.lexicon.talks_reach), -1):
+        sides = next((r[back] for r in records if r.get(back)), [])
+        count = len({r.code for r in sides})
+        if count == 2 or (count > 2 and not two_only):
+            return list(sides)
+    return []
+
+
+def _accepted(context: FactContext, entry: dict) -> bool:
+    """An invitation entry of accepting it («приглашение принято»)."""
+    return any(fold(lemma) in context.lexicon.acceptance_verbs for lemma in entry["lemmas"])
+
+
+def _last_invitation(context: FactContext, view: SentenceView):
+    """(who invited, whom) of the invitation reported in this sentence or the two before."""
+    for back in range(view.index, max(-1, view.index - 3), -1):
+        if back in context.invitations:
+            return context.invitations[back]
+    return [], []

@@ -8,6 +8,7 @@ from typing import Any
 
 from demarche.facts.context import FactContext, SentenceView, sides_before
 from demarche.facts.events.attribution import (
+    _accepted,
     _agreed_impersonally,
     _agreement_parties,
     _antecedent,
@@ -15,6 +16,7 @@ from demarche.facts.events.attribution import (
     _demonstrated,
     _earlier_doers,
     _headline_target,
+    _last_invitation,
     _last_talks,
     _sides_addressed,
 )
@@ -75,21 +77,9 @@ from demarche.model import ActorRef, Event, Evidence
 # a sanction is aimed at someone even when its sentence names no one; a judgement or a
 # threat may answer no state («выступил против вмешательства внешних сил»)
 _AIMED = frozenset({"SANCTION"})
-# acts another side may go on to judge («Эти меры нелегитимны», «Подобные действия …»)
+# entries whose AGREE events invite («пригласил посетить»), or accept an invitation
 _INVITATIONS = frozenset({"AGREE.invite", "AGREE.plan_meeting"})
-
-
-def _accepted(entry: dict) -> bool:
-    return any(fold(lemma) in ("принять", "принимать", "accept") for lemma in entry["lemmas"])
-
-
-def _last_invitation(context: FactContext, view: SentenceView):
-    for back in range(view.index, max(-1, view.index - 3), -1):
-        if back in context.invitations:
-            return context.invitations[back]
-    return [], []
-
-
+# acts another side may go on to judge («Эти меры нелегитимны», «Подобные действия …»)
 _DEEDS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN", "REJECT", "ACCUSE"})
 
 
@@ -169,7 +159,6 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                 sides = _unique(event.source + event.target)
                 if event.type == "CONSULT" and len(sides) >= 3:
                     context.meetings[view.index] = sides
-                # agreed, signed or acted on together
                 joint = event.type == "AGREE" and len(event.source) >= 2
                 if (event.type == "CONSULT" or joint) and len(sides) >= 2:
                     context.talks[view.index] = sides  # who met, or agreed together
@@ -177,7 +166,7 @@ def extract_events(context: FactContext, sentences: list[tuple[SentenceView, lis
                     doers = context.deeds.setdefault(view.index, [])
                     doers += [r for r in event.source if all(r.code != d.code for d in doers)]
                 invitation = entry.get("class") in _INVITATIONS and event.type == "AGREE"
-                if invitation and event.source and event.target and not _accepted(entry):
+                if invitation and event.source and event.target and not _accepted(context, entry):
                     context.invitations[view.index] = (event.source, event.target)
                 if event.type in ("AGREE", "SUPPORT") and len(_unique(event.source)) >= 2:
                     # agreed or signed together, by sides the sentence names (not «стороны»)
@@ -211,7 +200,7 @@ def _event(
     split = len({(r.code, context.participant(r)) for r in source + target}) > len(
         _unique(source + target)
     )  # two sides of one state, each its own person or body
-    if not source and entry.get("class") in _INVITATIONS and _accepted(entry):
+    if not source and entry.get("class") in _INVITATIONS and _accepted(context, entry):
         # «Приглашение было принято с благодарностью»: by whom the invitation just reported
         # invited, towards who invited
         target, source = _last_invitation(context, view)

@@ -176,25 +176,31 @@ def _other_people(context: FactContext, first: Event, second: Event) -> bool:
     people, each named in its own sentence, is another meeting, though the states are the
     same."""
 
-    def people(e: Event, code: str) -> set[str]:
-        entities = context.doc.entities
-        named = {
+    entities = context.doc.entities
+
+    def named(e: Event) -> set[str]:
+        return {
             entities[m.entity_id].name_en
             for m in context.doc.mentions
             if e.evidence.start <= m.start < e.evidence.end
             and m.entity_id in entities
             and entities[m.entity_id].kind == "person"
         }
+
+    def surnames(e: Event, names: set[str], code: str) -> set[str]:
         # surnames: a name told twice may be spelt two ways («ас-Сиси», "el-Sisi")
         return {
             re.split(r"[\s-]", r.person)[-1].lower()
             for r in e.source + e.target
-            if r.code == code and r.person in named
+            if r.code == code and r.person in names
         }
 
+    first_names, second_names = named(first), named(second)
     codes = {r.code for r in first.source + first.target}
     return any(
-        (one := people(first, code)) and (two := people(second, code)) and not one & two
+        (one := surnames(first, first_names, code))
+        and (two := surnames(second, second_names, code))
+        and not one & two
         for code in codes
     )
 
